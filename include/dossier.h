@@ -1,0 +1,141 @@
+/*
+ * dossier.h - the public C API of dossier, a news-coverage analysis engine.
+ *
+ * This header is the manual. dossier reads raw coverage (HTML pages, WARC files, JSONL records,
+ * plain-text captures), finds the articles in it and describes each one as a dossier_article.
+ * Everything is reached through opaque handles; every function that can fail returns a
+ * dossier_status and leaves a readable message in dossier_errmsg().
+ *
+ * Ownership rule, kept everywhere: a pointer returned by a dossier_* getter belongs to the object
+ * it was read from and lives as long as that object; callers copy what they keep. Functions whose
+ * name ends in _new return objects the caller releases with the matching _free.
+ */
+#ifndef DOSSIER_H
+#define DOSSIER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(DOSSIER_BUILDING) && defined(__GNUC__)
+#define DOSSIER_API __attribute__((visibility("default")))
+#else
+#define DOSSIER_API
+#endif
+
+#define DOSSIER_VERSION "0.1.0"
+/* The version of the JSONL contract written by dossier_article_to_json (the "schema" field). */
+#define DOSSIER_SCHEMA 1
+
+/* Result codes. Codes are only ever appended, never renumbered. */
+typedef enum dossier_status {
+    DOSSIER_OK = 0,
+    DOSSIER_ERR_NOMEM = 1,     /* an allocation failed */
+    DOSSIER_ERR_IO = 2,        /* a file could not be opened or read */
+    DOSSIER_ERR_TOO_LARGE = 3, /* an input, record or line is over its size cap */
+    DOSSIER_ERR_FORMAT = 4,    /* malformed input (WARC header, JSON line, ...) */
+    DOSSIER_ERR_GZIP = 5,      /* corrupt or truncated gzip data */
+    DOSSIER_ERR_CHARSET = 6,   /* text could not be converted to UTF-8 */
+    DOSSIER_ERR_BINARY = 7,    /* the input is not text (binary junk) */
+    DOSSIER_ERR_EMPTY = 8,     /* the input holds no article text */
+    DOSSIER_ERR_USAGE = 9,     /* a bad argument from the caller */
+    DOSSIER_ERR_STOPPED = 10   /* a callback asked to stop */
+} dossier_status;
+
+/* A short English description of a status code. Never NULL; static storage. */
+DOSSIER_API const char *dossier_strerror(dossier_status status);
+
+/* The library version string, DOSSIER_VERSION of the build. */
+DOSSIER_API const char *dossier_version(void);
+
+/*
+ * Called once for each input (or record of an input) that fails. `input` names it: a path, a
+ * path with ":LINE" for a JSONL line, or a path with "#OFFSET" for a WARC record. `message` says
+ * what went wrong, including a byte offset where one is known. Both strings live only for the
+ * call. The batch continues after the call.
+ */
+typedef void (*dossier_error_fn)(void *user, const char *input, dossier_status status,
+                                 const char *message);
+
+/* Options of a dossier handle. Zero-initialise, then set what you need; zero means default. */
+typedef struct dossier_options {
+    size_t max_doc_bytes;  /* largest single document (file, record, line); default 64 MiB */
+    dossier_error_fn on_error; /* per-input error report; NULL to ignore */
+    void *user;                /* passed to on_error and to article callbacks */
+    int drop_teasers; /* teasers (headline + a paragraph + "keep reading") are emitted as
+                         articles marked teaser; 1 drops them instead */
+} dossier_options;
+
+/* A handle holding options and the last error message. One per thread. */
+typedef struct dossier dossier;
+
+/* Makes a handle. `opts` may be NULL for defaults. Returns NULL only when out of memory.
+ * The caller frees it with dossier_free. */
+DOSSIER_API dossier *dossier_new(const dossier_options *opts);
+DOSSIER_API void dossier_free(dossier *d);
+
+/* The message of the last failure on this handle ("" if none). Owned by the handle; valid until
+ * the next call on it. */
+DOSSIER_API const char *dossier_errmsg(const dossier *d);
+
+/* One article found in an input. Valid only during the callback that receives it. */
+typedef struct dossier_article dossier_article;
+
+/* Receives each article. Return 0 to go on, non-zero to stop (the call then returns
+ * DOSSIER_ERR_STOPPED). */
+typedef int (*dossier_article_fn)(void *user, const dossier_article *article);
+
+/*
+ * Reads `path` and calls `on_article` for every article found. `path` is a file, a folder (read
+ * recursively, in name order) or "-" for standard input. Each file is sniffed: WARC (plain or
+ * gzipped), JSONL records, HTML, or a plain-text capture. A document that fails is reported to
+ * opts.on_error and skipped; the rest are still read. Returns DOSSIER_OK if every input was
+ * read, else the status of the last failure (the batch still ran to the end).
+ */
+DOSSIER_API dossier_status dossier_extract_path(dossier *d, const char *path,
+                                                dossier_article_fn on_article, void *user);
+
+/*
+ * Same for bytes already in memory. `name` names them in errors and in the article's source.
+ * `content_type` is a hint ("text/html", "text/plain", "application/warc", "application/jsonl")
+ * or NULL to sniff.
+ */
+DOSSIER_API dossier_status dossier_extract_memory(dossier *d, const char *name, const void *data,
+                                                  size_t len, const char *content_type,
+                                                  dossier_article_fn on_article, void *user);
+
+/* Getters. Strings are UTF-8, NUL-terminated, owned by the article; NULL when unknown. */
+DOSSIER_API const char *dossier_article_id(const dossier_article *a);     /* stable 16-hex id */
+DOSSIER_API const char *dossier_article_source(const dossier_article *a); /* path/URL/record */
+DOSSIER_API int dossier_article_index(const dossier_article *a); /* which article of the source */
+DOSSIER_API const char *dossier_article_url(const dossier_article *a);
+DOSSIER_API const char *dossier_article_site(const dossier_article *a);
+DOSSIER_API const char *dossier_article_title(const dossier_article *a);
+DOSSIER_API const char *dossier_article_author(const dossier_article *a);
+DOSSIER_API const char *dossier_article_published(const dossier_article *a); /* ISO 8601 */
+DOSSIER_API const char *dossier_article_lang(const dossier_article *a);
+DOSSIER_API int dossier_article_is_teaser(const dossier_article *a);
+/* The clean text; paragraphs separated by "\n\n". `len` may be NULL. */
+DOSSIER_API const char *dossier_article_text(const dossier_article *a, size_t *len);
+DOSSIER_API size_t dossier_article_paragraph_count(const dossier_article *a);
+/* Byte offsets [start, end) of paragraph i in the text; DOSSIER_ERR_USAGE if i is out of range. */
+DOSSIER_API dossier_status dossier_article_paragraph(const dossier_article *a, size_t i,
+                                                     size_t *start, size_t *end);
+/* Byte offsets [start, end) in the (UTF-8) input document where paragraph i came from. */
+DOSSIER_API dossier_status dossier_article_paragraph_source(const dossier_article *a, size_t i,
+                                                            size_t *start, size_t *end);
+
+/*
+ * The article as one line of the JSONL contract (docs/data-model.md), without the trailing
+ * newline. The caller frees *json with free(). Returns DOSSIER_ERR_NOMEM on failure.
+ */
+DOSSIER_API dossier_status dossier_article_to_json(const dossier_article *a, char **json,
+                                                   size_t *len);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

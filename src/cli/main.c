@@ -1,0 +1,231 @@
+/*
+ * main.c - the `dossier` command. A client of the public library API (include/dossier.h) like
+ * any other: it parses options, calls dossier_extract_path for each input and prints.
+ * Exit status: 0 all inputs read, 1 some input failed, 2 usage error.
+ */
+#include <dossier.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define EXIT_INPUT 1
+#define EXIT_USAGE 2
+
+/* Options shared by the article commands. */
+typedef struct cli_opts {
+    int text_only;    /* --text: print clean text instead of JSON */
+    int drop_teasers; /* --drop-teasers */
+    int quiet;        /* --quiet: no per-input error lines */
+    size_t max_doc;   /* --max-doc-bytes */
+    long n_articles;  /* articles printed so far */
+    long n_errors;    /* inputs that failed */
+    int table;        /* the `articles` command: a table */
+} cli_opts;
+
+static const char *usage_main =
+    "usage: dossier COMMAND [OPTIONS] [ARGS]\n"
+    "\n"
+    "dossier finds the articles in raw news coverage (HTML pages, WARC files, JSONL records,\n"
+    "plain-text captures) and describes who said what, how each outlet told it.\n"
+    "\n"
+    "commands:\n"
+    "  extract PATH...|-    one JSON line per article (schema 1), no database\n"
+    "  articles PATH...|-   a table of the articles found: source, index, date, site, title\n"
+    "  version              print the version\n"
+    "\n"
+    "Run `dossier COMMAND --help` for a command's options.\n";
+
+static const char *usage_extract =
+    "usage: dossier extract [OPTIONS] PATH...|-\n"
+    "\n"
+    "Reads each PATH (file, folder read recursively, or - for standard input) and prints one\n"
+    "JSON object per article found, one per line (the JSONL contract of docs/data-model.md).\n"
+    "Inputs may be HTML pages, plain-text captures, JSONL records ({\"url\",\"html\"|\"text\",\n"
+    "\"site\",\"published\"}) or WARC files (.warc, .warc.gz). A failing input is reported on\n"
+    "stderr and the others are still read.\n"
+    "\n"
+    "options:\n"
+    "  -t, --text              print the clean text of each article instead of JSON\n"
+    "      --drop-teasers      leave out teasers (headline + paragraph + \"keep reading\")\n"
+    "      --max-doc-bytes N   largest document, record or line to read (default 64 MiB)\n"
+    "  -q, --quiet             do not print per-input errors (exit status still tells)\n"
+    "  -h, --help              this help\n"
+    "\n"
+    "exit status: 0 all inputs read, 1 some input failed, 2 usage error\n";
+
+static const char *usage_articles =
+    "usage: dossier articles [OPTIONS] PATH...|-\n"
+    "\n"
+    "Like `dossier extract`, but prints a table: source, index, published, site, words, title.\n"
+    "Teasers are marked with a * after their index.\n"
+    "\n"
+    "options:\n"
+    "      --json              print JSON lines (same as `dossier extract`)\n"
+    "      --drop-teasers      leave out teasers\n"
+    "      --max-doc-bytes N   largest document, record or line to read (default 64 MiB)\n"
+    "  -q, --quiet             do not print per-input errors\n"
+    "  -h, --help              this help\n";
+
+static void on_error(void *user, const char *input, dossier_status status, const char *message)
+{
+    cli_opts *o = user;
+    o->n_errors++;
+    if (!o->quiet) fprintf(stderr, "dossier: %s: %s\n", input, message);
+    (void)status;
+}
+
+static size_t count_words(const char *s, size_t n)
+{
+    size_t words = 0;
+    int in = 0;
+    for (size_t i = 0; i < n; i++) {
+        int sp = s[i] == ' ' || s[i] == '\n' || s[i] == '\t';
+        if (!sp && !in) words++;
+        in = !sp;
+    }
+    return words;
+}
+
+static int print_article(void *user, const dossier_article *a)
+{
+    cli_opts *o = user;
+    o->n_articles++;
+    if (o->text_only) {
+        size_t n;
+        const char *text = dossier_article_text(a, &n);
+        const char *title = dossier_article_title(a);
+        printf("==> %s [%d]%s\n", dossier_article_source(a), dossier_article_index(a),
+               dossier_article_is_teaser(a) ? " (teaser)" : "");
+        if (title) printf("# %s\n\n", title);
+        fwrite(text, 1, n, stdout);
+        fputs("\n\n", stdout);
+    } else if (o->table) {
+        size_t n;
+        const char *text = dossier_article_text(a, &n);
+        const char *pub = dossier_article_published(a);
+        const char *site = dossier_article_site(a);
+        const char *title = dossier_article_title(a);
+        const char *src = dossier_article_source(a);
+        const char *slash = strrchr(src, '/');
+        printf("%-28.28s %2d%c %-16.16s %-22.22s %5zu  %s\n", slash ? slash + 1 : src,
+               dossier_article_index(a), dossier_article_is_teaser(a) ? '*' : ' ',
+               pub ? pub : "-", site ? site : "-", count_words(text, n),
+               title ? title : "(no title)");
+    } else {
+        char *json;
+        size_t n;
+        if (dossier_article_to_json(a, &json, &n) != DOSSIER_OK) {
+            fprintf(stderr, "dossier: out of memory writing %s\n", dossier_article_source(a));
+            return 1;
+        }
+        fwrite(json, 1, n, stdout);
+        fputc('\n', stdout);
+        free(json);
+    }
+    return ferror(stdout) ? 1 : 0;
+}
+
+static int parse_size(const char *s, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || end == s || v == 0) return -1;
+    if (*end == 'k' || *end == 'K') v <<= 10, end++;
+    else if (*end == 'm' || *end == 'M') v <<= 20, end++;
+    else if (*end == 'g' || *end == 'G') v <<= 30, end++;
+    if (*end) return -1;
+    *out = (size_t)v;
+    return 0;
+}
+
+static int cmd_articles(int argc, char **argv, int table)
+{
+    enum { OPT_DROP = 256, OPT_MAX, OPT_JSON };
+    static const struct option longopts[] = {{"text", no_argument, NULL, 't'},
+                                             {"drop-teasers", no_argument, NULL, OPT_DROP},
+                                             {"max-doc-bytes", required_argument, NULL, OPT_MAX},
+                                             {"json", no_argument, NULL, OPT_JSON},
+                                             {"quiet", no_argument, NULL, 'q'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    const char *usage = table ? usage_articles : usage_extract;
+    cli_opts o = {0};
+    o.table = table;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, table ? "qh" : "tqh", longopts, NULL)) != -1) {
+        switch (c) {
+        case 't': o.text_only = 1; break;
+        case 'q': o.quiet = 1; break;
+        case OPT_DROP: o.drop_teasers = 1; break;
+        case OPT_JSON: o.table = 0; break;
+        case OPT_MAX:
+            if (parse_size(optarg, &o.max_doc)) {
+                fprintf(stderr, "dossier: --max-doc-bytes: not a size: %s\n", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case 'h': fputs(usage, stdout); return 0;
+        default: fputs(usage, stderr); return EXIT_USAGE;
+        }
+    }
+    if (optind >= argc) {
+        fprintf(stderr, "dossier: no input given (a path, a folder, or - for stdin)\n%s", usage);
+        return EXIT_USAGE;
+    }
+    dossier_options opts = {0};
+    opts.max_doc_bytes = o.max_doc;
+    opts.on_error = on_error;
+    opts.user = &o;
+    opts.drop_teasers = o.drop_teasers;
+    dossier *d = dossier_new(&opts);
+    if (!d) {
+        fputs("dossier: out of memory\n", stderr);
+        return EXIT_INPUT;
+    }
+    if (o.table)
+        printf("%-28s %-3s %-16s %-22s %5s  %s\n", "SOURCE", "#", "PUBLISHED", "SITE", "WORDS",
+               "TITLE");
+    int failed = 0;
+    for (int i = optind; i < argc; i++) {
+        dossier_status rc = dossier_extract_path(d, argv[i], print_article, &o);
+        if (rc == DOSSIER_ERR_STOPPED) {
+            fprintf(stderr, "dossier: cannot write output: %s\n", strerror(errno));
+            failed = 1;
+            break;
+        }
+        if (rc != DOSSIER_OK) failed = 1;
+    }
+    if (o.table)
+        fprintf(stderr, "dossier: %ld article%s, %ld input error%s\n", o.n_articles,
+                o.n_articles == 1 ? "" : "s", o.n_errors, o.n_errors == 1 ? "" : "s");
+    dossier_free(d);
+    if (fflush(stdout) != 0) failed = 1;
+    return failed ? EXIT_INPUT : 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage_main, stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
+        fputs(usage_main, stdout);
+        return 0;
+    }
+    if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
+        printf("dossier %s\n", dossier_version());
+        return 0;
+    }
+    if (!strcmp(cmd, "extract")) return cmd_articles(argc - 1, argv + 1, 0);
+    if (!strcmp(cmd, "articles")) return cmd_articles(argc - 1, argv + 1, 1);
+    fprintf(stderr, "dossier: unknown command '%s'\n%s", cmd, usage_main);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,54 @@
+/*
+ * slice.c - small helpers on non-owning (ptr, len) views.
+ */
+#include "core/core.h"
+
+#include <string.h>
+#include <strings.h>
+
+/* Length of the space character starting at s[i] (0 if none). */
+static size_t space_at(const char *s, size_t n)
+{
+    uint32_t cp;
+    size_t k = utf8_decode(s, n, &cp);
+    return k && utf8_is_space(cp) ? k : 0;
+}
+
+slice slice_trim(slice s)
+{
+    size_t k;
+    while (s.len && (k = space_at(s.ptr, s.len)) > 0) {
+        s.ptr += k;
+        s.len -= k;
+    }
+    while (s.len) {
+        /* Step back over one UTF-8 sequence (at most 4 bytes). */
+        size_t b = s.len - 1;
+        while (b > 0 && s.len - b < 4 && ((unsigned char)s.ptr[b] & 0xC0) == 0x80) b--;
+        k = space_at(s.ptr + b, s.len - b);
+        if (!k || b + k != s.len) break;
+        s.len = b;
+    }
+    return s;
+}
+
+int slice_eq_cstr(slice s, const char *z)
+{
+    size_t n = strlen(z);
+    return n == s.len && (n == 0 || memcmp(s.ptr, z, n) == 0);
+}
+
+int slice_starts_with_ci(slice s, const char *z)
+{
+    size_t n = strlen(z);
+    return n <= s.len && strncasecmp(s.ptr, z, n) == 0;
+}
+
+int slice_contains_ci(slice s, const char *z)
+{
+    size_t n = strlen(z);
+    if (n == 0) return 1;
+    for (size_t i = 0; i + n <= s.len; i++)
+        if (strncasecmp(s.ptr + i, z, n) == 0) return 1;
+    return 0;
+}
