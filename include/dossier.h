@@ -65,6 +65,8 @@ typedef struct dossier_options {
     size_t max_doc_bytes;  /* largest single document (file, record, line); default 64 MiB */
     dossier_error_fn on_error; /* per-input error report; NULL to ignore */
     void *user;                /* passed to on_error and to article callbacks */
+    int threads;      /* worker threads extracting documents; 0 or 1: the calling thread.
+                         Articles reach the callback in input order, on the calling thread. */
     int drop_teasers; /* teasers (headline + a paragraph + "keep reading") are emitted as
                          articles marked teaser; 1 drops them instead */
 } dossier_options;

@@ -7,6 +7,8 @@
  */
 #include "dossier.h"
 
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,14 +29,37 @@ struct dossier_article {
     char id[17];          /* hex of hash(source, index) */
 };
 
+/* One document on its way through extraction. Everything it points to lives in `mem`
+ * (threaded runs) or in the ingest callback's frame (single-threaded runs). */
+typedef struct job {
+    struct job *next;          /* next job waiting for a worker */
+    struct job *next_in_order; /* next job in input order */
+    arena *mem;        /* the document's arena: its copy of the input and its articles */
+    ingest_doc doc;    /* the document */
+    article_list list; /* the articles found */
+    dossier_status rc; /* extraction status */
+    int done;          /* extraction finished (guarded by the pool lock) */
+} job;
+
 /* State of one dossier_extract_* call. */
 typedef struct run_state {
     dossier *d;                    /* the handle */
     dossier_article_fn on_article; /* the caller's callback */
     void *user;                    /* its argument */
-    arena *mem;                    /* per-document arena, reset between documents */
+    arena *mem;                    /* single-threaded: the per-document arena, reused */
     dossier_status last;           /* last failure of the run */
     int stopped;                   /* the callback asked to stop */
+    /* Threaded runs: workers extract, the calling thread reads input and delivers in order. */
+    int n_threads;                 /* worker count; 0 = extract on the calling thread */
+    pthread_t *threads;            /* the workers */
+    pthread_mutex_t lock;          /* guards everything below */
+    pthread_cond_t work;           /* signalled when a job is queued or the run closes */
+    pthread_cond_t finished;       /* signalled when a job is done */
+    job *todo, *todo_tail;         /* jobs waiting for a worker (FIFO) */
+    job *order, *order_tail;       /* every job in flight, in input order (via next_in_order) */
+    size_t in_flight;              /* jobs queued or running or waiting for delivery */
+    int closing;                   /* no more jobs will come */
+    arena *spare;                  /* one recycled arena */
 } run_state;
 
 const char *dossier_strerror(dossier_status status)
@@ -92,32 +117,35 @@ static void on_ingest_error(void *user, const char *input, dossier_status status
     report(user, input, status, message);
 }
 
-static int on_document(void *user, const ingest_doc *doc)
+/* Finds the articles of one document (any thread). */
+static void extract_job(job *j, int drop_teasers)
 {
-    run_state *st = user;
-    arena_reset(st->mem);
-    article_list list = {0};
-    extract_hints hints = {doc->url, doc->site, doc->published, doc->title,
-                           st->d->opts.drop_teasers};
-    dossier_status rc = doc->kind == INGEST_HTML
-                            ? extract_from_html(st->mem, doc->data, doc->len, &hints, &list)
-                            : extract_from_text(st->mem, doc->data, doc->len, &hints, &list);
-    if (rc) {
-        report(st, doc->origin, rc, dossier_strerror(rc));
+    const ingest_doc *doc = &j->doc;
+    extract_hints hints = {doc->url, doc->site, doc->published, doc->title, drop_teasers};
+    j->rc = doc->kind == INGEST_HTML
+                ? extract_from_html(j->mem, doc->data, doc->len, &hints, &j->list)
+                : extract_from_text(j->mem, doc->data, doc->len, &hints, &j->list);
+}
+
+/* Hands a finished job's articles to the caller (calling thread only). Returns 1 to stop. */
+static int deliver_job(run_state *st, job *j)
+{
+    const char *origin = j->doc.origin;
+    if (j->rc) {
+        report(st, origin, j->rc, dossier_strerror(j->rc));
         return 0;
     }
-    if (list.n == 0) {
-        report(st, doc->origin, DOSSIER_ERR_EMPTY, "no article text found in the document");
+    if (j->list.n == 0) {
+        report(st, origin, DOSSIER_ERR_EMPTY, "no article text found in the document");
         return 0;
     }
-    for (size_t i = 0; i < list.n; i++) {
+    uint64_t h = hash64(origin, strlen(origin), 0);
+    for (size_t i = 0; i < j->list.n; i++) {
         dossier_article pub;
-        pub.art = &list.items[i];
-        pub.source = doc->origin;
+        pub.art = &j->list.items[i];
+        pub.source = origin;
         char key[32];
-        size_t n = strlen(doc->origin);
-        uint64_t h = hash64(doc->origin, n, 0);
-        int k = snprintf(key, sizeof key, "#%d", list.items[i].index);
+        int k = snprintf(key, sizeof key, "#%d", j->list.items[i].index);
         hash_hex(hash64(key, (size_t)k, h), pub.id);
         if (st->on_article && st->on_article(st->user, &pub)) {
             st->stopped = 1;
@@ -127,17 +155,152 @@ static int on_document(void *user, const ingest_doc *doc)
     return 0;
 }
 
+static void *worker_main(void *arg)
+{
+    run_state *st = arg;
+    pthread_mutex_lock(&st->lock);
+    for (;;) {
+        while (!st->todo && !st->closing) pthread_cond_wait(&st->work, &st->lock);
+        job *j = st->todo;
+        if (!j) break;
+        st->todo = j->next;
+        if (!st->todo) st->todo_tail = NULL;
+        pthread_mutex_unlock(&st->lock);
+        extract_job(j, st->d->opts.drop_teasers);
+        pthread_mutex_lock(&st->lock);
+        j->done = 1;
+        pthread_cond_broadcast(&st->finished);
+    }
+    pthread_mutex_unlock(&st->lock);
+    return NULL;
+}
+
+/* Delivers finished jobs from the head of the order; with `wait_for`, first waits until the
+ * in-flight count is below it. Lock held on entry and exit. */
+static void drain(run_state *st, size_t wait_for)
+{
+    for (;;) {
+        job *j = st->order;
+        if (j && j->done) {
+            st->order = j->next_in_order;
+            if (!st->order) st->order_tail = NULL;
+            st->in_flight--;
+            pthread_mutex_unlock(&st->lock);
+            if (!st->stopped) deliver_job(st, j);
+            pthread_mutex_lock(&st->lock);
+            if (!st->spare) {
+                arena_reset(j->mem);
+                st->spare = j->mem;
+            } else {
+                arena_free(j->mem);
+            }
+            continue;
+        }
+        if (st->in_flight < wait_for || !j) return;
+        pthread_cond_wait(&st->finished, &st->lock);
+    }
+}
+
+/* Copies the document into a job of its own and queues it (calling thread). */
+static int queue_document(run_state *st, const ingest_doc *doc)
+{
+    pthread_mutex_lock(&st->lock);
+    arena *mem = st->spare;
+    st->spare = NULL;
+    pthread_mutex_unlock(&st->lock);
+    if (!mem) mem = arena_new(st->d->opts.max_doc_bytes * DOC_ARENA_FACTOR);
+    job *j = mem ? arena_calloc(mem, 1, sizeof *j) : NULL;
+    if (j) {
+        j->mem = mem;
+        j->doc = *doc;
+        j->doc.origin = arena_strdup(mem, doc->origin);
+        j->doc.url = arena_strdup(mem, doc->url);
+        j->doc.site = arena_strdup(mem, doc->site);
+        j->doc.published = arena_strdup(mem, doc->published);
+        j->doc.title = arena_strdup(mem, doc->title);
+        j->doc.charset = arena_strdup(mem, doc->charset);
+        j->doc.data = arena_strndup(mem, doc->data, doc->len);
+    }
+    if (!j || !j->doc.origin || !j->doc.data) {
+        arena_free(mem);
+        report(st, doc->origin, DOSSIER_ERR_NOMEM, "out of memory queueing the document");
+        return 0;
+    }
+    pthread_mutex_lock(&st->lock);
+    if (st->todo_tail) st->todo_tail->next = j;
+    else st->todo = j;
+    st->todo_tail = j;
+    if (st->order_tail) st->order_tail->next_in_order = j;
+    else st->order = j;
+    st->order_tail = j;
+    st->in_flight++;
+    pthread_cond_signal(&st->work);
+    /* Bounded memory: at most two documents per worker in flight. */
+    drain(st, (size_t)st->n_threads * 2);
+    int stop = st->stopped;
+    pthread_mutex_unlock(&st->lock);
+    return stop;
+}
+
+static int on_document(void *user, const ingest_doc *doc)
+{
+    run_state *st = user;
+    if (st->n_threads > 0) return queue_document(st, doc);
+    arena_reset(st->mem);
+    job j = {0};
+    j.mem = st->mem;
+    j.doc = *doc;
+    extract_job(&j, st->d->opts.drop_teasers);
+    return deliver_job(st, &j);
+}
+
+static int start_workers(run_state *st, int n)
+{
+    st->threads = calloc((size_t)n, sizeof *st->threads);
+    if (!st->threads) return -1;
+    pthread_mutex_init(&st->lock, NULL);
+    pthread_cond_init(&st->work, NULL);
+    pthread_cond_init(&st->finished, NULL);
+    for (int i = 0; i < n; i++) {
+        if (pthread_create(&st->threads[i], NULL, worker_main, st) != 0) break;
+        st->n_threads++;
+    }
+    return st->n_threads > 0 ? 0 : -1;
+}
+
+static void stop_workers(run_state *st)
+{
+    pthread_mutex_lock(&st->lock);
+    drain(st, 1); /* everything queued is extracted and delivered (or dropped when stopped) */
+    st->closing = 1;
+    pthread_cond_broadcast(&st->work);
+    pthread_mutex_unlock(&st->lock);
+    for (int i = 0; i < st->n_threads; i++) pthread_join(st->threads[i], NULL);
+    arena_free(st->spare);
+    pthread_cond_destroy(&st->finished);
+    pthread_cond_destroy(&st->work);
+    pthread_mutex_destroy(&st->lock);
+    free(st->threads);
+}
+
 static dossier_status run(dossier *d, const char *path, const char *name, const void *data,
                           size_t len, const char *hint, dossier_article_fn fn, void *user)
 {
     if (!d || (!path && !name)) return DOSSIER_ERR_USAGE;
     err_clear(&d->err);
-    run_state st = {d, fn, user, NULL, DOSSIER_OK, 0};
-    st.mem = arena_new(d->opts.max_doc_bytes * DOC_ARENA_FACTOR);
-    if (!st.mem) return err_set(&d->err, DOSSIER_ERR_NOMEM, "out of memory");
+    run_state st;
+    memset(&st, 0, sizeof st);
+    st.d = d, st.on_article = fn, st.user = user;
+    int threaded = d->opts.threads > 1 && start_workers(&st, d->opts.threads) == 0;
+    if (!threaded) {
+        st.n_threads = 0;
+        st.mem = arena_new(d->opts.max_doc_bytes * DOC_ARENA_FACTOR);
+        if (!st.mem) return err_set(&d->err, DOSSIER_ERR_NOMEM, "out of memory");
+    }
     ingest_opts io = {d->opts.max_doc_bytes, on_document, on_ingest_error, &st};
     dossier_status rc =
         path ? ingest_path(path, &io) : ingest_memory(name, data, len, hint, &io);
+    if (threaded) stop_workers(&st);
     arena_free(st.mem);
     if (st.stopped) return DOSSIER_ERR_STOPPED;
     if (rc == DOSSIER_OK) rc = st.last;

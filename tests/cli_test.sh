@@ -63,5 +63,31 @@ n=$(wc -l <"$tmp/out")
 expect_status 0 "articles table" "$bin" articles "$root/examples"
 grep -q "TITLE" "$tmp/out" && ok || bad "articles table has no header"
 
+# Threads change nothing but speed: same bytes out with 1 and 4 workers.
+"$bin" extract --jobs 1 "$root/examples" >"$tmp/j1" 2>/dev/null
+"$bin" extract --jobs 4 "$root/examples" >"$tmp/j4" 2>/dev/null
+cmp -s "$tmp/j1" "$tmp/j4" && ok || bad "--jobs 1 and --jobs 4 outputs differ"
+expect_status 2 "bad --jobs" "$bin" extract --jobs 0 "$root/examples"
+
+# A file over the size cap with no newline at all: reported by name, skipped, the batch goes on,
+# and the process does not grow to the file's size.
+head -c 200000000 /dev/zero | tr '\0' 'a' >"$tmp/noline.txt"
+python3 - "$bin" "$tmp" <<'PY' && ok || bad "over-cap file: error, batch and memory"
+import resource, subprocess, sys
+binp, tmp = sys.argv[1], sys.argv[2]
+r = subprocess.run([binp, "extract", "--jobs", "1", "--max-doc-bytes", "1M", tmp + "/noline.txt",
+                    tmp + "/good.txt"], capture_output=True)
+rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+ok = (r.returncode == 1 and b"noline.txt" in r.stderr and b"fishermen" in r.stdout
+      and rss_mb < 120)
+if not ok:
+    print("rc", r.returncode, "rss MB", rss_mb, r.stderr[:300], file=sys.stderr)
+sys.exit(0 if ok else 1)
+PY
+# Under the cap: one 20 MB line of words is read and cleaned in bounded time.
+yes 'the delegation said the talks would go on ' | head -c 20000000 | tr -d '\n' >"$tmp/line.txt"
+timeout 60 "$bin" extract "$tmp/line.txt" >/dev/null 2>&1
+[ $? -ne 124 ] && ok || bad "a 20 MB line took over 60 s"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

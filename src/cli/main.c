@@ -24,6 +24,7 @@ typedef struct cli_opts {
     long n_articles;  /* articles printed so far */
     long n_errors;    /* inputs that failed */
     int table;        /* the `articles` command: a table */
+    int jobs;         /* --jobs: worker threads */
 } cli_opts;
 
 static const char *usage_main =
@@ -52,6 +53,8 @@ static const char *usage_extract =
     "  -t, --text              print the clean text of each article instead of JSON\n"
     "      --drop-teasers      leave out teasers (headline + paragraph + \"keep reading\")\n"
     "      --max-doc-bytes N   largest document, record or line to read (default 64 MiB)\n"
+    "  -j, --jobs N            worker threads (default: one per CPU); output order is the\n"
+    "                          input order whatever N is\n"
     "  -q, --quiet             do not print per-input errors (exit status still tells)\n"
     "  -h, --help              this help\n"
     "\n"
@@ -67,6 +70,7 @@ static const char *usage_articles =
     "      --json              print JSON lines (same as `dossier extract`)\n"
     "      --drop-teasers      leave out teasers\n"
     "      --max-doc-bytes N   largest document, record or line to read (default 64 MiB)\n"
+    "  -j, --jobs N            worker threads (default: one per CPU)\n"
     "  -q, --quiet             do not print per-input errors\n"
     "  -h, --help              this help\n";
 
@@ -151,6 +155,7 @@ static int cmd_articles(int argc, char **argv, int table)
                                              {"max-doc-bytes", required_argument, NULL, OPT_MAX},
                                              {"json", no_argument, NULL, OPT_JSON},
                                              {"quiet", no_argument, NULL, 'q'},
+                                             {"jobs", required_argument, NULL, 'j'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     const char *usage = table ? usage_articles : usage_extract;
@@ -158,10 +163,20 @@ static int cmd_articles(int argc, char **argv, int table)
     o.table = table;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, table ? "qh" : "tqh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, table ? "qhj:" : "tqhj:", longopts, NULL)) != -1) {
         switch (c) {
         case 't': o.text_only = 1; break;
         case 'q': o.quiet = 1; break;
+        case 'j': {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*end || v < 1 || v > 256) {
+                fprintf(stderr, "dossier: --jobs: want a number from 1 to 256: %s\n", optarg);
+                return EXIT_USAGE;
+            }
+            o.jobs = (int)v;
+            break;
+        }
         case OPT_DROP: o.drop_teasers = 1; break;
         case OPT_JSON: o.table = 0; break;
         case OPT_MAX:
@@ -183,6 +198,11 @@ static int cmd_articles(int argc, char **argv, int table)
     opts.on_error = on_error;
     opts.user = &o;
     opts.drop_teasers = o.drop_teasers;
+    if (!o.jobs) {
+        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+        o.jobs = cpus > 1 ? (int)(cpus < 64 ? cpus : 64) : 1;
+    }
+    opts.threads = o.jobs;
     dossier *d = dossier_new(&opts);
     if (!d) {
         fputs("dossier: out of memory\n", stderr);
