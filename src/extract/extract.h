@@ -73,4 +73,11 @@ dossier_status extract_from_html(arena *a, const char *html, size_t len, const e
  */
 int extract_parse_date(const char *s, size_t n, char out[32]);
 
+/* The host of a URL, lowercased and without "www.", in the arena; NULL when there is none. */
+const char *extract_url_host(arena *a, const char *url);
+
+/* The first date written in a URL's path (/2022/01/26/ or 2022-01-26) as YYYY-MM-DD in out.
+ * Returns 1 if found. */
+int extract_url_date(const char *url, char out[32]);
+
 #endif

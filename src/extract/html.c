@@ -1,0 +1,632 @@
+/*
+ * html.c - an HTML page to articles: parses with libxml2's forgiving HTML parser, finds the main
+ * content (html_content.c) and the metadata (html_meta.c), splits pages that glue several full
+ * <article>s together, and assembles each article: clean text, paragraphs, where each paragraph
+ * came from in the page, title, author, date, site, URL and language.
+ */
+#include "extract/html_internal.h"
+#include "extract/lang.h"
+
+#include <libxml/parser.h>
+#include <libxml/uri.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Cap on the clean text of one page's blocks: 64 MiB is far past any article. */
+#define HTML_TEXT_MAX ((size_t)64 << 20)
+
+/* An article must hold this many characters of text to count as one when several share a
+ * page; below it, an <article> is a teaser card. */
+#define GLUED_MIN_CHARS 300
+#define GLUED_MIN_PARAS 3
+
+/* JSON-LD articleBody replaces the page text when it is at least this long and the page text
+ * has less than 60% of it (a paywall or a script-rendered page). */
+#define LD_BODY_MIN 300
+
+static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
+
+/* libxml2 2.9 wants its globals set up once before threads parse. */
+static void xml_init(void)
+{
+    xmlInitParser();
+}
+
+/* ---- provenance ---- */
+
+/* Byte offsets where each line of the page starts. */
+typedef struct line_index {
+    size_t *starts; /* starts[i]: first byte of line i + 1 */
+    size_t n;       /* lines */
+    size_t len;     /* page length */
+} line_index;
+
+static dossier_status lines_build(line_index *li, const char *s, size_t len)
+{
+    size_t n = 1;
+    for (const char *p = s; (p = memchr(p, '\n', (size_t)(s + len - p))) != NULL; p++)
+        n++;
+    li->starts = malloc(n * sizeof *li->starts);
+    if (!li->starts) return DOSSIER_ERR_NOMEM;
+    li->n = n;
+    li->len = len;
+    li->starts[0] = 0;
+    size_t k = 1;
+    for (const char *p = s; (p = memchr(p, '\n', (size_t)(s + len - p))) != NULL; p++)
+        li->starts[k++] = (size_t)(p - s) + 1;
+    return DOSSIER_OK;
+}
+
+/* [start, end) of 1-based line l, clamped into the page; a line past the index is the end. */
+static size_t line_start(const line_index *li, long l)
+{
+    if (l < 1) return 0;
+    if ((size_t)l > li->n) return li->len;
+    return li->starts[l - 1];
+}
+
+static size_t line_end(const line_index *li, long l)
+{
+    if (l < 1) return 0;
+    if ((size_t)l >= li->n) return li->len;
+    return li->starts[l];
+}
+
+/* libxml2 keeps line numbers up to 65535 on elements; beyond, it says 65535. */
+#define LINE_CAPPED 65535
+
+static long node_line(const xmlNode *n)
+{
+    long l = xmlGetLineNo(n);
+    return l >= LINE_CAPPED ? -1 : l;
+}
+
+/* The line of the last text of an element: its deepest last descendant's. */
+static long last_line(const xmlNode *n)
+{
+    long best = node_line(n);
+    int guard = 0;
+    for (const xmlNode *c = n->last; c && guard < 4 * HTML_MAX_DEPTH; c = c->last, guard++) {
+        long l = node_line(c);
+        if (l > best) best = l;
+    }
+    return best;
+}
+
+/* Finds "<tag" (ASCII case-insensitive, followed by a non-name byte) in s[from, to). */
+static size_t find_tag(const char *s, size_t from, size_t to, const char *tag, int closing)
+{
+    size_t tn = strlen(tag);
+    size_t need = tn + (closing ? 2 : 1);
+    for (size_t i = from; i + need < to; i++) {
+        if (s[i] != '<') continue;
+        size_t j = i + 1;
+        if (closing) {
+            if (s[j] != '/') continue;
+            j++;
+        }
+        if (strncasecmp(s + j, tag, tn) != 0) continue;
+        char c = s[j + tn];
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') continue;
+        if (c >= '0' && c <= '9') continue;
+        return i;
+    }
+    return SIZE_MAX;
+}
+
+/*
+ * Where block b came from in the page. libxml2 knows lines, not bytes, so this starts from the
+ * element's line and looks for its start tag there (after the previous block's, *cursor), then
+ * for its end tag around the line of its last text. When a tag is not found the span is whole
+ * lines. Always within [0, len].
+ */
+static span locate_block(const html_page *pg, const line_index *li, const html_block *b,
+                         size_t *cursor)
+{
+    span sp = {0, 0};
+    const xmlNode *first = b->first ? b->first : b->node;
+    if (!pg->infos[b->info].leaf) { /* a run of text in a container */
+        long l0 = node_line(first), l1 = l0;
+        const xmlNode *last = b->stop ? b->stop->prev : b->node->last;
+        if (last) {
+            long l = last_line(last);
+            if (l > l1) l1 = l;
+        }
+        if (l0 < 1) {
+            sp.start = *cursor < pg->len ? *cursor : pg->len;
+            sp.end = pg->len;
+        } else {
+            sp.start = line_start(li, l0);
+            sp.end = line_end(li, l1 < l0 ? l0 : l1);
+        }
+    } else {
+        const char *tag = (const char *)b->node->name;
+        long l = node_line(b->node);
+        size_t from = *cursor, to = pg->len;
+        if (l >= 1) {
+            size_t ls = line_start(li, l);
+            if (ls > from) from = ls;
+            to = line_end(li, l);
+        } else if (to - from > (64u << 10)) {
+            to = from + (64u << 10);
+        }
+        size_t at = from < to ? find_tag(pg->src, from, to, tag, 0) : SIZE_MAX;
+        if (at == SIZE_MAX && l > 1) {
+            /* A start tag may span lines; libxml2 gives the line where it ended. */
+            size_t back = line_start(li, l > 4 ? l - 4 : 1);
+            at = find_tag(pg->src, back > *cursor ? back : *cursor, to, tag, 0);
+        }
+        if (at == SIZE_MAX) at = l >= 1 ? line_start(li, l) : (from < pg->len ? from : pg->len);
+        sp.start = at;
+        long le = last_line(b->node);
+        size_t efrom = le >= 1 ? line_start(li, le) : at;
+        if (efrom < at) efrom = at;
+        size_t eto = le >= 1 ? line_end(li, le + 1)
+                             : (pg->len - at > (64u << 10) ? at + (64u << 10) : pg->len);
+        size_t close = find_tag(pg->src, efrom, eto, tag, 1);
+        if (close != SIZE_MAX) {
+            const char *gt = memchr(pg->src + close, '>', pg->len - close);
+            sp.end = gt ? (size_t)(gt - pg->src) + 1 : pg->len;
+        } else {
+            sp.end = le >= 1 ? line_end(li, le) : eto;
+        }
+        *cursor = at + 1;
+    }
+    if (sp.start > pg->len) sp.start = pg->len;
+    if (sp.end > pg->len) sp.end = pg->len;
+    if (sp.end < sp.start) sp.end = sp.start;
+    return sp;
+}
+
+/* ---- metadata helpers ---- */
+
+/* An absolute http(s) URL from href resolved against base, in the arena; NULL otherwise. */
+static const char *absolute_url(arena *a, const char *href, const char *base)
+{
+    if (!href || !*href) return NULL;
+    slice s = slice_trim(slice_make(href, strlen(href)));
+    if (!s.len) return NULL;
+    if (slice_starts_with_ci(s, "http://") || slice_starts_with_ci(s, "https://"))
+        return arena_strndup(a, s.ptr, s.len);
+    if (!base) return NULL;
+    char *h = arena_strndup(a, s.ptr, s.len);
+    if (!h) return NULL;
+    xmlChar *u = xmlBuildURI((const xmlChar *)h, (const xmlChar *)base);
+    const char *r = NULL;
+    if (u && (strncasecmp((const char *)u, "http://", 7) == 0 ||
+              strncasecmp((const char *)u, "https://", 8) == 0))
+        r = arena_strdup(a, (const char *)u);
+    xmlFree(u);
+    return r;
+}
+
+/* Letters and digits of s, lowercased (ASCII), into out; for comparing site names. */
+static size_t squash(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < cap; i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z') c = (char)(c | 0x20);
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (unsigned char)c >= 0x80)
+            out[k++] = c;
+    }
+    out[k] = 0;
+    return k;
+}
+
+/* Does a title tail name the site ("The Daily Planet" for site "Daily Planet" or host
+ * "dailyplanet.com")? */
+static int names_site(const char *tail, size_t n, const char *site, const char *host)
+{
+    char t[128], s[128];
+    size_t tn = squash(tail, n, t, sizeof t);
+    if (!tn) return 0;
+    const char *tp = t;
+    if (tn > 3 && strncmp(t, "the", 3) == 0) tp += 3;
+    if (site) {
+        size_t sn = squash(site, strlen(site), s, sizeof s);
+        const char *sp = s;
+        if (sn > 3 && strncmp(s, "the", 3) == 0) sp += 3;
+        if (sn && strcmp(tp, sp) == 0) return 1;
+    }
+    if (host) {
+        size_t hn = strcspn(host, ".");
+        squash(host, hn, s, sizeof s);
+        if (*s && (strcmp(tp, s) == 0 || strcmp(t, s) == 0)) return 1;
+    }
+    return 0;
+}
+
+/* The title without a " | Site" / " - Site" tail that names the site. */
+static const char *strip_title(arena *a, const char *title, const char *site, const char *host)
+{
+    static const char *const SEPS[] = {" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » "};
+    if (!title) return NULL;
+    size_t n = strlen(title), cut = 0;
+    for (size_t k = 0; k < sizeof SEPS / sizeof SEPS[0]; k++) {
+        size_t sn = strlen(SEPS[k]);
+        for (size_t i = n >= sn ? n - sn : 0; i > 0; i--)
+            if (memcmp(title + i, SEPS[k], sn) == 0) {
+                if (i > cut && names_site(title + i + sn, n - i - sn, site, host)) cut = i;
+                break;
+            }
+    }
+    return cut ? arena_strndup(a, title, cut) : title;
+}
+
+/* The first of the candidates that parses as a date, normalised, in the arena. */
+static const char *pick_date(arena *a, const char *const *cands, size_t n)
+{
+    char buf[32];
+    for (size_t i = 0; i < n; i++)
+        if (cands[i] && extract_parse_date(cands[i], strlen(cands[i]), buf))
+            return arena_strdup(a, buf);
+    return NULL;
+}
+
+static const char *first_of(const char *const *cands, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (cands[i] && *cands[i]) return cands[i];
+    return NULL;
+}
+
+/* The declared language: <html lang>, og:locale, content-language, JSON-LD inLanguage. */
+static const char *declared_lang(arena *a, const html_meta *m)
+{
+    const char *cands[] = {m->html_lang, m->og_locale, m->meta_lang, m->ld_lang};
+    char code[3];
+    for (size_t i = 0; i < sizeof cands / sizeof cands[0]; i++)
+        if (cands[i] && lang_normalize_tag(cands[i], strlen(cands[i]), code))
+            return arena_strdup(a, code);
+    return NULL;
+}
+
+/* ---- glued articles ---- */
+
+static int is_prose_block(const html_block *b)
+{
+    return (b->kind == HB_P || b->kind == HB_RUN || b->kind == HB_QUOTE) && b->chars >= 25;
+}
+
+static int substantial(const html_page *pg, uint32_t s)
+{
+    const html_info *in = &pg->infos[s];
+    if (html_chars(pg, in->b_start, in->b_end) < GLUED_MIN_CHARS) return 0;
+    if (html_link_density(pg, in->b_start, in->b_end) > 0.3) return 0;
+    int paras = 0;
+    for (uint32_t i = in->b_start; i < in->b_end && paras < GLUED_MIN_PARAS; i++)
+        paras += is_prose_block(&pg->blocks[i]);
+    return paras >= GLUED_MIN_PARAS;
+}
+
+/*
+ * Slots of <article> elements that are each a full article, when a page holds two or more side
+ * by side (infinite scroll, glued captures): outermost articles only, grouped by parent (or,
+ * when each sits in its own wrapper, by grandparent). Returns how many (0: one-article page).
+ */
+static uint32_t find_glued(const html_page *pg, uint32_t *roots, uint32_t cap)
+{
+    uint32_t outer[256], n_outer = 0, outer_end = 0;
+    for (uint32_t s = 0; s < pg->n_infos && n_outer < 256; s++) {
+        if (s < outer_end) continue;
+        const html_info *in = &pg->infos[s];
+        if (in->leaf || !in->node->name || strcmp((const char *)in->node->name, "article") != 0)
+            continue;
+        outer_end = in->end_slot;
+        if (substantial(pg, s)) outer[n_outer++] = s;
+    }
+    if (n_outer < 2) return 0;
+    for (int up = 1; up <= 2; up++) {
+        uint32_t best_n = 0, best_key = HTML_NONE;
+        for (uint32_t i = 0; i < n_outer; i++) {
+            uint32_t key = outer[i];
+            for (int k = 0; k < up && key != HTML_NONE; k++)
+                key = pg->infos[key].parent;
+            uint32_t cnt = 0;
+            for (uint32_t j = 0; j < n_outer; j++) {
+                uint32_t kj = outer[j];
+                for (int k = 0; k < up && kj != HTML_NONE; k++)
+                    kj = pg->infos[kj].parent;
+                cnt += kj == key;
+            }
+            if (cnt > best_n) best_n = cnt, best_key = key;
+        }
+        if (best_n >= 2) {
+            uint32_t n = 0;
+            for (uint32_t i = 0; i < n_outer && n < cap; i++) {
+                uint32_t key = outer[i];
+                for (int k = 0; k < up && key != HTML_NONE; k++)
+                    key = pg->infos[key].parent;
+                if (key == best_key) roots[n++] = outer[i];
+            }
+            return n;
+        }
+    }
+    return 0;
+}
+
+/* ---- assembly ---- */
+
+/* Page-level facts every article of the page shares. */
+typedef struct page_facts {
+    const char *url;  /* final URL */
+    const char *site; /* outlet */
+    const char *host; /* URL host without www. */
+    const char *lang; /* declared language, or NULL */
+    size_t base;      /* out->n before this page: its articles are numbered from there */
+} page_facts;
+
+/* The nearest <article> or <main> around a node, else the body (for dates and bylines). */
+static const xmlNode *article_scope(const xmlNode *n, xmlDoc *doc)
+{
+    for (const xmlNode *p = n; p && p->type == XML_ELEMENT_NODE; p = p->parent)
+        if (p->name && (strcmp((const char *)p->name, "article") == 0 ||
+                        strcmp((const char *)p->name, "main") == 0))
+            return p;
+    xmlNode *root = xmlDocGetRootElement(doc);
+    for (xmlNode *c = root ? root->children : NULL; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && c->name && strcmp((const char *)c->name, "body") == 0)
+            return c;
+    return root;
+}
+
+/* Appends one paragraph to the text being built. */
+static dossier_status put_para(dbuf *t, span *paras, size_t i, const char *s, size_t n)
+{
+    dossier_status rc = DOSSIER_OK;
+    if (i > 0) rc = dbuf_append(t, "\n\n", 2);
+    if (rc) return rc;
+    paras[i].start = t->len;
+    rc = utf8_append_sanitized(t, s, n);
+    paras[i].end = t->len;
+    return rc;
+}
+
+/* Splits a JSON-LD articleBody into paragraphs at line breaks; sources are the script's
+ * lines. Returns the paragraph count, or -1 on error. */
+static long ld_body_paras(html_page *pg, const line_index *li, const html_meta *m, dbuf *t,
+                          span **paras, span **srcs)
+{
+    const char *b = m->ld_body;
+    size_t n = strlen(b), cnt = 1;
+    for (size_t i = 0; i < n; i++)
+        cnt += b[i] == '\n';
+    *paras = arena_calloc(pg->a, cnt, sizeof **paras);
+    *srcs = arena_calloc(pg->a, cnt, sizeof **srcs);
+    if (!*paras || !*srcs) return -1;
+    span where = {0, pg->len};
+    if (m->ld_script) {
+        long l0 = node_line(m->ld_script), l1 = last_line(m->ld_script);
+        if (l0 >= 1) {
+            where.start = line_start(li, l0);
+            where.end = line_end(li, l1 > l0 ? l1 : l0);
+        }
+    }
+    size_t k = 0;
+    for (const char *p = b; p < b + n;) {
+        const char *e = memchr(p, '\n', (size_t)(b + n - p));
+        if (!e) e = b + n;
+        slice s = slice_trim(slice_make(p, (size_t)(e - p)));
+        if (s.len) {
+            if (put_para(t, *paras, k, s.ptr, s.len)) return -1;
+            (*srcs)[k++] = where;
+        }
+        p = e + 1;
+    }
+    return (long)k;
+}
+
+/* Builds one article from slot root (HTML_NONE: the page) and appends it to out. */
+static dossier_status build_article(html_page *pg, const line_index *li, const html_meta *m,
+                                    const page_facts *pf, const extract_hints *h, uint32_t root,
+                                    int glued, article_list *out)
+{
+    arena *a = pg->a;
+    int page_main = !glued || out->n == pf->base; /* the article the page metadata describes */
+    const char *title = NULL;
+    if (page_main) {
+        const char *cands[] = {h->title, m->ld_title, m->og_title, m->ip_headline};
+        title = first_of(cands, sizeof cands / sizeof cands[0]);
+        if (!title && m->title_tag) title = m->title_tag;
+        if (!title) title = m->h1;
+        if (glued && !title) title = html_find_heading(pg, pg->infos[root].node);
+    } else {
+        title = html_find_heading(pg, pg->infos[root].node);
+    }
+    title = strip_title(a, title, pf->site, pf->host);
+
+    uint32_t *sel = malloc(((size_t)pg->n_blocks + 1) * 2 * sizeof *sel);
+    if (!sel) return DOSSIER_ERR_NOMEM;
+    uint32_t n = html_select(pg, root, title, sel);
+    uint64_t chars = 0;
+    for (uint32_t i = 0; i < n; i++)
+        chars += pg->blocks[sel[i]].chars;
+    dossier_status rc = DOSSIER_OK;
+    if (!glued && chars < 150 && pg->drop_classes) {
+        /* Maybe the names dropped the text itself ("main-header-wrapper" around the page):
+         * try again keeping all but hidden elements and chrome tags. */
+        pg->drop_classes = 0;
+        if ((rc = html_walk(pg))) goto done;
+        free(sel);
+        sel = malloc(((size_t)pg->n_blocks + 1) * 2 * sizeof *sel);
+        if (!sel) return DOSSIER_ERR_NOMEM;
+        uint32_t n2 = html_select(pg, HTML_NONE, title, sel);
+        uint64_t c2 = 0;
+        for (uint32_t i = 0; i < n2; i++)
+            c2 += pg->blocks[sel[i]].chars;
+        if (c2 > chars) {
+            n = n2;
+            chars = c2;
+        } else {
+            /* Back to the first walk's choice. */
+            pg->drop_classes = 1;
+            if ((rc = html_walk(pg))) goto done;
+            n = html_select(pg, HTML_NONE, title, sel);
+        }
+    }
+
+    dbuf t;
+    dbuf_init(&t, HTML_TEXT_MAX);
+    span *paras = NULL, *srcs = NULL;
+    long np = 0;
+    size_t ld_len = page_main && m->ld_body ? strlen(m->ld_body) : 0;
+    if (ld_len >= LD_BODY_MIN && (double)chars < 0.6 * (double)ld_len) {
+        np = ld_body_paras(pg, li, m, &t, &paras, &srcs);
+        if (np < 0) {
+            rc = DOSSIER_ERR_NOMEM;
+            goto text_done;
+        }
+    } else if (n > 0) {
+        paras = arena_calloc(a, n, sizeof *paras);
+        srcs = arena_calloc(a, n, sizeof *srcs);
+        if (!paras || !srcs) {
+            rc = DOSSIER_ERR_NOMEM;
+            goto text_done;
+        }
+        size_t cursor = 0;
+        for (uint32_t i = 0; i < n; i++) {
+            const html_block *b = &pg->blocks[sel[i]];
+            if ((rc = put_para(&t, paras, i, pg->text.ptr + b->text_off, b->text_len)))
+                goto text_done;
+            srcs[i] = locate_block(pg, li, b, &cursor);
+        }
+        np = n;
+    }
+    if (np == 0) goto text_done; /* no text, no article */
+
+    article *art = article_list_push(a, out);
+    char *text = arena_strndup(a, t.ptr ? t.ptr : "", t.len);
+    if (!art || !text) {
+        rc = DOSSIER_ERR_NOMEM;
+        goto text_done;
+    }
+    art->index = (int)(out->n - 1 - pf->base);
+    art->text = text;
+    art->text_len = t.len;
+    art->paragraphs = paras;
+    art->sources = srcs;
+    art->n_paragraphs = (size_t)np;
+    art->title = title ? arena_strdup(a, title) : NULL;
+    art->url = pf->url;
+    art->site = pf->site;
+
+    /* Where to look for the date and byline printed with the article. */
+    const xmlNode *scope =
+        glued ? pg->infos[root].node : article_scope(n ? pg->blocks[sel[0]].node : NULL, pg->doc);
+    char dbuf_date[32];
+    const char *dom_date =
+        scope && html_find_date(scope, dbuf_date) ? arena_strdup(a, dbuf_date) : NULL;
+    const char *byline = scope ? html_find_byline(pg, scope) : NULL;
+    if (page_main) {
+        const char *dates[] = {h->published, m->ld_published, m->og_published,
+                               m->meta_date, m->ip_published, dom_date};
+        art->published = pick_date(a, dates, sizeof dates / sizeof dates[0]);
+        if (!art->published && h->published) art->published = arena_strdup(a, h->published);
+        char ud[32];
+        if (!art->published && extract_url_date(pf->url, ud)) art->published = arena_strdup(a, ud);
+        const char *authors[] = {m->og_author, m->meta_author, m->ip_author};
+        art->author = m->ld_author;
+        for (size_t i = 0; !art->author && i < sizeof authors / sizeof authors[0]; i++)
+            if (authors[i]) art->author = html_clean_byline(a, authors[i], strlen(authors[i]));
+        if (!art->author) art->author = byline;
+    } else {
+        art->published = dom_date;
+        art->author = byline;
+    }
+    /* A declared language stands unless the text is in another script (templates that say
+     * lang="en" on every edition). */
+    art->lang = pf->lang;
+    int declared_script = art->lang ? lang_script_of(art->lang) : LANG_SCRIPT_UNKNOWN;
+    if (!art->lang) {
+        art->lang = lang_detect(art->text, art->text_len);
+    } else if (declared_script != LANG_SCRIPT_UNKNOWN) {
+        int s = lang_text_script(art->text, art->text_len);
+        if (s != LANG_SCRIPT_UNKNOWN && s != declared_script) {
+            const char *d = lang_detect(art->text, art->text_len);
+            if (d) art->lang = d;
+        }
+    }
+
+text_done:
+    dbuf_release(&t);
+done:
+    free(sel);
+    return rc;
+}
+
+static int all_space(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r' && s[i] != '\f') return 0;
+    return 1;
+}
+
+dossier_status extract_from_html(arena *a, const char *html, size_t len, const extract_hints *h,
+                                 article_list *out)
+{
+    static const extract_hints no_hints = {NULL, NULL, NULL, NULL, 0};
+    if (!a || !out) return DOSSIER_ERR_USAGE;
+    if (!h) h = &no_hints;
+    if (!html || all_space(html, len)) return DOSSIER_OK;
+    if (len > INT_MAX) return DOSSIER_ERR_TOO_LARGE;
+    pthread_once(&xml_once, xml_init);
+
+    xmlDoc *doc = htmlReadMemory(html, (int)len, h->url, "UTF-8",
+                                 HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                     HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+    if (!doc) return DOSSIER_ERR_FORMAT;
+
+    dossier_status rc;
+    html_page pg;
+    memset(&pg, 0, sizeof pg);
+    pg.a = a;
+    pg.src = html;
+    pg.len = len;
+    pg.doc = doc;
+    pg.drop_classes = 1;
+    dbuf_init(&pg.text, HTML_TEXT_MAX);
+    line_index li = {NULL, 0, 0};
+    html_meta m;
+    uint32_t *roots = NULL;
+
+    if ((rc = lines_build(&li, html, len))) goto cleanup;
+    if ((rc = html_meta_collect(&pg, &m))) goto cleanup;
+    if ((rc = html_walk(&pg))) goto cleanup;
+
+    page_facts pf;
+    const char *canon = absolute_url(a, m.canonical, h->url);
+    const char *urls[] = {h->url, canon, absolute_url(a, m.og_url, h->url),
+                          absolute_url(a, m.ld_url, h->url)};
+    pf.url = first_of(urls, sizeof urls / sizeof urls[0]);
+    if (pf.url) pf.url = arena_strdup(a, pf.url);
+    pf.host = extract_url_host(a, pf.url);
+    const char *sites[] = {h->site, m.og_site, m.ld_publisher, pf.host};
+    pf.site = first_of(sites, sizeof sites / sizeof sites[0]);
+    if (pf.site) pf.site = arena_strdup(a, pf.site);
+    pf.lang = declared_lang(a, &m);
+    pf.base = out->n;
+
+    roots = malloc(64 * sizeof *roots);
+    if (!roots) {
+        rc = DOSSIER_ERR_NOMEM;
+        goto cleanup;
+    }
+    uint32_t n_roots = find_glued(&pg, roots, 64);
+    if (n_roots == 0) {
+        rc = build_article(&pg, &li, &m, &pf, h, HTML_NONE, 0, out);
+    } else {
+        for (uint32_t i = 0; i < n_roots && !rc; i++)
+            rc = build_article(&pg, &li, &m, &pf, h, roots[i], 1, out);
+    }
+
+cleanup:
+    free(roots);
+    free(li.starts);
+    html_page_release(&pg);
+    xmlFreeDoc(doc);
+    return rc;
+}

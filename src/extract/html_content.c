@@ -1,0 +1,992 @@
+/*
+ * html_content.c - the main content of an HTML page. One walk over the DOM drops chrome (menus,
+ * share bars, related lists, hidden elements ...) without entering it, cuts what remains into
+ * text blocks (paragraphs, headings, list items, runs of inline text in containers) and scores
+ * the containers that hold them the way Arc90's Readability does: each paragraph adds to its
+ * parent, half to its grandparent and less further up; link-heavy containers lose.
+ * html_select then takes the best container (and its strong siblings) as the article body.
+ */
+#include "extract/html_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- element classes ---- */
+
+enum {
+    T_CONTAINER = 0, /* div, section, article, ... and anything unknown */
+    T_INLINE,        /* a, span, b, em, ...: part of a run of text */
+    T_DROP,          /* script, nav, form, ...: never content */
+    T_HEAD,          /* the document head */
+    T_P,             /* p, dd, dt, address */
+    T_HEADING,       /* h1-h6 */
+    T_PRE,           /* pre */
+    T_LI,            /* li */
+    T_QUOTE,         /* blockquote */
+    T_CELL,          /* td, th */
+};
+
+typedef struct tag_entry {
+    const char *name; /* lowercase, as libxml2's HTML parser gives it */
+    unsigned char cls;
+} tag_entry;
+
+/* Sorted by name for bsearch. */
+static const tag_entry TAGS[] = {
+    {"a", T_INLINE},
+    {"abbr", T_INLINE},
+    {"address", T_P},
+    {"applet", T_DROP},
+    {"aside", T_DROP},
+    {"audio", T_DROP},
+    {"b", T_INLINE},
+    {"bdi", T_INLINE},
+    {"bdo", T_INLINE},
+    {"big", T_INLINE},
+    {"blockquote", T_QUOTE},
+    {"br", T_INLINE},
+    {"button", T_DROP},
+    {"canvas", T_DROP},
+    {"caption", T_DROP},
+    {"cite", T_INLINE},
+    {"code", T_INLINE},
+    {"data", T_INLINE},
+    {"datalist", T_DROP},
+    {"dd", T_P},
+    {"del", T_INLINE},
+    {"dfn", T_INLINE},
+    {"dialog", T_DROP},
+    {"dt", T_P},
+    {"em", T_INLINE},
+    {"embed", T_DROP},
+    {"figcaption", T_DROP},
+    {"font", T_INLINE},
+    {"footer", T_DROP},
+    {"form", T_DROP},
+    {"frame", T_DROP},
+    {"frameset", T_DROP},
+    {"h1", T_HEADING},
+    {"h2", T_HEADING},
+    {"h3", T_HEADING},
+    {"h4", T_HEADING},
+    {"h5", T_HEADING},
+    {"h6", T_HEADING},
+    {"head", T_HEAD},
+    {"header", T_DROP},
+    {"i", T_INLINE},
+    {"iframe", T_DROP},
+    {"img", T_INLINE},
+    {"input", T_DROP},
+    {"ins", T_INLINE},
+    {"kbd", T_INLINE},
+    {"label", T_INLINE},
+    {"link", T_DROP},
+    {"map", T_DROP},
+    {"mark", T_INLINE},
+    {"math", T_DROP},
+    {"menu", T_DROP},
+    {"meta", T_DROP},
+    {"meter", T_DROP},
+    {"nav", T_DROP},
+    {"nobr", T_INLINE},
+    {"noembed", T_DROP},
+    {"noframes", T_DROP},
+    {"noscript", T_DROP},
+    {"object", T_DROP},
+    {"option", T_DROP},
+    {"output", T_DROP},
+    {"p", T_P},
+    {"picture", T_DROP},
+    {"pre", T_PRE},
+    {"progress", T_DROP},
+    {"q", T_INLINE},
+    {"rp", T_INLINE},
+    {"rt", T_INLINE},
+    {"ruby", T_INLINE},
+    {"s", T_INLINE},
+    {"samp", T_INLINE},
+    {"script", T_DROP},
+    {"select", T_DROP},
+    {"small", T_INLINE},
+    {"source", T_DROP},
+    {"span", T_INLINE},
+    {"strike", T_INLINE},
+    {"strong", T_INLINE},
+    {"style", T_DROP},
+    {"sub", T_INLINE},
+    {"sup", T_INLINE},
+    {"svg", T_DROP},
+    {"td", T_CELL},
+    {"template", T_DROP},
+    {"textarea", T_DROP},
+    {"th", T_CELL},
+    {"time", T_INLINE},
+    {"title", T_DROP},
+    {"track", T_DROP},
+    {"tt", T_INLINE},
+    {"u", T_INLINE},
+    {"var", T_INLINE},
+    {"video", T_DROP},
+    {"wbr", T_INLINE},
+};
+
+static int tag_cmp(const void *key, const void *ent)
+{
+    return strcmp(key, ((const tag_entry *)ent)->name);
+}
+
+static int tag_class(const xmlNode *n)
+{
+    if (!n->name) return T_CONTAINER;
+    const tag_entry *e =
+        bsearch(n->name, TAGS, sizeof TAGS / sizeof TAGS[0], sizeof TAGS[0], tag_cmp);
+    return e ? e->cls : T_CONTAINER;
+}
+
+static int tag_is(const xmlNode *n, const char *name)
+{
+    return n->name && strcmp((const char *)n->name, name) == 0;
+}
+
+/* ---- attributes ---- */
+
+const char *html_attr(const xmlNode *n, const char *name)
+{
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+        if (a->name && strcasecmp((const char *)a->name, name) == 0) {
+            if (a->children && a->children->content) return (const char *)a->children->content;
+            return "";
+        }
+    }
+    return NULL;
+}
+
+int html_has_word(const char *list, const char *w, int prefix)
+{
+    if (!list) return 0;
+    size_t wn = strlen(w);
+    const char *p = list;
+    while (*p) {
+        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f')
+            p++;
+        const char *s = p;
+        while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r' && *p != '\f')
+            p++;
+        size_t n = (size_t)(p - s);
+        if (n >= wn && strncasecmp(s, w, wn) == 0 && (prefix || n == wn)) return 1;
+    }
+    return 0;
+}
+
+/* ---- chrome patterns on class / id ---- */
+
+/* How a word of a class or id marks an element. */
+enum { W_NONE = 0, W_STRONG = 1, W_WEAK = 2, W_GOOD = 4 };
+
+typedef struct word_rule {
+    const char *word;     /* lowercase */
+    unsigned char prefix; /* 1: matches words starting with it */
+    unsigned char kind;   /* W_STRONG: always chrome; W_WEAK: chrome unless it holds the text;
+                             W_GOOD: a content hint */
+} word_rule;
+
+/* Words of class/id names (split at '-', '_' and spaces). Strong ones name things that are
+ * never the article; weak ones name places that usually are not, but where some templates put
+ * the text ("main-header-wrap" around everything), so they are checked for paragraphs first. */
+static const word_rule WORDS[] = {
+    {"share", 1, W_STRONG},      {"sharing", 0, W_STRONG},     {"social", 1, W_STRONG},
+    {"related", 1, W_STRONG},    {"newsletter", 1, W_STRONG},  {"subscri", 1, W_STRONG},
+    {"promo", 1, W_STRONG},      {"ad", 0, W_STRONG},          {"ads", 0, W_STRONG},
+    {"adslot", 0, W_STRONG},     {"adunit", 0, W_STRONG},      {"adsense", 0, W_STRONG},
+    {"adwrapper", 0, W_STRONG},  {"adcontainer", 0, W_STRONG}, {"advert", 1, W_STRONG},
+    {"cookie", 1, W_STRONG},     {"consent", 1, W_STRONG},     {"gdpr", 0, W_STRONG},
+    {"comment", 1, W_STRONG},    {"comments", 0, W_STRONG},    {"disqus", 1, W_STRONG},
+    {"breadcrumb", 1, W_STRONG}, {"popup", 1, W_STRONG},       {"modal", 1, W_STRONG},
+    {"outbrain", 1, W_STRONG},   {"taboola", 1, W_STRONG},     {"sponsor", 1, W_STRONG},
+    {"recommend", 1, W_STRONG},  {"trending", 0, W_STRONG},    {"popular", 0, W_STRONG},
+    {"most", 0, W_STRONG},       {"nav", 1, W_STRONG},         {"menu", 1, W_STRONG},
+    {"skip", 0, W_STRONG},       {"pagination", 0, W_STRONG},  {"pager", 0, W_STRONG},
+    {"login", 0, W_STRONG},      {"signin", 0, W_STRONG},      {"signup", 0, W_STRONG},
+    {"overlay", 0, W_STRONG},    {"lightbox", 0, W_STRONG},    {"toolbar", 0, W_STRONG},
+    {"masthead", 0, W_STRONG},   {"paywall", 0, W_STRONG},     {"banner", 1, W_STRONG},
+    {"widget", 1, W_STRONG},     {"print", 0, W_STRONG},       {"tools", 0, W_STRONG},
+    {"header", 1, W_WEAK},       {"footer", 1, W_WEAK},        {"sidebar", 1, W_WEAK},
+    {"gallery", 1, W_WEAK},      {"caption", 1, W_WEAK},       {"credit", 1, W_WEAK},
+    {"bio", 0, W_WEAK},          {"tags", 0, W_WEAK},          {"latest", 0, W_WEAK},
+    {"byline", 1, W_WEAK},       {"author", 1, W_WEAK},        {"date", 0, W_WEAK},
+    {"timestamp", 0, W_WEAK},    {"rail", 0, W_WEAK},          {"aside", 0, W_WEAK},
+    {"search", 0, W_WEAK},       {"meta", 0, W_WEAK},          {"hidden", 0, W_WEAK},
+    {"article", 1, W_GOOD},      {"content", 0, W_GOOD},       {"story", 0, W_GOOD},
+    {"body", 0, W_GOOD},         {"entry", 0, W_GOOD},         {"post", 0, W_GOOD},
+    {"text", 0, W_GOOD},         {"main", 0, W_GOOD},          {"blog", 0, W_GOOD},
+    {"prose", 0, W_GOOD},
+};
+
+/* Whole class tokens that hide an element from sighted readers. */
+static const char *const HIDDEN_TOKENS[] = {"hidden",          "is-hidden",          "sr-only",
+                                            "visually-hidden", "screen-reader-text", "d-none",
+                                            "invisible"};
+
+/* The W_* bits of one word (ASCII case-insensitive). */
+static int word_kind(const char *w, size_t n)
+{
+    char low[24];
+    if (n == 0 || n >= sizeof low) return W_NONE;
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)((w[i] >= 'A' && w[i] <= 'Z') ? w[i] | 0x20 : w[i]);
+    low[n] = 0;
+    /* "commentary" and "comment-is-free" columns are articles, not reader comments. */
+    if (n >= 9 && memcmp(low, "commentar", 9) == 0) return W_NONE;
+    int kinds = 0;
+    for (size_t r = 0; r < sizeof WORDS / sizeof WORDS[0]; r++) {
+        size_t rn = strlen(WORDS[r].word);
+        if (rn > n || (!WORDS[r].prefix && rn != n)) continue;
+        if (memcmp(low, WORDS[r].word, rn) == 0) kinds |= WORDS[r].kind;
+    }
+    return kinds;
+}
+
+/* The W_* bits of a class or id attribute. Words are split at spaces, '-' and '_'; camelCase
+ * names ("shareBar") match through the prefix rules. */
+static int name_kinds(const char *v)
+{
+    int kinds = 0;
+    if (!v) return 0;
+    const char *p = v;
+    while (*p) {
+        const char *s = p;
+        while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '-' && *p != '_')
+            p++;
+        kinds |= word_kind(s, (size_t)(p - s));
+        if (*p) p++;
+    }
+    return kinds;
+}
+
+static int has_hidden_token(const char *cls)
+{
+    if (!cls) return 0;
+    for (size_t i = 0; i < sizeof HIDDEN_TOKENS / sizeof HIDDEN_TOKENS[0]; i++)
+        if (html_has_word(cls, HIDDEN_TOKENS[i], 0)) return 1;
+    return 0;
+}
+
+/* Does an inline style hide the element? Spaces and case are ignored. */
+static int style_hides(const char *st)
+{
+    char buf[64];
+    size_t n = 0;
+    for (const char *p = st; *p; p++) {
+        if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') continue;
+        buf[n++] = (char)((*p >= 'A' && *p <= 'Z') ? *p | 0x20 : *p);
+        if (n == sizeof buf - 1 || *p == ';') {
+            buf[n] = 0;
+            if (strstr(buf, "display:none") || strstr(buf, "visibility:hidden")) return 1;
+            n = 0;
+        }
+    }
+    buf[n] = 0;
+    return strstr(buf, "display:none") || strstr(buf, "visibility:hidden");
+}
+
+/* ARIA roles of page chrome. */
+static int role_is_chrome(const char *role)
+{
+    static const char *const ROLES[] = {"navigation", "banner",  "contentinfo", "complementary",
+                                        "menu",       "menubar", "dialog",      "alertdialog",
+                                        "search",     "toolbar", "tablist"};
+    if (!role) return 0;
+    for (size_t i = 0; i < sizeof ROLES / sizeof ROLES[0]; i++)
+        if (html_has_word(role, ROLES[i], 0)) return 1;
+    return 0;
+}
+
+/* Does the element hold the article text despite a weak chrome name? At least 3 paragraphs and
+ * 600 characters of paragraph text below it; the scan stops after a bounded number of nodes. */
+static int holds_text(const xmlNode *root)
+{
+    size_t seen = 0, paras = 0, chars = 0;
+    const xmlNode *n = root->children;
+    int depth = 1;
+    while (n && depth > 0 && seen < 20000) {
+        seen++;
+        if (n->type == XML_ELEMENT_NODE && tag_is(n, "p")) {
+            paras++;
+            for (const xmlNode *c = n->children; c; c = c->next)
+                if (c->type == XML_TEXT_NODE && c->content)
+                    chars += strlen((const char *)c->content);
+            if (paras >= 3 && chars >= 600) return 1;
+        } else if (n->type == XML_ELEMENT_NODE && n->children) {
+            n = n->children;
+            depth++;
+            continue;
+        }
+        while (n && !n->next && depth > 0) {
+            n = n->parent;
+            depth--;
+        }
+        if (n && depth > 0) n = n->next;
+    }
+    return 0;
+}
+
+/* Weak-name checks per page: each walks a subtree, so a page of thousands of nested
+ * "sidebar" divs must not turn the walk quadratic. */
+#define WEAK_CHECKS_MAX 64
+
+/* Is the element chrome or hidden (never entered)? */
+static int is_dropped(html_page *pg, const xmlNode *n, int cls, int *weak_checks)
+{
+    if (cls == T_DROP) return 1;
+    const char *klass = NULL, *id = NULL, *role = NULL, *itemprop = NULL;
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+        const char *name = (const char *)a->name;
+        const char *v =
+            a->children && a->children->content ? (const char *)a->children->content : "";
+        if (!name) continue;
+        switch (name[0]) {
+        case 'c':
+            if (strcmp(name, "class") == 0) klass = v;
+            break;
+        case 'i':
+            if (strcmp(name, "id") == 0)
+                id = v;
+            else if (strcmp(name, "itemprop") == 0)
+                itemprop = v;
+            break;
+        case 'r':
+            if (strcmp(name, "role") == 0) role = v;
+            break;
+        case 'h':
+            if (strcmp(name, "hidden") == 0) return 1;
+            break;
+        case 'a':
+            if (strcmp(name, "aria-hidden") == 0 && strcasecmp(v, "true") == 0) return 1;
+            break;
+        case 's':
+            if (strcmp(name, "style") == 0 && style_hides(v)) return 1;
+            break;
+        default:
+            break;
+        }
+    }
+    if (has_hidden_token(klass)) return 1;
+    if (!pg->drop_classes) return 0;
+    if (role_is_chrome(role)) return 1;
+    if (itemprop && html_has_word(itemprop, "articleBody", 0)) return 0;
+    if (tag_is(n, "body") || tag_is(n, "html") || tag_is(n, "article") || tag_is(n, "main"))
+        return 0;
+    int kinds = name_kinds(klass) | name_kinds(id);
+    if (kinds & W_STRONG) return 1;
+    if (kinds & W_WEAK) {
+        if (*weak_checks >= WEAK_CHECKS_MAX) return 1;
+        (*weak_checks)++;
+        return !holds_text(n);
+    }
+    return 0;
+}
+
+/* Class weight of a candidate container, after Readability: +25 for content names, -25 for
+ * chrome names that survived dropping, and a strong bonus for schema.org's articleBody. */
+static float class_weight(const xmlNode *n)
+{
+    float w = 0;
+    int kinds = name_kinds(html_attr(n, "class")) | name_kinds(html_attr(n, "id"));
+    if (kinds & W_GOOD) w += 25;
+    if (kinds & (W_WEAK | W_STRONG)) w -= 25;
+    const char *ip = html_attr(n, "itemprop");
+    if (ip && html_has_word(ip, "articleBody", 0)) w += 100;
+    const char *role = html_attr(n, "role");
+    if (role && html_has_word(role, "main", 0)) w += 10;
+    return w;
+}
+
+static float tag_bonus(const xmlNode *n)
+{
+    static const struct {
+        const char *name;
+        float bonus;
+    } B[] = {{"div", 5}, {"article", 10},   {"main", 5}, {"section", 3}, {"td", 3},
+             {"pre", 3}, {"blockquote", 3}, {"ol", -3},  {"ul", -3},     {"dl", -3},
+             {"li", -3}, {"form", -3},      {"th", -5}};
+    for (size_t i = 0; i < sizeof B / sizeof B[0]; i++)
+        if (tag_is(n, B[i].name)) return B[i].bonus;
+    return 0;
+}
+
+/* ---- text of blocks ---- */
+
+static int is_html_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Elements whose edges separate words even inside a block. */
+static int breaks_words(const xmlNode *n, int cls)
+{
+    return cls != T_INLINE || tag_is(n, "br") || tag_is(n, "img");
+}
+
+/* State of collecting one block's text. */
+typedef struct gather {
+    dbuf *out;         /* where the text goes */
+    size_t start;      /* out->len when the block began */
+    int pending_space; /* a collapsed space waits for the next visible character */
+    int pre;           /* keep whitespace (inside <pre>) */
+    int newlines;      /* newlines just written in pre mode (blank lines collapse) */
+    uint32_t chars, link_chars, commas;
+} gather;
+
+static dossier_status gather_text(gather *g, const char *s, int in_link)
+{
+    size_t n = strlen(s);
+    dossier_status rc = dbuf_reserve(g->out, n + 1);
+    if (rc) return rc;
+    char *w = g->out->ptr + g->out->len;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (g->pre) {
+            if (c == '\r') continue;
+            if (c == '\n') {
+                if ((size_t)(w - g->out->ptr) == g->start || g->newlines >= 1) continue;
+                g->newlines++;
+                *w++ = '\n';
+                continue;
+            }
+            g->newlines = 0;
+        } else if (is_html_space(c)) {
+            g->pending_space = 1;
+            continue;
+        }
+        if (g->pending_space) {
+            if ((size_t)(w - g->out->ptr) > g->start) *w++ = ' ';
+            g->pending_space = 0;
+        }
+        *w++ = (char)c;
+        if ((c & 0xC0) != 0x80) {
+            g->chars++;
+            if (in_link) g->link_chars++;
+        }
+        if (c == ',') g->commas++;
+        /* U+FF0C fullwidth comma, U+3001 ideographic comma, U+060C Arabic comma. */
+        else if (i + 2 < n && ((c == 0xEF && (unsigned char)s[i + 1] == 0xBC &&
+                                (unsigned char)s[i + 2] == 0x8C) ||
+                               (c == 0xE3 && (unsigned char)s[i + 1] == 0x80 &&
+                                (unsigned char)s[i + 2] == 0x81)))
+            g->commas++;
+        else if (i + 1 < n && c == 0xD8 && (unsigned char)s[i + 1] == 0x8C)
+            g->commas++;
+    }
+    g->out->len = (size_t)(w - g->out->ptr);
+    g->out->ptr[g->out->len] = '\0';
+    return DOSSIER_OK;
+}
+
+/* Collects the text of nodes [first, stop) and their descendants into g. With pg, chrome and
+ * hidden elements are skipped as in the walk; without, only non-text elements (script, style)
+ * are. The walk follows parent pointers, so depth costs no stack. */
+static dossier_status gather_nodes(html_page *pg, gather *g, const xmlNode *first,
+                                   const xmlNode *stop)
+{
+    const xmlNode *n = first;
+    int depth = 0;                     /* levels below the first node's */
+    int link_depth = -1;               /* depth of the <a href> we are in, or -1 */
+    int weak_checks = WEAK_CHECKS_MAX; /* inside a block, weak names are not worth a scan */
+    dossier_status rc = DOSSIER_OK;
+    while (n && (depth > 0 || n != stop)) {
+        int descend = 0;
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            if (n->content) rc = gather_text(g, (const char *)n->content, link_depth >= 0);
+            if (rc) return rc;
+        } else if (n->type == XML_ELEMENT_NODE) {
+            int cls = tag_class(n);
+            int skip = pg ? is_dropped(pg, n, cls, &weak_checks)
+                          : (tag_is(n, "script") || tag_is(n, "style") || tag_is(n, "noscript") ||
+                             tag_is(n, "template") || tag_is(n, "svg"));
+            if (!skip) {
+                if (breaks_words(n, cls)) {
+                    if (g->pre && tag_is(n, "br")) {
+                        rc = gather_text(g, "\n", 0);
+                        if (rc) return rc;
+                    }
+                    g->pending_space = 1;
+                }
+                if (n->children && depth < 4 * HTML_MAX_DEPTH) {
+                    if (link_depth < 0 && tag_is(n, "a") && html_attr(n, "href"))
+                        link_depth = depth + 1;
+                    descend = 1;
+                }
+            }
+        }
+        if (descend) {
+            n = n->children;
+            depth++;
+            continue;
+        }
+        /* Up until a next sibling exists; leaving an element may end a link or a word. */
+        while (depth > 0 && !n->next) {
+            n = n->parent;
+            depth--;
+            if (link_depth > depth) link_depth = -1;
+            if (breaks_words(n, tag_class(n))) g->pending_space = 1;
+        }
+        n = n->next;
+    }
+    return rc;
+}
+
+dossier_status html_node_text(const xmlNode *node, dbuf *out)
+{
+    gather g = {out, out->len, 0, tag_is(node, "pre"), 0, 0, 0, 0};
+    if (!node->children) return DOSSIER_OK;
+    return gather_nodes(NULL, &g, node->children, NULL);
+}
+
+/* ---- the walk ---- */
+
+static dossier_status push_info(html_page *pg, xmlNode *n, uint32_t parent, uint32_t *slot)
+{
+    if (pg->n_infos == pg->cap_infos) {
+        uint32_t cap = pg->cap_infos ? pg->cap_infos * 2 : 256;
+        if (cap > (1u << 26)) return DOSSIER_ERR_TOO_LARGE;
+        html_info *p = realloc(pg->infos, cap * sizeof *p);
+        if (!p) return DOSSIER_ERR_NOMEM;
+        pg->infos = p;
+        pg->cap_infos = cap;
+    }
+    html_info *in = &pg->infos[pg->n_infos];
+    memset(in, 0, sizeof *in);
+    in->node = n;
+    in->parent = parent;
+    in->b_start = pg->n_blocks;
+    *slot = pg->n_infos++;
+    return DOSSIER_OK;
+}
+
+static void close_info(html_page *pg, uint32_t slot)
+{
+    pg->infos[slot].b_end = pg->n_blocks;
+    pg->infos[slot].end_slot = pg->n_infos;
+}
+
+/* Collects the text of [first, stop) as a new block; blocks with no visible text are not
+ * kept. */
+static dossier_status add_block(html_page *pg, xmlNode *node, xmlNode *first, xmlNode *stop,
+                                uint32_t info, int kind, int level)
+{
+    if (pg->n_blocks == pg->cap_blocks) {
+        uint32_t cap = pg->cap_blocks ? pg->cap_blocks * 2 : 128;
+        if (cap > (1u << 24)) return DOSSIER_ERR_TOO_LARGE;
+        html_block *p = realloc(pg->blocks, cap * sizeof *p);
+        if (!p) return DOSSIER_ERR_NOMEM;
+        pg->blocks = p;
+        pg->cap_blocks = cap;
+    }
+    gather g = {&pg->text, pg->text.len, 0, kind == HB_PRE, 0, 0, 0, 0};
+    dossier_status rc = gather_nodes(pg, &g, first, stop);
+    if (rc) return rc;
+    if (pg->text.len > UINT32_MAX - 1) return DOSSIER_ERR_TOO_LARGE;
+    /* Trailing newlines of <pre> text. */
+    while (pg->text.len > g.start && pg->text.ptr[pg->text.len - 1] == '\n')
+        pg->text.len--;
+    if (pg->text.len == g.start) return DOSSIER_OK;
+    html_block *b = &pg->blocks[pg->n_blocks++];
+    b->node = node;
+    b->first = first;
+    b->stop = stop;
+    b->info = info;
+    b->text_off = (uint32_t)g.start;
+    b->text_len = (uint32_t)(pg->text.len - g.start);
+    b->chars = g.chars;
+    b->link_chars = g.link_chars;
+    b->commas = g.commas > 0xFFFF ? 0xFFFF : (uint16_t)g.commas;
+    b->kind = (uint8_t)kind;
+    b->level = (uint8_t)level;
+    return DOSSIER_OK;
+}
+
+/* Does the element have text of its own (not inside child elements)? Then its inline content
+ * forms runs. */
+static int has_direct_text(const xmlNode *n)
+{
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (c->type != XML_TEXT_NODE || !c->content) continue;
+        for (const unsigned char *p = c->content; *p; p++)
+            if (!is_html_space(*p)) return 1;
+    }
+    return 0;
+}
+
+/* Are all the element's children text or inline? Then it is one block. */
+static int only_inline_children(const xmlNode *n)
+{
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        int cls = tag_class(c);
+        if (cls != T_INLINE && cls != T_DROP) return 0;
+    }
+    return 1;
+}
+
+static int is_run_node(const xmlNode *n)
+{
+    if (n->type != XML_ELEMENT_NODE) return 1;
+    int cls = tag_class(n);
+    return cls == T_INLINE || cls == T_DROP;
+}
+
+/* Next sibling that is not whitespace text or a comment. */
+static const xmlNode *next_visible(const xmlNode *n)
+{
+    for (n = n->next; n; n = n->next) {
+        if (n->type == XML_COMMENT_NODE) continue;
+        if (n->type == XML_TEXT_NODE && n->content) {
+            const unsigned char *p = n->content;
+            while (*p && is_html_space(*p))
+                p++;
+            if (*p) return n;
+            continue;
+        }
+        return n;
+    }
+    return NULL;
+}
+
+/* Where a run starting at first ends: at a block element, or at a double <br> once the run has
+ * text (so "a<br><br>b" makes two paragraphs). Always past first. */
+static xmlNode *run_end(xmlNode *first)
+{
+    xmlNode *n = first;
+    int has_text = 0;
+    while (n && is_run_node(n)) {
+        if (n->type == XML_ELEMENT_NODE && tag_is(n, "br") && has_text) {
+            const xmlNode *v = next_visible(n);
+            if (v && v->type == XML_ELEMENT_NODE && tag_is(v, "br")) return n;
+        }
+        if (n->type != XML_COMMENT_NODE && !(n->type == XML_ELEMENT_NODE && tag_is(n, "br")))
+            has_text = 1;
+        n = n->next;
+    }
+    return n == first ? first->next : n;
+}
+
+static int run_kind(const xmlNode *container)
+{
+    if (tag_is(container, "td") || tag_is(container, "th")) return HB_CELL;
+    if (tag_is(container, "li")) return HB_LI;
+    if (tag_is(container, "blockquote")) return HB_QUOTE;
+    return HB_RUN;
+}
+
+static void reset_walk(html_page *pg)
+{
+    pg->n_infos = 0;
+    pg->n_blocks = 0;
+    dbuf_reset(&pg->text);
+    free(pg->pre_chars);
+    free(pg->pre_links);
+    pg->pre_chars = pg->pre_links = NULL;
+}
+
+void html_page_release(html_page *pg)
+{
+    reset_walk(pg);
+    free(pg->infos);
+    free(pg->blocks);
+    pg->infos = NULL;
+    pg->blocks = NULL;
+    pg->cap_infos = pg->cap_blocks = 0;
+    dbuf_release(&pg->text);
+}
+
+/* Adds each paragraph's score to its ancestors: all of it to the parent, half to the
+ * grandparent, a third of the level to those above (Readability's decay), five levels up. */
+static void score_blocks(html_page *pg)
+{
+    for (uint32_t i = 0; i < pg->n_blocks; i++) {
+        const html_block *b = &pg->blocks[i];
+        if (b->kind == HB_LI || b->kind == HB_HEADING) continue;
+        /* Readability's floor: shorter bits are captions, buttons and datelines. */
+        if (b->chars < 25) continue;
+        float score = 1.0f + (float)b->commas + (float)(b->chars / 100 > 3 ? 3 : b->chars / 100);
+        uint32_t a = b->kind == HB_RUN || b->kind == HB_CELL ? b->info : pg->infos[b->info].parent;
+        for (int level = 0; level < 5 && a != HTML_NONE; level++) {
+            html_info *in = &pg->infos[a];
+            if (!in->scored) {
+                in->scored = 1;
+                in->score = tag_bonus(in->node) + class_weight(in->node);
+            }
+            float div = level == 0 ? 1.0f : level == 1 ? 2.0f : (float)level * 3.0f;
+            in->score += score / div;
+            a = in->parent;
+        }
+    }
+}
+
+dossier_status html_walk(html_page *pg)
+{
+    reset_walk(pg);
+    xmlNode *root = xmlDocGetRootElement(pg->doc);
+    if (!root) return DOSSIER_OK;
+    int weak_checks = 0;
+    uint32_t cur;
+    dossier_status rc = push_info(pg, root, HTML_NONE, &cur);
+    if (rc) return rc;
+    xmlNode *parent = root, *n = root->children;
+    int depth = 0;
+    int runs = pg->infos[cur].runs = (uint8_t)has_direct_text(root);
+    for (;;) {
+        if (!n) {
+            close_info(pg, cur);
+            if (parent == root) break;
+            n = parent->next;
+            parent = parent->parent;
+            cur = pg->infos[cur].parent;
+            depth--;
+            runs = pg->infos[cur].runs;
+            continue;
+        }
+        if (runs && is_run_node(n)) {
+            xmlNode *stop = run_end(n);
+            if ((rc = add_block(pg, parent, n, stop, cur, run_kind(parent), 0))) return rc;
+            n = stop;
+            continue;
+        }
+        if (n->type != XML_ELEMENT_NODE) {
+            n = n->next;
+            continue;
+        }
+        int cls = tag_class(n);
+        if (cls == T_HEAD || is_dropped(pg, n, cls, &weak_checks)) {
+            n = n->next;
+            continue;
+        }
+        int leaf = cls == T_P || cls == T_HEADING || cls == T_PRE ||
+                   ((cls == T_LI || cls == T_QUOTE) && only_inline_children(n));
+        if (leaf) {
+            uint32_t slot;
+            if ((rc = push_info(pg, n, cur, &slot))) return rc;
+            pg->infos[slot].leaf = 1;
+            int kind = cls == T_P         ? HB_P
+                       : cls == T_HEADING ? HB_HEADING
+                       : cls == T_PRE     ? HB_PRE
+                       : cls == T_LI      ? HB_LI
+                                          : HB_QUOTE;
+            int level = cls == T_HEADING ? n->name[1] - '0' : 0;
+            if (n->children && (rc = add_block(pg, n, n->children, NULL, slot, kind, level)))
+                return rc;
+            close_info(pg, slot);
+            n = n->next;
+            continue;
+        }
+        if (depth + 1 >= HTML_MAX_DEPTH || !n->children) {
+            n = n->next;
+            continue;
+        }
+        uint32_t slot;
+        if ((rc = push_info(pg, n, cur, &slot))) return rc;
+        cur = slot;
+        parent = n;
+        n = n->children;
+        depth++;
+        runs = pg->infos[cur].runs = (uint8_t)has_direct_text(parent);
+    }
+
+    pg->pre_chars = malloc(((size_t)pg->n_blocks + 1) * sizeof *pg->pre_chars);
+    pg->pre_links = malloc(((size_t)pg->n_blocks + 1) * sizeof *pg->pre_links);
+    if (!pg->pre_chars || !pg->pre_links) return DOSSIER_ERR_NOMEM;
+    pg->pre_chars[0] = pg->pre_links[0] = 0;
+    for (uint32_t i = 0; i < pg->n_blocks; i++) {
+        pg->pre_chars[i + 1] = pg->pre_chars[i] + pg->blocks[i].chars;
+        pg->pre_links[i + 1] = pg->pre_links[i] + pg->blocks[i].link_chars;
+    }
+    score_blocks(pg);
+    return DOSSIER_OK;
+}
+
+/* ---- selection ---- */
+
+uint64_t html_chars(const html_page *pg, uint32_t b0, uint32_t b1)
+{
+    return b1 > b0 ? pg->pre_chars[b1] - pg->pre_chars[b0] : 0;
+}
+
+double html_link_density(const html_page *pg, uint32_t b0, uint32_t b1)
+{
+    uint64_t c = html_chars(pg, b0, b1);
+    if (!c) return 0;
+    return (double)(pg->pre_links[b1] - pg->pre_links[b0]) / (double)c;
+}
+
+/* Short lines inside article bodies that are calls to action, not text. Matched as a
+ * case-insensitive prefix of a block under 100 bytes. */
+static const char *const BOILERPLATE[] = {
+    "read more",        "keep reading",       "continue reading", "subscribe",
+    "sign up",          "advertisement",      "advertisment",     "related:",
+    "related articles", "related stories",    "related coverage", "share this",
+    "share on",         "follow us",          "click here",       "recommended",
+    "most read",        "also read",          "read also",        "read next",
+    "story continues",  "scroll to continue", "skip to",          "listen to this article",
+    "trending",         "more from",          "sponsored",        "loading",
+    "weiterlesen",      "mehr zum thema",     "lesen sie auch",   "anzeige",
+    "lire aussi",       "lire la suite",      "leer más",         "te puede interesar",
+    "Читайте также",    "Подписывайтесь",     "Реклама",          "Читайте також",
+};
+
+static int is_boilerplate(const char *s, size_t n)
+{
+    if (n >= 100) return 0;
+    slice sl = slice_make(s, n);
+    for (size_t i = 0; i < sizeof BOILERPLATE / sizeof BOILERPLATE[0]; i++)
+        if (slice_starts_with_ci(sl, BOILERPLATE[i])) return 1;
+    return 0;
+}
+
+/* Compares two texts ignoring ASCII case, whitespace and punctuation; 2 when equal, 1 when b
+ * starts with a (a title with a " | Site" tail), else 0. */
+static int same_words(const char *a, size_t an, const char *b, size_t bn)
+{
+    size_t i = 0, j = 0;
+    for (;;) {
+        while (i < an && (unsigned char)a[i] < 0x80 &&
+               !((a[i] | 0x20) >= 'a' && (a[i] | 0x20) <= 'z') && !(a[i] >= '0' && a[i] <= '9'))
+            i++;
+        while (j < bn && (unsigned char)b[j] < 0x80 &&
+               !((b[j] | 0x20) >= 'a' && (b[j] | 0x20) <= 'z') && !(b[j] >= '0' && b[j] <= '9'))
+            j++;
+        if (i == an) return j == bn ? 2 : (i > 0 ? 1 : 0);
+        if (j == bn) return 0;
+        char ca = a[i], cb = b[j];
+        if ((unsigned char)ca < 0x80) ca = (char)((ca >= 'A' && ca <= 'Z') ? ca | 0x20 : ca);
+        if ((unsigned char)cb < 0x80) cb = (char)((cb >= 'A' && cb <= 'Z') ? cb | 0x20 : cb);
+        if (ca != cb) return 0;
+        i++, j++;
+    }
+}
+
+static int ends_sentence(const char *s, size_t n)
+{
+    while (n && (s[n - 1] == '"' || s[n - 1] == ')' || s[n - 1] == '\''))
+        n--;
+    return n && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?');
+}
+
+/* Does block i belong in the article text? */
+static int keep_block(const html_page *pg, uint32_t i, const char *title, int relaxed)
+{
+    const html_block *b = &pg->blocks[i];
+    const char *s = pg->text.ptr + b->text_off;
+    double ld = b->chars ? (double)b->link_chars / b->chars : 0;
+    if (is_boilerplate(s, b->text_len)) return 0;
+    switch (b->kind) {
+    case HB_HEADING:
+        if (relaxed) return 0;
+        if (title && b->level <= 2) {
+            int m = same_words(s, b->text_len, title, strlen(title));
+            if (m == 2 || (m == 1 && b->level == 1)) return 0;
+        }
+        return ld <= 0.5;
+    case HB_LI:
+        return !relaxed && ld <= 0.5;
+    case HB_CELL:
+        /* Layout and data tables: only prose-like cells. */
+        return b->chars >= 60 && ld < 0.3;
+    case HB_RUN:
+        /* Loose short text is labels and datelines ("May 2", "Photo: AP") unless it ends like
+         * a sentence. */
+        if (b->chars < 25 && !ends_sentence(s, b->text_len)) return 0;
+        /* fall through */
+    default:
+        if (relaxed) return b->chars >= 20 && ld < 0.3;
+        if (b->chars < 40 && ld > 0.3) return 0;
+        return ld <= 0.6;
+    }
+}
+
+/* Appends the kept blocks of [b0, b1) to out, skipping a repeat of the block before. */
+static uint32_t take_blocks(const html_page *pg, uint32_t b0, uint32_t b1, const char *title,
+                            int relaxed, uint32_t *out, uint32_t n)
+{
+    for (uint32_t i = b0; i < b1; i++) {
+        if (!keep_block(pg, i, title, relaxed)) continue;
+        if (n > 0) {
+            const html_block *p = &pg->blocks[out[n - 1]], *b = &pg->blocks[i];
+            if (p->text_len == b->text_len &&
+                memcmp(pg->text.ptr + p->text_off, pg->text.ptr + b->text_off, b->text_len) == 0)
+                continue;
+        }
+        out[n++] = i;
+    }
+    return n;
+}
+
+static double final_score(const html_page *pg, uint32_t s)
+{
+    const html_info *in = &pg->infos[s];
+    return in->score * (1.0 - html_link_density(pg, in->b_start, in->b_end));
+}
+
+/* Readability's test for a paragraph next to the best container that belongs with it. */
+static int sibling_paragraph(const html_page *pg, uint32_t s)
+{
+    const html_info *in = &pg->infos[s];
+    if (!in->leaf || in->b_end != in->b_start + 1) return 0;
+    const html_block *b = &pg->blocks[in->b_start];
+    if (b->kind != HB_P) return 0;
+    double ld = html_link_density(pg, in->b_start, in->b_end);
+    if (b->chars >= 80) return ld < 0.25;
+    return ld == 0 && b->text_len && pg->text.ptr[b->text_off + b->text_len - 1] == '.';
+}
+
+uint32_t html_select(html_page *pg, uint32_t root, const char *title, uint32_t *out)
+{
+    if (pg->n_infos == 0) return 0;
+    uint32_t r0 = root == HTML_NONE ? 0 : root;
+    uint32_t r1 = pg->infos[r0].end_slot;
+    uint32_t best = HTML_NONE;
+    double best_score = 0;
+    for (uint32_t s = r0; s < r1; s++) {
+        if (!pg->infos[s].scored) continue;
+        double f = final_score(pg, s);
+        if (best == HTML_NONE || f > best_score) {
+            best = s;
+            best_score = f;
+        }
+    }
+    uint32_t n = 0;
+    uint64_t chars = 0;
+    if (best != HTML_NONE) {
+        uint32_t p = pg->infos[best].parent;
+        if (best == r0 || p == HTML_NONE) {
+            n = take_blocks(pg, pg->infos[best].b_start, pg->infos[best].b_end, title, 0, out, 0);
+        } else {
+            /* Siblings as strong as a fifth of the best are the same text cut in parts. */
+            double threshold = best_score * 0.2 > 10 ? best_score * 0.2 : 10;
+            for (uint32_t s = p + 1; s < pg->infos[p].end_slot; s = pg->infos[s].end_slot) {
+                int take =
+                    s == best ||
+                    (pg->infos[s].scored && final_score(pg, s) >= threshold &&
+                     html_link_density(pg, pg->infos[s].b_start, pg->infos[s].b_end) < 0.3) ||
+                    sibling_paragraph(pg, s);
+                if (take)
+                    n = take_blocks(pg, pg->infos[s].b_start, pg->infos[s].b_end, title, 0, out, n);
+            }
+        }
+        for (uint32_t i = 0; i < n; i++)
+            chars += pg->blocks[out[i]].chars;
+    }
+    /* Too little for an article: every prose paragraph of the range, wherever it is. */
+    if (chars < 150) {
+        uint32_t *alt = out + n;
+        uint32_t an = take_blocks(pg, pg->infos[r0].b_start, pg->infos[r0].b_end, title, 1, alt, 0);
+        uint64_t achars = 0;
+        for (uint32_t i = 0; i < an; i++)
+            achars += pg->blocks[alt[i]].chars;
+        if (achars > chars) {
+            memmove(out, alt, an * sizeof *out);
+            n = an;
+        }
+    }
+    return n;
+}

@@ -1,0 +1,146 @@
+/*
+ * html_internal.h - what the three parts of the HTML extractor share: html_content.c walks the
+ * DOM once into text blocks and scores the containers that hold them, html_meta.c reads the
+ * page's metadata, html.c ties them together into articles. Not an interface for other stages.
+ *
+ * Memory: the page state owns its vectors (malloc) until html_page_release; strings that end
+ * up in articles are copied into the caller's arena.
+ */
+#ifndef DOSSIER_EXTRACT_HTML_INTERNAL_H
+#define DOSSIER_EXTRACT_HTML_INTERNAL_H
+
+#include "extract/extract.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+/* No slot / no block. */
+#define HTML_NONE UINT32_MAX
+
+/* Elements deeper than this are not walked: real pages stay far below it, and it bounds the
+ * work a pathological page can ask for. */
+#define HTML_MAX_DEPTH 256
+
+/* Kinds of text blocks. */
+enum {
+    HB_P = 0,   /* <p>, <dd>, <dt>, <address>: a paragraph */
+    HB_RUN,     /* text and inline elements directly inside a container (div, td, ...) */
+    HB_CELL,    /* a run inside a table cell: kept only when it reads like prose */
+    HB_QUOTE,   /* <blockquote> with inline content only */
+    HB_PRE,     /* <pre>: whitespace kept */
+    HB_LI,      /* <li> with inline content only */
+    HB_HEADING, /* <h1>-<h6>; level in html_block.level */
+};
+
+/* One block of text: a paragraph-like element or a run of inline content in a container. */
+typedef struct html_block {
+    xmlNode *node;       /* the element (p, li, h2 ...) or the container of a run */
+    xmlNode *first;      /* first child node of the block's content */
+    xmlNode *stop;       /* the child where its content stops (NULL: to the end) */
+    uint32_t info;       /* slot of the element's html_info (the container's for runs) */
+    uint32_t text_off;   /* its collapsed text in html_page.text */
+    uint32_t text_len;   /* its byte length */
+    uint32_t chars;      /* code points of text */
+    uint32_t link_chars; /* code points inside <a href> */
+    uint16_t commas;     /* commas of any script */
+    uint8_t kind;        /* HB_* */
+    uint8_t level;       /* heading level 1-6, else 0 */
+} html_block;
+
+/* One walked element: its place in the tree order, its blocks and its content score. */
+typedef struct html_info {
+    xmlNode *node;     /* the element */
+    uint32_t parent;   /* slot of the nearest walked ancestor, HTML_NONE for the root */
+    uint32_t end_slot; /* slots [this, end_slot) are this element and its descendants */
+    uint32_t b_start;  /* blocks [b_start, b_end) lie inside the element */
+    uint32_t b_end;
+    float score;    /* content score (readability-style), valid when scored */
+    uint8_t scored; /* 1 once a block has added to score */
+    uint8_t leaf;   /* 1 for a block element (p, li, h2 ...) */
+    uint8_t runs;   /* 1: has text of its own, so its inline children form runs */
+} html_info;
+
+/* Metadata read from the page. Strings are in the arena, or NULL. */
+typedef struct html_meta {
+    const char *ld_title, *ld_published, *ld_modified, *ld_author, *ld_publisher, *ld_body,
+        *ld_lang, *ld_url;
+    const char *og_title, *og_site, *og_url, *og_published, *og_author, *og_locale;
+    const char *meta_author, *meta_date, *meta_lang, *app_name;
+    const char *canonical;
+    const char *html_lang;
+    const char *title_tag;    /* <title>, whitespace collapsed */
+    const char *h1;           /* first <h1> of the page */
+    const char *ip_headline;  /* itemprop=headline */
+    const char *ip_published; /* itemprop=datePublished */
+    const char *ip_author;    /* itemprop=author */
+    const char *rel_author;   /* first rel=author link text */
+    const char *byline;       /* first byline/author element, cleaned */
+    xmlNode *ld_script;       /* the JSON-LD script that gave ld_body */
+} html_meta;
+
+/* The state of one page's extraction. */
+typedef struct html_page {
+    arena *a;         /* the caller's arena: output strings */
+    const char *src;  /* the HTML bytes */
+    size_t len;       /* their count */
+    xmlDoc *doc;      /* the parsed page */
+    int drop_classes; /* 1: drop elements by class/id/role patterns (0 in the relaxed pass) */
+    html_info *infos; /* walked elements in tree order */
+    uint32_t n_infos, cap_infos;
+    html_block *blocks; /* text blocks in document order */
+    uint32_t n_blocks, cap_blocks;
+    uint64_t *pre_chars; /* prefix sums over blocks: chars, then link chars */
+    uint64_t *pre_links;
+    dbuf text; /* the blocks' collapsed texts, back to back */
+} html_page;
+
+/* ---- html_content.c ---- */
+
+/* Walks the body once into pg->infos and pg->blocks and scores the containers. Resets any
+ * earlier walk. DOSSIER_OK or DOSSIER_ERR_NOMEM / DOSSIER_ERR_TOO_LARGE. */
+dossier_status html_walk(html_page *pg);
+
+/* Frees the walk's vectors and text. */
+void html_page_release(html_page *pg);
+
+/* The blocks chosen as the main content below slot `root` (HTML_NONE: the whole page), in
+ * document order, into out (room for 2 * pg->n_blocks). `title` (may be NULL) drops a heading
+ * repeating it. Returns how many. */
+uint32_t html_select(html_page *pg, uint32_t root, const char *title, uint32_t *out);
+
+/* Link chars / chars over blocks [b0, b1). */
+double html_link_density(const html_page *pg, uint32_t b0, uint32_t b1);
+
+/* Characters over blocks [b0, b1). */
+uint64_t html_chars(const html_page *pg, uint32_t b0, uint32_t b1);
+
+/* The collapsed text of an element's subtree (all of it, chrome included) appended to out,
+ * whitespace collapsed and trimmed. */
+dossier_status html_node_text(const xmlNode *node, dbuf *out);
+
+/* The value of attribute `name` of element n, without copying, or NULL. */
+const char *html_attr(const xmlNode *n, const char *name);
+
+/* Does the space-separated list (class/rel) hold a word equal to / starting with w? */
+int html_has_word(const char *list, const char *w, int prefix);
+
+/* ---- html_meta.c ---- */
+
+/* Reads the metadata of the whole page into m (zeroed first). DOSSIER_OK or NOMEM. */
+dossier_status html_meta_collect(html_page *pg, html_meta *m);
+
+/* First <time datetime> (or itemprop=datePublished) below node, normalised into out[32]; 1 if
+ * found. */
+int html_find_date(const xmlNode *node, char out[32]);
+
+/* First h1 (else h2) text below node into the arena, or NULL. */
+const char *html_find_heading(html_page *pg, const xmlNode *node);
+
+/* First byline / author element text below node, cleaned, into the arena, or NULL. */
+const char *html_find_byline(html_page *pg, const xmlNode *node);
+
+/* A byline as printed ("By Jane Doe and John Roe | Reuters") to names ("Jane Doe, John Roe")
+ * in the arena, or NULL when it does not look like names. */
+const char *html_clean_byline(arena *a, const char *s, size_t n);
+
+#endif

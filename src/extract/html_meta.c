@@ -1,0 +1,476 @@
+/*
+ * html_meta.c - what a page says about its article besides the text: JSON-LD (schema.org
+ * NewsArticle and kin, parsed with jansson), OpenGraph and <meta> tags, the canonical link, the
+ * <title>, itemprop microdata, <time datetime> and byline elements. One pass over the DOM
+ * collects the candidates; html.c picks among them by priority.
+ */
+#include "extract/html_internal.h"
+
+#include <jansson.h>
+#include <string.h>
+#include <strings.h>
+
+/* Nodes any one search below an element looks at: bounds the cost of odd pages. */
+#define FIND_NODES_MAX 200000
+
+/* Iterates the subtree of root in document order, no stack: the next node after n, or NULL.
+ * With skip, n's own children are passed over. */
+static const xmlNode *next_node(const xmlNode *root, const xmlNode *n, int skip)
+{
+    if (!skip && n->children && n->type == XML_ELEMENT_NODE) return n->children;
+    while (n && n != root && !n->next)
+        n = n->parent;
+    return !n || n == root ? NULL : n->next;
+}
+
+/* Collapsed text of an element into the arena (NULL when empty or out of memory). */
+static const char *node_text(arena *a, const xmlNode *n, size_t max)
+{
+    dbuf b;
+    dbuf_init(&b, 1 << 20);
+    const char *r = NULL;
+    if (html_node_text(n, &b) == DOSSIER_OK && b.len) {
+        slice s = slice_trim(slice_make(b.ptr, b.len));
+        if (s.len && s.len <= max) r = arena_strndup(a, s.ptr, s.len);
+    }
+    dbuf_release(&b);
+    return r;
+}
+
+static const char *dup_trim(arena *a, const char *z)
+{
+    if (!z) return NULL;
+    slice s = slice_trim(slice_make(z, strlen(z)));
+    return s.len ? arena_strndup(a, s.ptr, s.len) : NULL;
+}
+
+/* ---- JSON-LD ---- */
+
+static int type_is_article(json_t *t)
+{
+    if (json_is_array(t)) {
+        size_t i;
+        json_t *v;
+        json_array_foreach(t, i, v) if (type_is_article(v)) return 1;
+        return 0;
+    }
+    const char *s = json_string_value(t);
+    if (!s) return 0;
+    const char *c = strrchr(s, '/'); /* "http://schema.org/NewsArticle" */
+    if (c) s = c + 1;
+    size_t n = strlen(s);
+    return (n >= 7 && strcmp(s + n - 7, "Article") == 0) || strstr(s, "Posting") != NULL ||
+           strcmp(s, "Report") == 0;
+}
+
+/* The node of the @graph whose @id is id, or NULL. */
+static json_t *ld_lookup(json_t *graph, const char *id)
+{
+    size_t i;
+    json_t *v;
+    if (!json_is_array(graph) || !id) return NULL;
+    json_array_foreach(graph, i, v)
+    {
+        const char *vid = json_string_value(json_object_get(v, "@id"));
+        if (vid && strcmp(vid, id) == 0) return v;
+    }
+    return NULL;
+}
+
+/* A name from a string, an object with "name" (or an @id into the graph), or NULL. */
+static const char *ld_name(json_t *v, json_t *graph)
+{
+    if (json_is_string(v)) return json_string_value(v);
+    if (!json_is_object(v)) return NULL;
+    const char *name = json_string_value(json_object_get(v, "name"));
+    if (name) return name;
+    json_t *ref = ld_lookup(graph, json_string_value(json_object_get(v, "@id")));
+    return ref && ref != v ? json_string_value(json_object_get(ref, "name")) : NULL;
+}
+
+/* Authors as "A, B, C" (at most 10, no repeats). */
+static const char *ld_authors(arena *a, json_t *v, json_t *graph)
+{
+    dbuf b;
+    dbuf_init(&b, 4096);
+    json_t *one = v;
+    size_t n = json_is_array(v) ? json_array_size(v) : 1;
+    for (size_t i = 0; i < n && i < 10; i++) {
+        if (json_is_array(v)) one = json_array_get(v, i);
+        const char *name = ld_name(one, graph);
+        if (!name) continue;
+        slice s = slice_trim(slice_make(name, strlen(name)));
+        if (!s.len || s.len > 100) continue;
+        char *dup = arena_strndup(a, s.ptr, s.len);
+        if (dup && b.len && strstr(b.ptr, dup)) continue;
+        if (b.len) dbuf_puts(&b, ", ");
+        dbuf_append(&b, s.ptr, s.len);
+    }
+    const char *r = b.len ? arena_strndup(a, b.ptr, b.len) : NULL;
+    dbuf_release(&b);
+    return r;
+}
+
+static const char *ld_str(arena *a, json_t *v)
+{
+    return json_is_string(v) ? dup_trim(a, json_string_value(v)) : NULL;
+}
+
+/* Reads the fields of one article object. */
+static void ld_take(arena *a, json_t *o, json_t *graph, html_meta *m)
+{
+    m->ld_title = ld_str(a, json_object_get(o, "headline"));
+    if (!m->ld_title) m->ld_title = ld_str(a, json_object_get(o, "name"));
+    m->ld_published = ld_str(a, json_object_get(o, "datePublished"));
+    if (!m->ld_published) m->ld_published = ld_str(a, json_object_get(o, "dateCreated"));
+    m->ld_modified = ld_str(a, json_object_get(o, "dateModified"));
+    json_t *au = json_object_get(o, "author");
+    if (!au) au = json_object_get(o, "creator");
+    if (au) m->ld_author = ld_authors(a, au, graph);
+    const char *pub = ld_name(json_object_get(o, "publisher"), graph);
+    if (pub) m->ld_publisher = dup_trim(a, pub);
+    m->ld_body = ld_str(a, json_object_get(o, "articleBody"));
+    json_t *lang = json_object_get(o, "inLanguage");
+    if (json_is_object(lang)) {
+        json_t *alt = json_object_get(lang, "alternateName");
+        lang = alt ? alt : json_object_get(lang, "name");
+    }
+    m->ld_lang = ld_str(a, lang);
+    json_t *url = json_object_get(o, "url");
+    if (!json_is_string(url)) {
+        url = json_object_get(o, "mainEntityOfPage");
+        if (json_is_object(url)) {
+            json_t *id = json_object_get(url, "@id");
+            url = id ? id : json_object_get(url, "url");
+        }
+    }
+    m->ld_url = ld_str(a, url);
+}
+
+/* Finds the first article object in a JSON-LD value (arrays, @graph); depth-bounded. */
+static int ld_visit(arena *a, json_t *v, json_t *graph, html_meta *m, int depth)
+{
+    if (depth > 8) return 0;
+    if (json_is_array(v)) {
+        size_t i;
+        json_t *x;
+        json_array_foreach(v, i, x) if (ld_visit(a, x, graph, m, depth + 1)) return 1;
+        return 0;
+    }
+    if (!json_is_object(v)) return 0;
+    json_t *g = json_object_get(v, "@graph");
+    if (g && ld_visit(a, g, json_is_array(g) ? g : graph, m, depth + 1)) return 1;
+    if (type_is_article(json_object_get(v, "@type"))) {
+        ld_take(a, v, graph, m);
+        return 1;
+    }
+    return 0;
+}
+
+/* Parses one script's JSON-LD; forgiving of what CMSes emit (raw newlines in strings, HTML
+ * comment or CDATA wrappers, trailing junk). Returns 1 when an article object was found. */
+static int ld_parse(arena *a, const char *text, size_t n, html_meta *m)
+{
+    json_error_t err;
+    json_t *root = json_loadb(text, n, JSON_DISABLE_EOF_CHECK, &err);
+    if (!root) {
+        char *copy = arena_strndup(a, text, n);
+        if (!copy) return 0;
+        for (size_t i = 0; i < n; i++)
+            if ((unsigned char)copy[i] < 0x20) copy[i] = ' ';
+        char *s = copy + strcspn(copy, "{[");
+        if (!*s) return 0;
+        root = json_loadb(s, strlen(s), JSON_DISABLE_EOF_CHECK, &err);
+        if (!root) return 0;
+    }
+    int found = ld_visit(a, root, NULL, m, 0);
+    json_decref(root);
+    return found;
+}
+
+/* ---- meta tags ---- */
+
+static int name_in(const char *name, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcasecmp(name, *list) == 0) return 1;
+    return 0;
+}
+
+static const char *const META_AUTHOR[] = {
+    "author",          "dc.creator",           "byl", "parsely-author", "sailthru.author",
+    "dcterms.creator", "twitter:creator:name", NULL};
+static const char *const META_DATE[] = {"date",
+                                        "pubdate",
+                                        "publishdate",
+                                        "publish-date",
+                                        "publish_date",
+                                        "dc.date",
+                                        "dc.date.issued",
+                                        "dc.date.created",
+                                        "dcterms.date",
+                                        "dcterms.created",
+                                        "dcterms.issued",
+                                        "citation_publication_date",
+                                        "citation_date",
+                                        "parsely-pub-date",
+                                        "sailthru.date",
+                                        "article.published",
+                                        "article_date_original",
+                                        "original-publish-date",
+                                        "datepublished",
+                                        "og:published_time",
+                                        "og:pubdate",
+                                        "release_date",
+                                        "live_date",
+                                        NULL};
+
+static void set_once(const char **field, arena *a, const char *v)
+{
+    if (!*field && v) *field = dup_trim(a, v);
+}
+
+static void take_meta(arena *a, const xmlNode *n, html_meta *m)
+{
+    const char *content = html_attr(n, "content");
+    if (!content) return;
+    const char *key = html_attr(n, "property");
+    if (!key) key = html_attr(n, "name");
+    const char *ip = html_attr(n, "itemprop");
+    const char *eq = html_attr(n, "http-equiv");
+    if (eq && strcasecmp(eq, "content-language") == 0) set_once(&m->meta_lang, a, content);
+    if (ip) {
+        if (strcasecmp(ip, "datePublished") == 0)
+            set_once(&m->ip_published, a, content);
+        else if (strcasecmp(ip, "headline") == 0)
+            set_once(&m->ip_headline, a, content);
+        else if (strcasecmp(ip, "author") == 0)
+            set_once(&m->ip_author, a, content);
+    }
+    if (!key) return;
+    if (strcasecmp(key, "og:title") == 0)
+        set_once(&m->og_title, a, content);
+    else if (strcasecmp(key, "twitter:title") == 0)
+        set_once(&m->og_title, a, content);
+    else if (strcasecmp(key, "og:site_name") == 0)
+        set_once(&m->og_site, a, content);
+    else if (strcasecmp(key, "og:url") == 0)
+        set_once(&m->og_url, a, content);
+    else if (strcasecmp(key, "og:locale") == 0)
+        set_once(&m->og_locale, a, content);
+    else if (strcasecmp(key, "article:published_time") == 0 ||
+             strcasecmp(key, "og:article:published_time") == 0)
+        set_once(&m->og_published, a, content);
+    else if (strcasecmp(key, "article:author") == 0) {
+        /* Often a profile URL, which is no name. */
+        if (strncasecmp(content, "http", 4) != 0) set_once(&m->og_author, a, content);
+    } else if (name_in(key, META_AUTHOR)) {
+        if (strncasecmp(content, "http", 4) != 0 && content[0] != '@')
+            set_once(&m->meta_author, a, content);
+    } else if (name_in(key, META_DATE))
+        set_once(&m->meta_date, a, content);
+    else if (strcasecmp(key, "language") == 0 || strcasecmp(key, "dc.language") == 0)
+        set_once(&m->meta_lang, a, content);
+    else if (strcasecmp(key, "application-name") == 0)
+        set_once(&m->app_name, a, content);
+}
+
+dossier_status html_meta_collect(html_page *pg, html_meta *m)
+{
+    memset(m, 0, sizeof *m);
+    xmlNode *root = xmlDocGetRootElement(pg->doc);
+    if (!root) return DOSSIER_OK;
+    m->html_lang = dup_trim(pg->a, html_attr(root, "lang"));
+    if (!m->html_lang) m->html_lang = dup_trim(pg->a, html_attr(root, "xml:lang"));
+    int found_ld = 0;
+    size_t seen = 0;
+    for (const xmlNode *n = root; n && seen < 4 * FIND_NODES_MAX; seen++) {
+        int skip = 0;
+        if (n->type != XML_ELEMENT_NODE || !n->name) {
+            n = next_node(root, n, 1);
+            continue;
+        }
+        const char *name = (const char *)n->name;
+        if (strcmp(name, "meta") == 0) {
+            take_meta(pg->a, n, m);
+        } else if (strcmp(name, "link") == 0) {
+            const char *rel = html_attr(n, "rel");
+            if (rel && html_has_word(rel, "canonical", 0))
+                set_once(&m->canonical, pg->a, html_attr(n, "href"));
+        } else if (strcmp(name, "title") == 0) {
+            if (!m->title_tag) m->title_tag = node_text(pg->a, n, 2000);
+            skip = 1;
+        } else if (strcmp(name, "script") == 0) {
+            const char *type = html_attr(n, "type");
+            if (!found_ld && type && strcasecmp(type, "application/ld+json") == 0 && n->children &&
+                n->children->content) {
+                const char *t = (const char *)n->children->content;
+                if (ld_parse(pg->a, t, strlen(t), m)) {
+                    found_ld = 1;
+                    m->ld_script = (xmlNode *)n;
+                }
+            }
+            skip = 1;
+        } else if (strcmp(name, "style") == 0 || strcmp(name, "svg") == 0) {
+            skip = 1;
+        } else if (strcmp(name, "h1") == 0 && !m->h1) {
+            m->h1 = node_text(pg->a, n, 1000);
+        }
+        const char *ip = html_attr(n, "itemprop");
+        if (ip && strcmp(name, "meta") != 0) {
+            if (html_has_word(ip, "headline", 0) && !m->ip_headline)
+                m->ip_headline = node_text(pg->a, n, 1000);
+            else if (html_has_word(ip, "datePublished", 0) && !m->ip_published) {
+                const char *d = html_attr(n, "datetime");
+                if (!d) d = html_attr(n, "content");
+                m->ip_published = d ? dup_trim(pg->a, d) : node_text(pg->a, n, 100);
+            }
+        }
+        n = next_node(root, n, skip);
+    }
+    return DOSSIER_OK;
+}
+
+/* ---- searches below an element ---- */
+
+int html_find_date(const xmlNode *node, char out[32])
+{
+    size_t seen = 0;
+    for (const xmlNode *n = node; n && seen < FIND_NODES_MAX; seen++) {
+        if (n->type == XML_ELEMENT_NODE && n->name) {
+            const char *d = NULL;
+            const char *ip = html_attr(n, "itemprop");
+            if (ip && html_has_word(ip, "datePublished", 0)) {
+                d = html_attr(n, "datetime");
+                if (!d) d = html_attr(n, "content");
+            } else if (strcmp((const char *)n->name, "time") == 0) {
+                d = html_attr(n, "datetime");
+            }
+            if (d && extract_parse_date(d, strlen(d), out)) return 1;
+        }
+        n = next_node(node, n, 0);
+    }
+    return 0;
+}
+
+const char *html_find_heading(html_page *pg, const xmlNode *node)
+{
+    size_t seen = 0;
+    for (const xmlNode *n = node; n && seen < FIND_NODES_MAX; seen++) {
+        if (n->type == XML_ELEMENT_NODE && n->name &&
+            (strcmp((const char *)n->name, "h1") == 0 ||
+             strcmp((const char *)n->name, "h2") == 0)) {
+            const char *t = node_text(pg->a, n, 1000);
+            if (t) return t;
+        }
+        n = next_node(node, n, 0);
+    }
+    return NULL;
+}
+
+/* Is the element a byline: class/id byline or author (not an author bio), rel=author,
+ * itemprop=author? */
+static int is_byline(const xmlNode *n)
+{
+    const char *ip = html_attr(n, "itemprop");
+    if (ip && html_has_word(ip, "author", 0)) return 1;
+    const char *rel = html_attr(n, "rel");
+    if (rel && html_has_word(rel, "author", 0)) return 1;
+    const char *names[2] = {html_attr(n, "class"), html_attr(n, "id")};
+    for (int i = 0; i < 2; i++) {
+        const char *v = names[i];
+        if (!v) continue;
+        if (strstr(v, "bio") || strstr(v, "box") || strstr(v, "avatar") || strstr(v, "image"))
+            continue;
+        slice sv = slice_make(v, strlen(v));
+        if (slice_contains_ci(sv, "byline") || slice_contains_ci(sv, "author")) return 1;
+    }
+    return 0;
+}
+
+const char *html_find_byline(html_page *pg, const xmlNode *node)
+{
+    size_t seen = 0;
+    for (const xmlNode *n = node; n && seen < FIND_NODES_MAX; seen++) {
+        int skip = 0;
+        if (n->type == XML_ELEMENT_NODE && n->name) {
+            const char *name = (const char *)n->name;
+            if (strcmp(name, "script") == 0 || strcmp(name, "style") == 0 ||
+                strcmp(name, "meta") == 0 || strcmp(name, "link") == 0) {
+                skip = 1;
+            } else if (is_byline(n)) {
+                const char *t = node_text(pg->a, n, 300);
+                const char *c = t ? html_clean_byline(pg->a, t, strlen(t)) : NULL;
+                if (c) return c;
+                skip = 1;
+            }
+        }
+        n = next_node(node, n, skip);
+    }
+    return NULL;
+}
+
+/* Words that end the name part of a byline ("Jane Doe Updated 3 hours ago"). */
+static const char *const BYLINE_STOPS[] = {
+    "|",      "•",          "·", "—", " - ", "\n", "Updated", "Published", "Posted", "Aktualisiert",
+    "Publié", "Mis à jour", NULL};
+/* Leading words of a byline before the names. */
+static const char *const BYLINE_LEADS[] = {"written by ", "by ",      "von ",    "par ",
+                                           "por ",        "door ",    "av ",     "di ",
+                                           "autor: ",     "author: ", "Автор: ", NULL};
+/* Joiners between names, rewritten as ", ". */
+static const char *const BYLINE_JOINS[] = {" and ", " & ", " und ", " et ", " y ",
+                                           " e ",   " i ", " и ",   NULL};
+
+const char *html_clean_byline(arena *a, const char *s, size_t n)
+{
+    slice t = slice_trim(slice_make(s, n));
+    for (const char *const *lead = BYLINE_LEADS; *lead; lead++)
+        if (slice_starts_with_ci(t, *lead)) {
+            t.ptr += strlen(*lead);
+            t.len -= strlen(*lead);
+            break;
+        }
+    size_t cut = t.len;
+    for (const char *const *stop = BYLINE_STOPS; *stop; stop++) {
+        size_t sn = strlen(*stop);
+        for (size_t i = 0; i + sn <= cut; i++)
+            if (strncasecmp(t.ptr + i, *stop, sn) == 0) {
+                cut = i;
+                break;
+            }
+    }
+    t = slice_trim(slice_make(t.ptr, cut));
+    while (t.len && (t.ptr[t.len - 1] == ',' || t.ptr[t.len - 1] == ':'))
+        t.len--;
+    t = slice_trim(t);
+    if (!t.len || t.len > 120) return NULL;
+    int digits = 0, words = 1;
+    for (size_t i = 0; i < t.len; i++) {
+        if (t.ptr[i] >= '0' && t.ptr[i] <= '9') digits++;
+        if (t.ptr[i] == ' ') words++;
+        if (t.ptr[i] == '@' || t.ptr[i] == '/') return NULL;
+    }
+    /* Dates, times and sentences (a bio, a teaser) are not names. */
+    if (digits > 0 || words > 14) return NULL;
+    if (t.len > 2 && memchr(t.ptr, '.', t.len - 1) && words > 5) return NULL;
+    dbuf b;
+    dbuf_init(&b, 1024);
+    for (size_t i = 0; i < t.len;) {
+        int joined = 0;
+        for (const char *const *j = BYLINE_JOINS; *j; j++) {
+            size_t jn = strlen(*j);
+            if (i + jn <= t.len && strncasecmp(t.ptr + i, *j, jn) == 0) {
+                if (b.len && b.ptr[b.len - 1] != ',') dbuf_putc(&b, ',');
+                dbuf_putc(&b, ' ');
+                i += jn;
+                joined = 1;
+                break;
+            }
+        }
+        if (!joined) dbuf_putc(&b, t.ptr[i++]);
+    }
+    const char *r = b.len ? arena_strndup(a, b.ptr, b.len) : NULL;
+    dbuf_release(&b);
+    return r;
+}

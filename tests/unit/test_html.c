@@ -1,0 +1,418 @@
+/*
+ * test_html.c - HTML pages to articles: chrome removal, scoring, metadata from JSON-LD,
+ * OpenGraph, <time> and the URL, glued <article>s, itemprop=articleBody, language from the page
+ * and from the text, provenance spans, and pages that must not crash or hang.
+ */
+#include "check.h"
+#include "extract/extract.h"
+#include "extract/lang.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Runs the extractor on a NUL-terminated page; the list lives in `a`. */
+static dossier_status run(arena *a, const char *html, const char *url, article_list *out)
+{
+    extract_hints h = {url, NULL, NULL, NULL, 0};
+    memset(out, 0, sizeof *out);
+    return extract_from_html(a, html, strlen(html), &h, out);
+}
+
+static int has(const article *art, const char *needle)
+{
+    return art && art->text && strstr(art->text, needle) != NULL;
+}
+
+/* Every paragraph span within the text, every source span within the page. */
+static int spans_ok(const article *art, size_t page_len)
+{
+    for (size_t i = 0; i < art->n_paragraphs; i++) {
+        if (art->paragraphs[i].start > art->paragraphs[i].end) return 0;
+        if (art->paragraphs[i].end > art->text_len) return 0;
+        if (art->sources[i].start > art->sources[i].end) return 0;
+        if (art->sources[i].end > page_len) return 0;
+    }
+    return 1;
+}
+
+#define BODY1                                                                                      \
+    "<p>The city council voted on Tuesday to close the old harbour bridge, citing a report that "  \
+    "found cracks in three of its five supporting piers.</p>\n"                                    \
+    "<p>\"We cannot ask people to drive over a bridge our own engineers call unsafe,\" said the "  \
+    "council leader, Marta Olsen, after the vote.</p>\n"                                           \
+    "<p>Traffic will be routed through the northern ring road, which officials expect to add "     \
+    "about ten minutes to a typical commute, at least until spring.</p>\n"                         \
+    "<p>Repairs are expected to cost 40 million crowns, and the work, if approved, would begin "   \
+    "next year.</p>\n"
+
+static const char CHROME_PAGE[] =
+    "<!DOCTYPE html><html lang=\"en\"><head><title>Council closes harbour bridge | Harbour "
+    "Times</title>\n"
+    "<meta property=\"og:site_name\" content=\"Harbour Times\"></head>\n<body>\n"
+    "<div id=\"cookie-banner\">We use cookies to improve your experience. Accept all "
+    "cookies</div>\n"
+    "<header><a href=\"/\">Harbour Times</a><nav><ul><li><a href=\"/news\">News</a></li>"
+    "<li><a href=\"/sport\">Sport</a></li></ul></nav></header>\n"
+    "<main><article>\n<h1>Council closes harbour bridge</h1>\n"
+    "<div class=\"share-bar\"><a href=\"#\">Share on Facebook</a> <a href=\"#\">Tweet</a></div>\n"
+    "<div class=\"article-body\">\n" BODY1
+    "<p>Read more: <a href=\"/x\">Bridges across the region</a></p>\n"
+    "<div class=\"newsletter-box\"><p>Subscribe to our morning newsletter for the day's "
+    "headlines, delivered to your inbox every morning.</p></div>\n"
+    "</div>\n"
+    "<section class=\"related-articles\"><h2>Related</h2><ul><li><a href=\"/a\">Ferry prices to "
+    "rise again this summer, operators warn</a></li><li><a href=\"/b\">Harbour festival draws "
+    "record crowds to the waterfront</a></li></ul></section>\n"
+    "</article></main>\n"
+    "<aside><h3>Most read</h3><p>Sidebar story about something else entirely that is long "
+    "enough to look like a paragraph, with commas, and more commas.</p></aside>\n"
+    "<footer><p>Copyright 2024 Harbour Times. All rights reserved.</p></footer>\n"
+    "</body></html>\n";
+
+static void test_chrome(void)
+{
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, CHROME_PAGE, "https://www.harbourtimes.example/news/bridge", &out),
+              DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) {
+        const article *art = &out.items[0];
+        CHECK_INT(art->n_paragraphs, 4);
+        CHECK(has(art, "The city council voted on Tuesday"));
+        CHECK(has(art, "would begin next year."));
+        CHECK(has(art, "\"We cannot ask people"));
+        CHECK(!has(art, "cookies"));
+        CHECK(!has(art, "Share on"));
+        CHECK(!has(art, "Sport"));
+        CHECK(!has(art, "Subscribe"));
+        CHECK(!has(art, "Read more"));
+        CHECK(!has(art, "Ferry prices"));
+        CHECK(!has(art, "Sidebar story"));
+        CHECK(!has(art, "Copyright"));
+        CHECK(!has(art, "Council closes harbour bridge")); /* the repeated title */
+        CHECK_STR(art->title, "Council closes harbour bridge");
+        CHECK_STR(art->site, "Harbour Times");
+        CHECK_STR(art->lang, "en");
+        CHECK_STR(art->url, "https://www.harbourtimes.example/news/bridge");
+        CHECK(spans_ok(art, sizeof CHROME_PAGE - 1));
+        /* The first paragraph's source is its <p> element in the page. */
+        const span *s0 = &art->sources[0];
+        CHECK(s0->end - s0->start > 10 && strncmp(CHROME_PAGE + s0->start, "<p>The city", 11) == 0);
+        CHECK(CHROME_PAGE[s0->end - 1] == '>');
+        /* Paragraph spans cut the text exactly. */
+        CHECK(strncmp(art->text + art->paragraphs[1].start, "\"We cannot", 10) == 0);
+        CHECK(art->text[art->paragraphs[0].end] == '\n');
+    }
+    arena_free(a);
+}
+
+static void test_jsonld(void)
+{
+    const char *page =
+        "<html><head><title>Ignored title - Example</title>\n"
+        "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":["
+        "{\"@type\":\"Organization\",\"@id\":\"#org\",\"name\":\"Northern Ledger\"},"
+        "{\"@type\":[\"NewsArticle\"],\"headline\":\"Dam talks resume in Geneva\","
+        "\"datePublished\":\"2023-03-14T08:30:00+01:00\",\"dateModified\":\"2023-03-15\","
+        "\"author\":[{\"@type\":\"Person\",\"name\":\"Ana Ruiz\"},{\"@type\":\"Person\","
+        "\"name\":\"Tom Beck\"}],\"publisher\":{\"@id\":\"#org\"},\"inLanguage\":\"en-GB\"}]}"
+        "</script>\n"
+        "<meta property=\"og:title\" content=\"OG title loses\">\n"
+        "</head><body><div class=\"story\">" BODY1 "</div></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n) {
+        const article *art = &out.items[0];
+        CHECK_STR(art->title, "Dam talks resume in Geneva");
+        CHECK_STR(art->author, "Ana Ruiz, Tom Beck");
+        CHECK(art->published && strncmp(art->published, "2023-03-14", 10) == 0);
+        CHECK_STR(art->site, "Northern Ledger");
+        CHECK_STR(art->lang, "en");
+        CHECK_INT(art->n_paragraphs, 4);
+    }
+    arena_free(a);
+}
+
+static void test_opengraph_and_time(void)
+{
+    const char *page =
+        "<html><head><title>Wheat prices climb :: Farm Wire</title>"
+        "<meta property=\"og:title\" content=\"Wheat prices climb after poor harvest\">"
+        "<meta property=\"og:site_name\" content=\"Farm Wire\">"
+        "<meta property=\"og:url\" content=\"https://farmwire.example/markets/wheat\">"
+        "<meta property=\"article:author\" content=\"Lena Fischer\">"
+        "</head><body><article><header><time datetime=\"2021-11-02T10:00:00Z\">2 Nov</time>"
+        "</header><div class=\"content\">" BODY1 "</div></article></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n) {
+        const article *art = &out.items[0];
+        CHECK_STR(art->title, "Wheat prices climb after poor harvest");
+        CHECK_STR(art->site, "Farm Wire");
+        CHECK_STR(art->url, "https://farmwire.example/markets/wheat");
+        CHECK_STR(art->author, "Lena Fischer");
+        CHECK(art->published && strncmp(art->published, "2021-11-02", 10) == 0);
+    }
+    arena_free(a);
+}
+
+static void test_url_date_and_title_suffix(void)
+{
+    const char *page =
+        "<html><head><title>Storm closes schools - Coast Herald</title></head>"
+        "<body><div id=\"main\"><p class=\"byline\">By Sam Lee and Kim Park</p>" BODY1
+        "</div></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, "https://coastherald.example/2022/01/26/storm-schools/", &out),
+              DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n) {
+        const article *art = &out.items[0];
+        CHECK_STR(art->published, "2022-01-26");
+        CHECK_STR(art->title, "Storm closes schools");
+        CHECK_STR(art->site, "coastherald.example");
+        CHECK_STR(art->author, "Sam Lee, Kim Park");
+        CHECK(!has(art, "By Sam Lee"));
+    }
+    arena_free(a);
+}
+
+#define BODY2                                                                                      \
+    "<p>A second report, published later the same day, described how the fishing fleet had "       \
+    "stayed in port for a third week, waiting for the quota talks to end.</p>"                     \
+    "<p>Skippers said the delay was costing them, in lost catches, more than the fuel, the crews " \
+    "and the repairs put together.</p>"                                                            \
+    "<p>The ministry said it hoped to announce a deal by Friday, though it gave no details of "    \
+    "what the deal would contain.</p>"
+
+static void test_glued_articles(void)
+{
+    const char *page = "<html><head><title>Feed</title></head><body><div class=\"feed\">"
+                       "<article><h1>Harbour bridge closed</h1>"
+                       "<time datetime=\"2024-05-01\">May 1</time>" BODY1 "</article>"
+                       "<article><h2>Fleet stays in port</h2>"
+                       "<time datetime=\"2024-05-02\">May 2</time>" BODY2 "</article>"
+                       "</div></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 2);
+    if (out.n == 2) {
+        CHECK_INT(out.items[0].index, 0);
+        CHECK_INT(out.items[1].index, 1);
+        CHECK(has(&out.items[0], "harbour bridge"));
+        CHECK(!has(&out.items[0], "fishing fleet"));
+        CHECK(has(&out.items[1], "fishing fleet"));
+        CHECK(!has(&out.items[1], "harbour bridge"));
+        CHECK_STR(out.items[1].title, "Fleet stays in port");
+        CHECK_STR(out.items[1].published, "2024-05-02");
+        CHECK_INT(out.items[1].n_paragraphs, 3);
+    }
+    arena_free(a);
+}
+
+static void test_itemprop_body(void)
+{
+    /* Two containers of similar weight; schema.org's articleBody marks the right one. */
+    const char *page =
+        "<html><body>"
+        "<div class=\"teasers\"><p>Other news: the museum reopens after a two-year renovation, "
+        "with new rooms, a cafe, and a garden.</p><p>Elsewhere, the zoo welcomed twin otters, "
+        "named, after a public vote, Pip and Pop.</p><p>And the library extends its hours, on "
+        "weekdays, until ten in the evening.</p></div>"
+        "<div itemprop=\"articleBody\">" BODY1 "</div></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n) {
+        CHECK(has(&out.items[0], "The city council voted"));
+        CHECK(!has(&out.items[0], "museum reopens"));
+    }
+    arena_free(a);
+}
+
+static void test_lang(void)
+{
+    const char *de = "<html lang=\"de-AT\"><body><div>" BODY1 "</div></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, de, NULL, &out), DOSSIER_OK);
+    CHECK(out.n == 1 && out.items[0].lang && strcmp(out.items[0].lang, "de") == 0);
+
+    const char *ru = "Правительство объявило, что с понедельника цены на электроэнергию "
+                     "вырастут. Это решение вызвало критику экспертов, которые считают его "
+                     "ошибочным.";
+    const char *uk = "Уряд оголосив, що з понеділка ціни на електроенергію зростуть. Це рішення "
+                     "викликало критику експертів, які вважають його помилковим і її наслідки.";
+    const char *en = "The government said on Monday that electricity prices would rise, and "
+                     "experts criticised the decision as a mistake.";
+    const char *fr = "Le gouvernement a annoncé que les prix de l'électricité vont augmenter, "
+                     "et les experts critiquent cette décision pour des raisons qui sont claires.";
+    CHECK_STR(lang_detect(ru, strlen(ru)), "ru");
+    CHECK_STR(lang_detect(uk, strlen(uk)), "uk");
+    CHECK_STR(lang_detect(en, strlen(en)), "en");
+    CHECK_STR(lang_detect(fr, strlen(fr)), "fr");
+    CHECK(lang_detect("", 0) == NULL);
+    char code[3];
+    CHECK(lang_normalize_tag("en_US", 5, code) && strcmp(code, "en") == 0);
+    CHECK(!lang_normalize_tag("eng", 3, code));
+
+    /* No declaration: the text decides. */
+    char page[2048];
+    snprintf(page, sizeof page, "<html><body><article><p>%s</p><p>%s</p></article></body></html>",
+             uk, uk);
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK(out.n == 1 && out.items[0].lang && strcmp(out.items[0].lang, "uk") == 0);
+    /* A declared Latin-script language does not override Cyrillic text. */
+    snprintf(page, sizeof page,
+             "<html lang=\"en\"><body><article><p>%s</p><p>%s</p></article>"
+             "</body></html>",
+             ru, ru);
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK(out.n == 1 && out.items[0].lang && strcmp(out.items[0].lang, "ru") == 0);
+    arena_free(a);
+}
+
+static void test_hostile_pages(void)
+{
+    arena *a = arena_new(0);
+    article_list out;
+    /* Empty and blank pages: nothing, no error. */
+    CHECK_INT(run(a, "", NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 0);
+    CHECK_INT(run(a, "  \n ", NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 0);
+    CHECK_INT(run(a, "<html><body></body></html>", NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 0);
+
+    /* 20,000 nested divs around a paragraph. */
+    size_t depth = 20000;
+    size_t cap = depth * 11 + 1024;
+    char *deep = malloc(cap);
+    size_t k = 0;
+    for (size_t i = 0; i < depth; i++)
+        k += (size_t)sprintf(deep + k, "<div>");
+    k += (size_t)sprintf(deep + k, "<p>deep text, deep text, deep text, deep text.</p>");
+    for (size_t i = 0; i < depth; i++)
+        k += (size_t)sprintf(deep + k, "</div>");
+    clock_t t0 = clock();
+    CHECK_INT(extract_from_html(a, deep, k, NULL, &out), DOSSIER_OK);
+    CHECK((double)(clock() - t0) / CLOCKS_PER_SEC < 5.0);
+    free(deep);
+
+    /* 100,000 sibling elements, mostly links. */
+    size_t n = 100000;
+    char *wide = malloc(n * 40 + 64);
+    k = (size_t)sprintf(wide, "<html><body>");
+    for (size_t i = 0; i < n; i++)
+        k += (size_t)sprintf(wide + k, i % 3 ? "<a href=\"/%zu\">link</a>" : "<p>text %zu.</p>", i);
+    t0 = clock();
+    memset(&out, 0, sizeof out);
+    CHECK_INT(extract_from_html(a, wide, k, NULL, &out), DOSSIER_OK);
+    CHECK((double)(clock() - t0) / CLOCKS_PER_SEC < 5.0);
+    for (size_t i = 0; i < out.n; i++)
+        CHECK(spans_ok(&out.items[i], k));
+    free(wide);
+
+    /* Broken markup, stray bytes and unclosed everything. */
+    static const char *const broken[] = {
+        "<p>unclosed <b>bold <i>italic <a href=x>link",
+        "</div></div></p><p>closing first</p>",
+        "<script>never closed",
+        "<<<>>><p =x>a</p><!-- unterminated comment",
+        "\xff\xfe<\x00p>binary\x80\x81 junk</p>",
+        "<table><tr><td><td><td>cells</table><li><li><li>",
+        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":[[[[]]]]"
+        "</script><p>x</p>",
+        "<script type=\"application/ld+json\">[1, \"a\", null, {\"@graph\": 5}]</script>",
+    };
+    for (size_t i = 0; i < sizeof broken / sizeof broken[0]; i++) {
+        size_t len = i == 4 ? 23 : strlen(broken[i]);
+        memset(&out, 0, sizeof out);
+        CHECK(extract_from_html(a, broken[i], len, NULL, &out) == DOSSIER_OK);
+        for (size_t j = 0; j < out.n; j++)
+            CHECK(spans_ok(&out.items[j], len));
+    }
+    arena_free(a);
+}
+
+static void test_whitespace_and_blocks(void)
+{
+    const char *page =
+        "<html><body><div class=\"post-body\">"
+        "<p>Words   split\n across\tlines &amp; entities&nbsp;kept, with <b>bold</b><i>joined</i> "
+        "text and a <a href=\"/l\">link</a> in the middle of a long enough paragraph.</p>"
+        "<h2>A subheading</h2>"
+        "<p>Second paragraph, with more commas, words, and clauses, so that it scores well.</p>"
+        "<ul><li>First point of the list, which is part of the article.</li>"
+        "<li>Second point.</li></ul>"
+        "<blockquote>A quoted passage from the report, set apart from the text.</blockquote>"
+        "Loose text in the container, written without a paragraph tag, as some sites do."
+        "<br><br>And a second loose paragraph after a double line break."
+        "<pre>line one\n  line two\n\n\nline three</pre>"
+        "</div></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n) {
+        const article *art = &out.items[0];
+        CHECK(has(art, "Words split across lines & entities\xc2\xa0kept, with boldjoined text"));
+        CHECK(has(art, "\n\nA subheading\n\n"));
+        CHECK(has(art, "\n\nFirst point of the list"));
+        CHECK(has(art, "\n\nA quoted passage"));
+        CHECK(has(art, "\n\nLoose text in the container"));
+        CHECK(has(art, "do.\n\nAnd a second loose"));
+        CHECK(has(art, "line one\n  line two\nline three"));
+        CHECK_INT(art->n_paragraphs, 9);
+    }
+    arena_free(a);
+}
+
+static void test_ld_body_fallback(void)
+{
+    /* A script-rendered page: the DOM holds a stub, JSON-LD the text. */
+    const char *page =
+        "<html><head><script type=\"application/ld+json\">{\"@type\":\"ReportageNewsArticle\","
+        "\"headline\":\"Quiet night on the border\",\"articleBody\":\"The night passed without "
+        "incident at the northern crossing, officials said on Sunday, after a week of tension "
+        "that had closed two checkpoints.\\nTraders who had waited for days were allowed "
+        "through in the morning, and queues, which had stretched for kilometres, began to "
+        "shrink.\\nThe two governments are due to meet again on Thursday to discuss the "
+        "reopening of the remaining crossings.\"}</script></head>"
+        "<body><div id=\"app\">Loading…</div></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n) {
+        CHECK_INT(out.items[0].n_paragraphs, 3);
+        CHECK(has(&out.items[0], "Traders who had waited"));
+        CHECK_STR(out.items[0].title, "Quiet night on the border");
+        CHECK(spans_ok(&out.items[0], strlen(page)));
+    }
+    arena_free(a);
+}
+
+int main(void)
+{
+    test_chrome();
+    test_jsonld();
+    test_opengraph_and_time();
+    test_url_date_and_title_suffix();
+    test_glued_articles();
+    test_itemprop_body();
+    test_lang();
+    test_hostile_pages();
+    test_whitespace_and_blocks();
+    test_ld_body_fallback();
+    return check_done();
+}

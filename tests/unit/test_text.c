@@ -1,0 +1,282 @@
+/*
+ * test_text.c - the plain-text capture extractor: dates, line kinds, splitting glued articles,
+ * teasers, metadata, and the invariant that every paragraph's source bytes hold its text.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "extract/extract.h"
+#include "extract/text_internal.h"
+
+static void check_date(const char *in, const char *want)
+{
+    char out[32] = "";
+    int ok = extract_parse_date(in, strlen(in), out);
+    if (want) {
+        CHECK(ok);
+        CHECK_STR(out, want);
+    } else {
+        CHECK(!ok);
+    }
+}
+
+static void test_dates(void)
+{
+    check_date("26 Jan, 2022 19:48", "2022-01-26T19:48");
+    check_date("09.Jan.2026", "2026-01-09");
+    check_date("14 Jan 2026", "2026-01-14");
+    check_date("January 26, 2022", "2022-01-26");
+    check_date("Wed, 26 Jan 2022 19:48:00 GMT", "2022-01-26T19:48:00Z");
+    check_date("2022-01-26T19:48:00Z", "2022-01-26T19:48:00Z");
+    check_date("2022-01-26T19:48:00.123+03:00", "2022-01-26T19:48:00+03:00");
+    check_date("2022-01-26", "2022-01-26");
+    check_date("26/01/2022", "2022-01-26");
+    check_date("01/26/2022", "2022-01-26"); /* month first only when the day cannot be */
+    check_date("Jan. 26, 2022 at 7:48 p.m. ET", "2022-01-26T19:48");
+    check_date("Published: 26th January 2022", "2022-01-26");
+    check_date("Updated 26 Jan 2022, 12:05 AM", "2022-01-26T00:05");
+    check_date("  3 Mar, 2025 08:15  ", "2025-03-03T08:15");
+    check_date("29 Feb 2024", "2024-02-29");
+    check_date("29 Feb 2023", NULL); /* not a leap year */
+    check_date("31 Apr 2022", NULL);
+    check_date("Ukraine 2022", NULL);
+    check_date("In 2022, 26 people", NULL);
+    check_date("March 2022", NULL); /* no day: not a publication date */
+    check_date("26 Jan 2022 25:00", NULL);
+    check_date("2022-13-01", NULL);
+    check_date("", NULL);
+    check_date("Blinken met Lavrov on 21 Jan 2022 in Geneva", NULL);
+}
+
+static tline_kind kind_of(const char *z)
+{
+    size_t off, len;
+    slice s = slice_make(z, strlen(z));
+    return text_line_classify(s, text_count_words(s), &off, &len);
+}
+
+static void test_line_kinds(void)
+{
+    CHECK_INT(kind_of(""), TL_BLANK);
+    CHECK_INT(kind_of("icon bookmark-bicon bookmarkicon cameraicon checkicon chevron down"),
+              TL_ICONS);
+    CHECK_INT(kind_of("keep readingShow less"), TL_KEEP);
+    CHECK_INT(kind_of("Continue reading"), TL_KEEP);
+    CHECK_INT(kind_of("Top image credit: A trawler leaves port. Lena Voss/Harbour Wire"), TL_START);
+    CHECK_INT(kind_of("Top Photo: Nets drying on the quay (Coastline/Ada Berg)"), TL_START);
+    CHECK_INT(kind_of("Ministers Marrow and Anvers in Tessa, (Reuters)"), TL_CAPTION);
+    CHECK_INT(kind_of("The minister speaks in parliament. [Parliament photo by Jon Aker]"),
+              TL_CAPTION);
+    CHECK_INT(kind_of("Photo: Ada Berg"), TL_CAPTION);
+    CHECK_INT(kind_of("Newsletter"), TL_FOOTER);
+    CHECK_INT(kind_of("LATEST"), TL_FOOTER);
+    CHECK_INT(kind_of("Subscribe now to our weekly round-up and never miss a story."), TL_FOOTER);
+    CHECK_INT(kind_of("Latest newsHarbour Strike Enters Its Second Week"), TL_FOOTER);
+    CHECK_INT(kind_of("Follow us on social"), TL_CHROME);
+    CHECK_INT(kind_of("Facebook Twitter Telegram WhatsApp"), TL_CHROME);
+    CHECK_INT(kind_of("marrow-anvers-quotas"), TL_CHROME);
+    CHECK_INT(kind_of("QIOSK"), TL_CHROME);
+    CHECK_INT(kind_of("5 min read"), TL_CHROME);
+    CHECK_INT(kind_of("READ MORE: Harbour strike enters its second week"), TL_CHROME);
+    CHECK_INT(kind_of("Analysis | Northern Seas"), TL_SECTION);
+    CHECK_INT(kind_of("12.Mar.2025"), TL_DATE);
+    CHECK_INT(kind_of("By Jonas Reed and Mina Salo"), TL_BYLINE);
+    CHECK_INT(kind_of("Mara Quill is a senior fellow at the Northern Policy Forum."), TL_BIO);
+    CHECK_INT(kind_of("The ministry is a large building on the harbour front."), TL_PROSE);
+    CHECK_INT(kind_of("Is the quota talk really about fish?"), TL_SHORT);
+    CHECK_INT(kind_of("Quota talks resume in a neutral port"), TL_SHORT);
+    CHECK_INT(kind_of("Marrow said the reply was serious in tone but thin on numbers."), TL_PROSE);
+    /* a sentence that merely mentions a news agency is text, not a caption */
+    CHECK_INT(kind_of("The minister told Reuters that the reply was serious in tone."), TL_PROSE);
+    /* a sentence beginning "Related to ..." is not a list heading */
+    CHECK_INT(kind_of("Related to this, the ministry said it would publish the reply in full."),
+              TL_PROSE);
+
+    CHECK(text_is_person_name(slice_make("Kirra Vale", 10)));
+    CHECK(text_is_person_name(slice_make("Antony J. Blinken", 17)));
+    CHECK(!text_is_person_name(slice_make("NATO Summit", 11)));
+    CHECK(!text_is_person_name(slice_make("the minister", 12)));
+    CHECK(!text_is_person_name(slice_make("Brisk", 5)));
+}
+
+/* Every paragraph's source range holds the paragraph's first and last words. */
+static void check_provenance(const char *doc, const article *art)
+{
+    for (size_t k = 0; k < art->n_paragraphs; k++) {
+        span p = art->paragraphs[k], s = art->sources[k];
+        CHECK(p.end <= art->text_len && p.start < p.end);
+        CHECK(s.end > s.start);
+        const char *para = art->text + p.start;
+        size_t n = p.end - p.start, first = strcspn(para, " \n");
+        if (first > n) first = n;
+        CHECK(memcmp(doc + s.start, para, first) == 0);
+        size_t last = n;
+        while (last > 0 && para[last - 1] != ' ') last--;
+        CHECK(memcmp(doc + s.end - (n - last), para + last, n - last) == 0);
+    }
+}
+
+static const char GLUED[] =
+    "A reply that changes little\n"
+    "Mara Quill is a senior fellow at the Northern Policy Forum.\n"
+    "Top image credit: A quay at dawn. Ada Berg/Coastline Photos\n"
+    "The council voted on Thursday to close the old cannery after a century of work.\n"
+    "Workers gathered outside the chamber during the vote, holding photographs.\n"
+    "keep readingShow less\n";
+
+static void test_glued_and_teasers(void)
+{
+    static const char doc[] =
+        "Follow us on social\n\n"
+        "Quota reply is thin, ministers say\n\n"
+        "Analysis | Northern Seas\n\n"
+        "The written reply that Orsland sent to Velmark runs to eleven pages, and only three of "
+        "them mention fish at all.\n\n"
+        "Ilse Marrow called the reply \"serious in tone but thin on numbers.\"\n\n"
+        "Two ministers in Tessa, (Harbour Wire)\n"
+        "Top photo credit: A trawler at dawn. Lena Voss/Harbour Wire\n\n"
+        "Grain corridor deal stalls\n\n"
+        "Trade\n\n"
+        "Shippers say insurers have tripled premiums since January on the southern route.\n\n"
+        "keep readingShow less\n\n"
+        "Newsletter\n\n"
+        "Subscribe now to our weekly digest.\n";
+    arena *a = arena_new(0);
+    article_list list = {0};
+    extract_hints h = {"https://www.northsea-review.example/analysis/quota", NULL, NULL, NULL, 0};
+    CHECK_INT(extract_from_text(a, doc, sizeof doc - 1, &h, &list), DOSSIER_OK);
+    CHECK_INT(list.n, 2);
+    if (list.n == 2) {
+        article *m = &list.items[0], *t = &list.items[1];
+        CHECK_STR(m->title, "Quota reply is thin, ministers say");
+        CHECK_INT(m->teaser, 0);
+        CHECK_INT(m->n_paragraphs, 2);
+        CHECK_STR(m->site, "northsea-review.example");
+        CHECK_STR(m->url, h.url);
+        CHECK(strstr(m->text, "Harbour Wire") == NULL); /* the caption is gone */
+        CHECK(strstr(m->text, "Analysis") == NULL);
+        CHECK_STR(t->title, "Grain corridor deal stalls");
+        CHECK_INT(t->teaser, 1);
+        CHECK_INT(t->index, 1);
+        CHECK(t->url == NULL); /* the page's URL is the main article's */
+        CHECK(strstr(t->text, "Trade") == NULL);
+        CHECK(strstr(t->text, "Subscribe") == NULL);
+        check_provenance(doc, m);
+        check_provenance(doc, t);
+    }
+    /* --drop-teasers keeps the main article's index and drops the teaser */
+    article_list kept = {0};
+    h.drop_teasers = 1;
+    CHECK_INT(extract_from_text(a, doc, sizeof doc - 1, &h, &kept), DOSSIER_OK);
+    CHECK_INT(kept.n, 1);
+
+    /* A bio closes the main article and names its author; a credit line starts the next. */
+    article_list g = {0};
+    CHECK_INT(extract_from_text(a, GLUED, sizeof GLUED - 1, NULL, &g), DOSSIER_OK);
+    CHECK_INT(g.n, 1); /* the title-only main part has no text: only the glued piece remains */
+    if (g.n == 1) {
+        CHECK_INT(g.items[0].n_paragraphs, 2);
+        CHECK_INT(g.items[0].teaser, 1); /* two paragraphs, then "keep reading" */
+    }
+    arena_free(a);
+}
+
+static void test_metadata(void)
+{
+    static const char doc[] = "icon bookmark-bicon cameraicon checkicon close\n"
+                              "3 Mar, 2025 08:15\n\n"
+                              "Velmark welcomes the reply\n\n"
+                              "Officials in Tessa welcome the tone but not the numbers\n"
+                              "Velmark welcomes the reply\n\n"
+                              "Velmark's foreign minister said on Monday that the reply leaves the "
+                              "door ajar for a settlement.\n\n"
+                              "She said her ministry would study it line by line.\n\n"
+                              "Kirra Vale\nBrisk\n"
+                              "Latest newsHarbour Strike Enters Its Second Week\n12.Mar.2025\n\n"
+                              "15 Mar 2025\n";
+    arena *a = arena_new(0);
+    article_list list = {0};
+    CHECK_INT(extract_from_text(a, doc, sizeof doc - 1, NULL, &list), DOSSIER_OK);
+    CHECK_INT(list.n, 1);
+    if (list.n == 1) {
+        article *m = &list.items[0];
+        CHECK_STR(m->title, "Velmark welcomes the reply");
+        CHECK_STR(m->published, "2025-03-03T08:15"); /* not the page date after the list */
+        CHECK_STR(m->author, "Kirra Vale");
+        CHECK_INT(m->n_paragraphs, 3); /* dek + two paragraphs; the repeated title dropped */
+        CHECK(strncmp(m->text, "Officials in Tessa", 18) == 0);
+        CHECK(strstr(m->text, "Harbour Strike") == NULL);
+        CHECK(strstr(m->text, "Brisk") == NULL);
+        CHECK_STR(m->lang, "en");
+        check_provenance(doc, m);
+    }
+    /* Record metadata wins for the main article. */
+    article_list r = {0};
+    extract_hints h = {NULL, "Harbour Wire", "2025-03-02", "A record title", 0};
+    CHECK_INT(extract_from_text(a, doc, sizeof doc - 1, &h, &r), DOSSIER_OK);
+    if (r.n) {
+        CHECK_STR(r.items[0].site, "Harbour Wire");
+        CHECK_STR(r.items[0].published, "2025-03-02");
+        CHECK_STR(r.items[0].title, "A record title");
+    }
+    arena_free(a);
+}
+
+static void test_wrapped(void)
+{
+    static const char doc[] = "Talks resume in a neutral port\n\n"
+                              "By Jonas Reed and Mina Salo\n\n"
+                              "Negotiators from Velmark and Orsland met on Tuesday in the neutral\n"
+                              "port of Skel for the first direct talks since the autumn.\n\n"
+                              "The next round is expected at the end of the month.\n";
+    arena *a = arena_new(0);
+    article_list list = {0};
+    CHECK_INT(extract_from_text(a, doc, sizeof doc - 1, NULL, &list), DOSSIER_OK);
+    CHECK_INT(list.n, 1);
+    if (list.n == 1) {
+        article *m = &list.items[0];
+        CHECK_STR(m->author, "Jonas Reed, Mina Salo");
+        CHECK_INT(m->n_paragraphs, 2);
+        CHECK(strstr(m->text, "neutral port of Skel") != NULL); /* joined with one space */
+        CHECK(strchr(m->text, '\n') == m->text + m->paragraphs[0].end);
+        CHECK_INT(m->sources[0].end - m->sources[0].start,
+                  strlen("Negotiators from Velmark and Orsland met on Tuesday in the neutral\n"
+                         "port of Skel for the first direct talks since the autumn."));
+    }
+    arena_free(a);
+}
+
+static void test_degenerate(void)
+{
+    arena *a = arena_new(0);
+    article_list list = {0};
+    CHECK_INT(extract_from_text(a, "", 0, NULL, &list), DOSSIER_OK);
+    CHECK_INT(list.n, 0);
+    CHECK_INT(extract_from_text(a, "\n\n  \n", 5, NULL, &list), DOSSIER_OK);
+    CHECK_INT(list.n, 0);
+    CHECK_INT(extract_from_text(a, "Newsletter\nLATEST\nkeep reading\n", 32, NULL, &list),
+              DOSSIER_OK);
+    CHECK_INT(list.n, 0);
+    /* a long line with no newline at all */
+    size_t n = 1 << 20;
+    char *big = malloc(n);
+    for (size_t i = 0; i < n; i++) big[i] = (i % 7 == 6) ? ' ' : 'a';
+    big[n - 1] = '.';
+    CHECK_INT(extract_from_text(a, big, n, NULL, &list), DOSSIER_OK);
+    CHECK_INT(list.n, 1);
+    free(big);
+    CHECK_INT(extract_from_text(NULL, "x", 1, NULL, &list), DOSSIER_ERR_USAGE);
+    arena_free(a);
+}
+
+int main(void)
+{
+    test_dates();
+    test_line_kinds();
+    test_glued_and_teasers();
+    test_metadata();
+    test_wrapped();
+    test_degenerate();
+    return check_done();
+}
