@@ -3,6 +3,7 @@
  */
 #include "core/core.h"
 
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -48,7 +49,13 @@ int slice_contains_ci(slice s, const char *z)
 {
     size_t n = strlen(z);
     if (n == 0) return 1;
-    for (size_t i = 0; i + n <= s.len; i++)
-        if (strncasecmp(s.ptr + i, z, n) == 0) return 1;
+    /* compare the first byte inline: most positions fail there, and a call per position was
+     * the extractor's hottest path */
+    unsigned char lo = (unsigned char)tolower((unsigned char)z[0]);
+    unsigned char up = (unsigned char)toupper((unsigned char)z[0]);
+    for (size_t i = 0; i + n <= s.len; i++) {
+        unsigned char c = (unsigned char)s.ptr[i];
+        if ((c == lo || c == up) && strncasecmp(s.ptr + i + 1, z + 1, n - 1) == 0) return 1;
+    }
     return 0;
 }

@@ -8,6 +8,7 @@
 
 #include "core/core.h"
 
+#include <pthread.h>
 #include <string.h>
 
 /* Text past this many bytes adds nothing to the decision and only costs time. */
@@ -84,22 +85,59 @@ static int script_of_cp(uint32_t cp)
     return LANG_SCRIPT_UNKNOWN;
 }
 
+/* All stopwords in one open-addressing table: word -> bit set of the stoplists holding it.
+ * Built once; a lookup costs one hash instead of a scan of every list. */
+#define STOP_SLOTS 1024 /* power of two, about four times the number of stopwords */
+typedef struct stop_slot {
+    const char *word; /* NULL: empty slot */
+    size_t len;       /* its length in bytes */
+    uint32_t langs;   /* bit l set when STOPLISTS[l] holds it */
+} stop_slot;
+static stop_slot stop_table[STOP_SLOTS];
+static pthread_once_t stop_once = PTHREAD_ONCE_INIT;
+
+static uint32_t word_hash(const char *w, size_t n)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h;
+}
+
+static void stop_table_build(void)
+{
+    for (size_t l = 0; l < N_STOPLISTS; l++)
+        for (const char *const *s = STOPLISTS[l].words; *s; s++) {
+            size_t n = strlen(*s);
+            uint32_t i = word_hash(*s, n) & (STOP_SLOTS - 1);
+            while (stop_table[i].word &&
+                   !(stop_table[i].len == n && memcmp(stop_table[i].word, *s, n) == 0))
+                i = (i + 1) & (STOP_SLOTS - 1);
+            stop_table[i].word = *s;
+            stop_table[i].len = n;
+            stop_table[i].langs |= 1u << l;
+        }
+}
+
 /* Scores one lowercased word against every stoplist. */
 static void score_word(const char *w, size_t n, int *scores)
 {
     if (n > 9) return; /* longer than any stopword */
-    for (size_t l = 0; l < N_STOPLISTS; l++)
-        for (const char *const *s = STOPLISTS[l].words; *s; s++)
-            if ((*s)[0] == w[0] && strncmp(*s, w, n) == 0 && (*s)[n] == 0) {
-                scores[l]++;
-                break;
-            }
+    uint32_t i = word_hash(w, n) & (STOP_SLOTS - 1);
+    while (stop_table[i].word) {
+        if (stop_table[i].len == n && memcmp(stop_table[i].word, w, n) == 0) {
+            for (size_t l = 0; l < N_STOPLISTS; l++)
+                if (stop_table[i].langs & (1u << l)) scores[l]++;
+            return;
+        }
+        i = (i + 1) & (STOP_SLOTS - 1);
+    }
 }
 
 const char *lang_detect(const char *text, size_t len)
 {
     if (!text) return NULL;
     if (len > LANG_SCAN_MAX) len = LANG_SCAN_MAX;
+    pthread_once(&stop_once, stop_table_build);
     int script[LANG_SCRIPT_THAI + 1] = {0};
     int uk = 0, ru = 0, fa = 0, kana = 0;
     int scores[N_STOPLISTS] = {0};

@@ -262,9 +262,8 @@ static dossier_status read_segment(arena *a, const tline *l, const segment *sg, 
 }
 
 /* Makes the article of one read segment. */
-static dossier_status build_article(arena *a, const tline *l, const seg_reading *r,
-                                    const extract_hints *h, int index, int teaser,
-                                    article_list *out)
+static dossier_status build_article(arena *a, const tline *l, const seg_reading *r, int index,
+                                    int teaser, article_list *out)
 {
     span *paras = arena_calloc(a, r->n_paras, sizeof *paras);
     span *srcs = arena_calloc(a, r->n_paras, sizeof *srcs);
@@ -334,7 +333,7 @@ dossier_status extract_from_text(arena *a, const char *text, size_t len, const e
         /* index counts teasers even when they are dropped, so ids stay the same either way */
         int index = found++;
         if (teaser && h->drop_teasers) continue;
-        if ((rc = build_article(a, lines, &r, h, index, teaser, out))) goto done;
+        if ((rc = build_article(a, lines, &r, index, teaser, out))) goto done;
         article *art = &out->items[out->n - 1];
         art->site = site;
         if (index == 0) {

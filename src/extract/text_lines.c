@@ -29,6 +29,7 @@ int text_count_words(slice s)
 /* Case-insensitive equality of a trimmed line with z, ignoring a final ':' in the line. */
 static int line_is(slice s, const char *z)
 {
+    if (!s.len || tolower((unsigned char)s.ptr[0]) != (unsigned char)z[0]) return 0;
     size_t n = strlen(z);
     if (s.len && s.ptr[s.len - 1] == ':') s.len--;
     return s.len == n && strncasecmp(s.ptr, z, n) == 0;
@@ -43,8 +44,10 @@ static int any_line_is(slice s, const char *const *list, size_t count)
 
 static int any_prefix(slice s, const char *const *list, size_t count)
 {
-    for (size_t i = 0; i < count; i++)
-        if (slice_starts_with_ci(s, list[i])) return 1;
+    if (!s.len) return 0;
+    unsigned char c = (unsigned char)tolower((unsigned char)s.ptr[0]);
+    for (size_t i = 0; i < count; i++) /* lists are lower case: the first byte rules most out */
+        if ((unsigned char)list[i][0] == c && slice_starts_with_ci(s, list[i])) return 1;
     return 0;
 }
 
@@ -156,7 +159,7 @@ static int is_separated_labels(slice s)
     int items = 1, words_in_item = 0, in = 0;
     for (size_t i = 0; i < s.len;) {
         size_t sep = 0;
-        for (size_t k = 0; k < COUNT(SEPS) && !sep; k++) {
+        for (size_t k = 0; s.ptr[i] == ' ' && k < COUNT(SEPS) && !sep; k++) {
             size_t n = strlen(SEPS[k]);
             if (i + n <= s.len && memcmp(s.ptr + i, SEPS[k], n) == 0) sep = n;
         }
@@ -263,24 +266,27 @@ static int is_bio(slice s, int words, size_t *off, size_t *len)
         "head of",   "former",  "retired",   "veteran",    "student",   "candidate", "commentator",
         "historian", "economist", "producer", "blogger",   "co-founder", "advisor",  "adviser"};
     if (words < 6 || words > 120) return 0;
-    static const char *const VERBS[] = {" is a ", " is an ", " is the ", " was a ", " was the ",
-                                        " is ", " has been ", " serves as "};
-    for (size_t v = 0; v < COUNT(VERBS); v++) {
-        size_t vn = strlen(VERBS[v]);
-        for (size_t i = 4; i + vn <= s.len && i < 64; i++) {
-            if (memcmp(s.ptr + i, VERBS[v], vn) != 0) continue;
-            slice name = slice_make(s.ptr, i);
-            if (!text_is_person_name(name)) return 0;
-            size_t lim = i + vn + 90 < s.len ? i + vn + 90 : s.len;
-            slice head = slice_make(s.ptr + i + vn, lim - i - vn);
-            for (size_t k = 0; k < COUNT(ROLE); k++)
-                if (slice_contains_ci(head, ROLE[k])) {
-                    *off = 0;
-                    *len = i;
-                    return 1;
-                }
-            return 0;
-        }
+    /* the verb comes after a name of at most four words, so within the first 64 bytes */
+    size_t lim = s.len < 64 ? s.len : 64;
+    for (size_t i = 4; i + 4 < lim; i++) {
+        if (s.ptr[i] != ' ' || !strchr("iIwWhHsS", s.ptr[i + 1])) continue;
+        slice rest = slice_make(s.ptr + i, s.len - i);
+        size_t vn = 0;
+        if (slice_starts_with_ci(rest, " is ")) vn = 4;
+        else if (slice_starts_with_ci(rest, " was ")) vn = 5;
+        else if (slice_starts_with_ci(rest, " has been ")) vn = 10;
+        else if (slice_starts_with_ci(rest, " serves as ")) vn = 11;
+        if (!vn) continue;
+        if (!text_is_person_name(slice_make(s.ptr, i))) return 0;
+        size_t end = i + vn + 90 < s.len ? i + vn + 90 : s.len;
+        slice head = slice_make(s.ptr + i + vn, end - i - vn);
+        for (size_t k = 0; k < COUNT(ROLE); k++)
+            if (slice_contains_ci(head, ROLE[k])) {
+                *off = 0;
+                *len = i;
+                return 1;
+            }
+        return 0;
     }
     return 0;
 }
@@ -338,8 +344,9 @@ tline_kind text_line_classify(slice s, int words, size_t *name_off, size_t *name
         return TL_KEEP;
     if (any_prefix(s, START, COUNT(START))) return TL_START;
     if (is_icon_run(s)) return TL_ICONS;
+    /* (every whole-line list entry is at most six words) */
     if (any_prefix(s, FOOTER_PREFIX, COUNT(FOOTER_PREFIX)) ||
-        any_line_is(s, FOOTER_LINE, COUNT(FOOTER_LINE)))
+        (words <= 6 && any_line_is(s, FOOTER_LINE, COUNT(FOOTER_LINE))))
         return TL_FOOTER;
     /* "Latest newsThe Use of ..." - a list heading glued to its first headline */
     for (size_t k = 0; k < COUNT(LIST_GLUED); k++) {
@@ -353,7 +360,7 @@ tline_kind text_line_classify(slice s, int words, size_t *name_off, size_t *name
         char iso[32];
         if (extract_parse_date(s.ptr, s.len, iso)) return TL_DATE;
     }
-    if (any_line_is(s, CHROME_LINE, COUNT(CHROME_LINE))) return TL_CHROME;
+    if (words <= 6 && any_line_is(s, CHROME_LINE, COUNT(CHROME_LINE))) return TL_CHROME;
     if (words <= 16 && any_prefix(s, CHROME_PREFIX, COUNT(CHROME_PREFIX)) && !ends_sentence(s))
         return TL_CHROME;
     if (slice_starts_with_ci(s, "this article has been updated") ||
