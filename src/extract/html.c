@@ -431,6 +431,10 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
     if (page_main) {
         const char *cands[] = {h->title, m->ld_title, m->og_title, m->ip_headline};
         title = first_of(cands, sizeof cands / sizeof cands[0]);
+        /* <title> is often the headline plus " - Site": the <h1> it starts with is cleaner */
+        if (!title && m->title_tag && m->h1 && *m->h1 &&
+            strncmp(m->title_tag, m->h1, strlen(m->h1)) == 0)
+            title = m->h1;
         if (!title && m->title_tag) title = m->title_tag;
         if (!title) title = m->h1;
         if (glued && !title) title = html_find_heading(pg, pg->infos[root].node);

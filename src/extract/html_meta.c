@@ -106,8 +106,27 @@ static const char *ld_authors(arena *a, json_t *v, json_t *graph)
         if (b.len) dbuf_puts(&b, ", ");
         dbuf_append(&b, s.ptr, s.len);
     }
-    const char *r = b.len ? arena_strndup(a, b.ptr, b.len) : NULL;
+    /* Drop job titles between the names: "Jane Doe, Diplomatic Correspondent". */
+    static const char *const ROLES[] = {"correspondent", "editor", "reporter", "writer",
+                                        "staff", "contributor", "columnist", "bureau",
+                                        "chief", "analyst", "journalist", "producer", NULL};
+    dbuf out;
+    dbuf_init(&out, 1024);
+    for (size_t i = 0; b.ptr && i < b.len;) {
+        const char *comma = memchr(b.ptr + i, ',', b.len - i);
+        size_t end = comma ? (size_t)(comma - b.ptr) : b.len;
+        slice part = slice_trim(slice_make(b.ptr + i, end - i));
+        int role = 0;
+        for (const char *const *r = ROLES; *r && !role; r++) role = slice_contains_ci(part, *r);
+        if (part.len && !role) {
+            if (out.len) dbuf_puts(&out, ", ");
+            dbuf_append(&out, part.ptr, part.len);
+        }
+        i = end + 1;
+    }
+    const char *r = out.len ? arena_strndup(a, out.ptr, out.len) : NULL;
     dbuf_release(&b);
+    dbuf_release(&out);
     return r;
 }
 
@@ -376,10 +395,13 @@ static int is_byline(const xmlNode *n)
     if (ip && html_has_word(ip, "author", 0)) return 1;
     const char *rel = html_attr(n, "rel");
     if (rel && html_has_word(rel, "author", 0)) return 1;
+    if (n->name && strcmp((const char *)n->name, "address") == 0) return 1;
     const char *names[2] = {html_attr(n, "class"), html_attr(n, "id")};
     for (int i = 0; i < 2; i++) {
         const char *v = names[i];
         if (!v) continue;
+        /* short class names some templates use: class="by", class="writer" */
+        if (html_has_word(v, "by", 0) || html_has_word(v, "writer", 0)) return 1;
         if (strstr(v, "bio") || strstr(v, "box") || strstr(v, "avatar") || strstr(v, "image"))
             continue;
         slice sv = slice_make(v, strlen(v));
@@ -470,7 +492,26 @@ const char *html_clean_byline(arena *a, const char *s, size_t n)
         }
         if (!joined) dbuf_putc(&b, t.ptr[i++]);
     }
-    const char *r = b.len ? arena_strndup(a, b.ptr, b.len) : NULL;
+    /* Drop job titles between the names: "Jane Doe, Diplomatic Correspondent". */
+    static const char *const ROLES[] = {"correspondent", "editor", "reporter", "writer",
+                                        "staff", "contributor", "columnist", "bureau",
+                                        "chief", "analyst", "journalist", "producer", NULL};
+    dbuf out;
+    dbuf_init(&out, 1024);
+    for (size_t i = 0; b.ptr && i < b.len;) {
+        const char *comma = memchr(b.ptr + i, ',', b.len - i);
+        size_t end = comma ? (size_t)(comma - b.ptr) : b.len;
+        slice part = slice_trim(slice_make(b.ptr + i, end - i));
+        int role = 0;
+        for (const char *const *r = ROLES; *r && !role; r++) role = slice_contains_ci(part, *r);
+        if (part.len && !role) {
+            if (out.len) dbuf_puts(&out, ", ");
+            dbuf_append(&out, part.ptr, part.len);
+        }
+        i = end + 1;
+    }
+    const char *r = out.len ? arena_strndup(a, out.ptr, out.len) : NULL;
     dbuf_release(&b);
+    dbuf_release(&out);
     return r;
 }

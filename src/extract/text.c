@@ -173,6 +173,20 @@ static dossier_status cut_segments(const tline *l, size_t n, segment **out, size
     return DOSSIER_OK;
 }
 
+/* Is line i a bare person name printed next to a date line (a byline without "By": "Jane Doe"
+ * then "Oct 16, 2025")? Section labels ("Middle East") look like names; the date tells them
+ * apart. */
+static int is_dated_name(const tline *l, const segment *sg, size_t i)
+{
+    if (l[i].kind != TL_SHORT || l[i].words > 4 || !text_is_person_name(l[i].text)) return 0;
+    size_t j = i + 1;
+    while (j < sg->last && l[j].kind == TL_BLANK) j++;
+    if (j < sg->last && l[j].kind == TL_DATE) return 1;
+    j = i;
+    while (j > sg->first && l[j - 1].kind == TL_BLANK) j--;
+    return j > sg->first && l[j - 1].kind == TL_DATE;
+}
+
 /* Reads head, body and tail of one segment. paras must hold (last - first) indices. */
 static dossier_status read_segment(arena *a, const tline *l, const segment *sg, slice hint_title,
                                    seg_reading *r)
@@ -183,6 +197,18 @@ static dossier_status read_segment(arena *a, const tline *l, const segment *sg, 
             if (first_body == sg->last) first_body = i;
             last_body = i;
         }
+    /* On sites that print the image credit first, the line after it is the headline, even
+     * when it ends like a sentence ("A truce is holding. Here's why.") */
+    if (l[sg->first].kind == TL_START && !hint_title.len) {
+        size_t i = sg->first + 1;
+        while (i < sg->last && l[i].kind == TL_BLANK) i++;
+        if (i < sg->last && i == first_body && l[i].words <= 14 && i < last_body) {
+            r->title = &l[i];
+            first_body = sg->last;
+            for (size_t j = i + 1; j < sg->last && first_body == sg->last; j++)
+                if (l[j].kind == TL_PROSE) first_body = j;
+        }
+    }
     char iso[32];
     /* head: title, dek, date, byline */
     for (size_t i = sg->first; i < first_body; i++) {
@@ -198,7 +224,10 @@ static dossier_status read_segment(arena *a, const tline *l, const segment *sg, 
                 return DOSSIER_ERR_NOMEM;
             break;
         case TL_SHORT:
-            if (hint_title.len && same_text(x->text, hint_title)) {
+            if (r->title && !r->author && is_dated_name(l, sg, i)) {
+                /* a byline without "By" under the headline, next to the date */
+                if (!(r->author = author_copy(a, x->text))) return DOSSIER_ERR_NOMEM;
+            } else if (hint_title.len && same_text(x->text, hint_title)) {
                 if (!r->title) r->title = x;
             } else if (!r->title && !hint_title.len) {
                 if (x->words >= 3) r->title = x;
@@ -222,6 +251,10 @@ static dossier_status read_segment(arena *a, const tline *l, const segment *sg, 
             break;
         case TL_SHORT:
             if (r->title && same_text(x->text, r->title->text)) break;
+            if (is_dated_name(l, sg, i)) { /* a byline under the dek */
+                if (!r->author && !(r->author = author_copy(a, x->text))) return DOSSIER_ERR_NOMEM;
+                break;
+            }
             if (hint_title.len && same_text(x->text, hint_title)) break;
             r->paras[r->n_paras++] = i; /* a subhead */
             break;

@@ -189,6 +189,28 @@ static int is_slug(slice s)
     return dashes >= 1;
 }
 
+/* Every word capitalised, or a joining word ("of", "and", "the", "for", "/", "&"); at most
+ * eight words: "Kesh Ministry of Water Resources". */
+static int is_proper_phrase(slice s)
+{
+    int words = 0;
+    size_t i = 0;
+    while (i < s.len) {
+        while (i < s.len && s.ptr[i] == ' ') i++;
+        if (i == s.len) break;
+        size_t st = i;
+        while (i < s.len && s.ptr[i] != ' ') i++;
+        slice w = slice_make(s.ptr + st, i - st);
+        if (++words > 8) return 0;
+        if (capitalised(w.ptr, w.len) || slice_eq_cstr(w, "of") || slice_eq_cstr(w, "and") ||
+            slice_eq_cstr(w, "the") || slice_eq_cstr(w, "for") || slice_eq_cstr(w, "/") ||
+            slice_eq_cstr(w, "&"))
+            continue;
+        return 0;
+    }
+    return words >= 1;
+}
+
 /* A photo caption or credit: a credit prefix, or an agency/photographer credit in the final
  * parentheses or brackets ("..., (Reuters)", "[State Department photo by ...]"). */
 static int is_caption(slice s, int words)
@@ -203,7 +225,8 @@ static int is_caption(slice s, int words)
         "reuters",  "ap photo", "afp",       "getty",   "shutterstock", "shuttertock", "epa",
         "tass",     "ria novosti", "sputnik", "anadolu", "public domain", "photo by", "photo:",
         "via ",     "images",   "xinhua",    "ap)",     "ap]",          "credit",       "pool",
-        "wikimedia", "flickr",  "alamy",     "photo/",  "photos"};
+        "wikimedia", "flickr",  "alamy",     "photo/",  "photos", "handout", "courtesy",
+        "press service", "press office"};
     if (any_prefix(s, PREFIX, COUNT(PREFIX))) return 1;
     if (words > 60 || s.len < 4) return 0;
     char last = s.ptr[s.len - 1];
@@ -215,7 +238,10 @@ static int is_caption(slice s, int words)
         slice inside = slice_make(s.ptr + i, s.len - 1 - i);
         for (size_t k = 0; k < COUNT(CREDIT); k++)
             if (slice_contains_ci(inside, CREDIT[k])) return 1;
-        return 0;
+        /* "... in a 2024 image. (Kesh Ministry of Water)": a proper name alone in brackets
+         * after a finished sentence is whose picture it is */
+        return i >= 3 && (s.ptr[i - 3] == '.' || s.ptr[i - 3] == ',') && s.ptr[i - 2] == ' ' &&
+               words <= 40 && is_proper_phrase(inside);
     }
     /* "... Majid Asgaripour/WANA via REUTERS" and similar trailing agency credits */
     if (!ends_sentence(s) || words < 25) {
@@ -255,7 +281,7 @@ static int is_byline(slice s, int words, size_t *off, size_t *len)
     return 1;
 }
 
-/* "Jane Doe is a senior fellow at ...", "Jane Doe is the Director of Studies at ...": a name,
+/* "Jane Doe is a senior fellow at ...", "Jane Doe is the head of research at ...": a name,
  * then " is " or " was ", then a role word early on. */
 static int is_bio(slice s, int words, size_t *off, size_t *len)
 {

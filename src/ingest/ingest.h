@@ -20,8 +20,8 @@ typedef enum ingest_kind {
 
 /* One document, valid only during the callback that receives it. */
 typedef struct ingest_doc {
-    const char *origin;    /* names it: path, "path:LINE" (JSONL), "path#OFFSET" (WARC), or the
-                              WARC-Record-ID when the record has one */
+    const char *origin;    /* names it: path, "path:LINE" (JSONL), "path#OFFSET" (WARC: the
+                              record's byte offset in the decompressed stream); "<stdin>" for - */
     const char *url;       /* target URL (WARC-Target-URI, JSONL "url"), or NULL */
     const char *site;      /* outlet given by the record (JSONL "site"), or NULL */
     const char *published; /* publication date given by the record (JSONL "published"), or NULL */
