@@ -11,8 +11,9 @@
 #include <pthread.h>
 #include <string.h>
 
-/* Text past this many bytes adds nothing to the decision and only costs time. */
-#define LANG_SCAN_MAX (8 * 1024)
+/* Text past this many bytes (some 500 words) adds nothing to the decision and only costs
+ * time: the stopword counts have long separated the languages by then. */
+#define LANG_SCAN_MAX (3 * 1024)
 
 /* Function words per language: short, frequent and mostly specific to one language. Words
  * shared by several languages ("de", "la", "a") are kept: they add to each, and the specific
@@ -157,7 +158,9 @@ const char *lang_detect(const char *text, size_t len)
                 k = 1;
             }
         }
-        int sc = script_of_cp(cp);
+        int sc = cp < 0x80 ? (((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ? LANG_SCRIPT_LATIN
+                                                                        : LANG_SCRIPT_UNKNOWN)
+                           : script_of_cp(cp);
         script[sc]++;
         if (sc == LANG_SCRIPT_CYRILLIC) {
             /* і ї є ґ are Ukrainian only; ы э ъ ё Russian only (either case). */

@@ -261,6 +261,8 @@ static int is_caption(slice s, int words)
 static int is_byline(slice s, int words, size_t *off, size_t *len)
 {
     size_t skip = 0;
+    char c0 = (char)tolower((unsigned char)s.ptr[0]);
+    if (c0 != 'b' && c0 != 'a' && c0 != 'w') return 0;
     if (slice_starts_with_ci(s, "by ")) skip = 3;
     else if (slice_starts_with_ci(s, "author:")) skip = 7;
     else if (slice_starts_with_ci(s, "written by ")) skip = 11;
@@ -376,6 +378,7 @@ tline_kind text_line_classify(slice s, int words, size_t *name_off, size_t *name
         return TL_FOOTER;
     /* "Latest newsThe Use of ..." - a list heading glued to its first headline */
     for (size_t k = 0; k < COUNT(LIST_GLUED); k++) {
+        if (tolower((unsigned char)s.ptr[0]) != LIST_GLUED[k][0]) continue;
         size_t n = strlen(LIST_GLUED[k]);
         if (s.len > n && slice_starts_with_ci(s, LIST_GLUED[k]) &&
             (isupper((unsigned char)s.ptr[n]) || s.ptr[n] == '"' ||
