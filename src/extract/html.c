@@ -240,6 +240,26 @@ static int names_site(const char *tail, size_t n, const char *site, const char *
     return 0;
 }
 
+/* The outlet named after the headline in <title> ("Headline – The Daily Planet"), when the
+ * <title> is the page's <h1> plus a separator and at most five words; NULL otherwise. */
+static const char *title_site(arena *a, const html_meta *m)
+{
+    static const char *const SEPS[] = {" | ", " - ", " – ", " — ", " :: ", " · "};
+    if (!m->title_tag || !m->h1 || !*m->h1) return NULL;
+    size_t hn = strlen(m->h1);
+    if (strncmp(m->title_tag, m->h1, hn) != 0) return NULL;
+    const char *tail = m->title_tag + hn;
+    for (size_t k = 0; k < sizeof SEPS / sizeof SEPS[0]; k++) {
+        size_t sn = strlen(SEPS[k]);
+        if (strncmp(tail, SEPS[k], sn) != 0) continue;
+        slice site = slice_trim(slice_make(tail + sn, strlen(tail + sn)));
+        int words = 1;
+        for (size_t i = 0; i < site.len; i++) words += site.ptr[i] == ' ';
+        return site.len && words <= 5 ? arena_strndup(a, site.ptr, site.len) : NULL;
+    }
+    return NULL;
+}
+
 /* The title without a " | Site" / " - Site" tail that names the site. */
 static const char *strip_title(arena *a, const char *title, const char *site, const char *host)
 {
@@ -608,7 +628,7 @@ dossier_status extract_from_html(arena *a, const char *html, size_t len, const e
     pf.url = first_of(urls, sizeof urls / sizeof urls[0]);
     if (pf.url) pf.url = arena_strdup(a, pf.url);
     pf.host = extract_url_host(a, pf.url);
-    const char *sites[] = {h->site, m.og_site, m.ld_publisher, pf.host};
+    const char *sites[] = {h->site, m.og_site, m.ld_publisher, title_site(a, &m), pf.host};
     pf.site = first_of(sites, sizeof sites / sizeof sites[0]);
     if (pf.site) pf.site = arena_strdup(a, pf.site);
     pf.lang = declared_lang(a, &m);

@@ -402,8 +402,32 @@ static void test_ld_body_fallback(void)
     arena_free(a);
 }
 
+/* No site meta: the outlet is read from the <title> tail after the <h1>, and a visible
+ * class="by" byline loses its job title. */
+static void test_site_from_title_and_plain_byline(void)
+{
+    static const char page[] =
+        "<html><head><title>Quota talks stall \xE2\x80\x93 The Harbour Herald</title></head><body>"
+        "<article><h1>Quota talks stall</h1><span class=\"by\">By Lena Holt, Fisheries "
+        "Correspondent</span><p>The talks on the northern fishing quotas stalled on Monday after "
+        "the two delegations failed to agree on a timetable for the survey of stocks.</p>"
+        "<p>Both sides said they would meet again before the end of the month in Skel.</p>"
+        "</article></body></html>";
+    arena *a = arena_new(0);
+    article_list out = {0};
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) {
+        CHECK_STR(out.items[0].site, "The Harbour Herald");
+        CHECK_STR(out.items[0].title, "Quota talks stall");
+        CHECK_STR(out.items[0].author, "Lena Holt");
+    }
+    arena_free(a);
+}
+
 int main(void)
 {
+    test_site_from_title_and_plain_byline();
     test_chrome();
     test_jsonld();
     test_opengraph_and_time();
