@@ -330,8 +330,8 @@ static void test_hostile_pages(void)
         "<<<>>><p =x>a</p><!-- unterminated comment",
         "\xff\xfe<\x00p>binary\x80\x81 junk</p>",
         "<table><tr><td><td><td>cells</table><li><li><li>",
-        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":[[[[]]]]"
-        "</script><p>x</p>",
+        ("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":[[[[]]]]"
+         "</script><p>x</p>"),
         "<script type=\"application/ld+json\">[1, \"a\", null, {\"@graph\": 5}]</script>",
     };
     for (size_t i = 0; i < sizeof broken / sizeof broken[0]; i++) {
