@@ -187,6 +187,18 @@ static int is_dated_name(const tline *l, const segment *sg, size_t i)
     return j > sg->first && l[j - 1].kind == TL_DATE;
 }
 
+/* Takes the date of a date line or the name of a byline, unless the article has one already.
+ * Returns 0, or 1 when out of memory. */
+static int read_date_or_byline(arena *a, const tline *x, seg_reading *r)
+{
+    char iso[32];
+    if (x->kind == TL_DATE && !r->published && extract_parse_date(x->text.ptr, x->text.len, iso))
+        return !(r->published = arena_strdup(a, iso));
+    if (x->kind == TL_BYLINE && !r->author)
+        return !(r->author = author_copy(a, slice_make(x->text.ptr + x->name_off, x->name_len)));
+    return 0;
+}
+
 /* Reads head, body and tail of one segment. paras must hold (last - first) indices. */
 static dossier_status read_segment(arena *a, const tline *l, const segment *sg, slice hint_title,
                                    seg_reading *r)
@@ -209,19 +221,13 @@ static dossier_status read_segment(arena *a, const tline *l, const segment *sg, 
                 if (l[j].kind == TL_PROSE) first_body = j;
         }
     }
-    char iso[32];
     /* head: title, dek, date, byline */
     for (size_t i = sg->first; i < first_body; i++) {
         const tline *x = &l[i];
         switch (x->kind) {
         case TL_DATE:
-            if (!r->published && extract_parse_date(x->text.ptr, x->text.len, iso))
-                if (!(r->published = arena_strdup(a, iso))) return DOSSIER_ERR_NOMEM;
-            break;
         case TL_BYLINE:
-            if (!r->author &&
-                !(r->author = author_copy(a, slice_make(x->text.ptr + x->name_off, x->name_len))))
-                return DOSSIER_ERR_NOMEM;
+            if (read_date_or_byline(a, x, r)) return DOSSIER_ERR_NOMEM;
             break;
         case TL_SHORT:
             if (r->title && !r->author && is_dated_name(l, sg, i)) {
@@ -259,13 +265,8 @@ static dossier_status read_segment(arena *a, const tline *l, const segment *sg, 
             r->paras[r->n_paras++] = i; /* a subhead */
             break;
         case TL_DATE:
-            if (!r->published && extract_parse_date(x->text.ptr, x->text.len, iso))
-                if (!(r->published = arena_strdup(a, iso))) return DOSSIER_ERR_NOMEM;
-            break;
         case TL_BYLINE:
-            if (!r->author &&
-                !(r->author = author_copy(a, slice_make(x->text.ptr + x->name_off, x->name_len))))
-                return DOSSIER_ERR_NOMEM;
+            if (read_date_or_byline(a, x, r)) return DOSSIER_ERR_NOMEM;
             break;
         default:
             break;
@@ -283,9 +284,8 @@ static dossier_status read_segment(arena *a, const tline *l, const segment *sg, 
             /* a wire byline: the reporter's name, then the city; not tags before the next
              * article's credit line, which look the same */
             name = x->text;
-        } else if (x->kind == TL_DATE && !r->published &&
-                   extract_parse_date(x->text.ptr, x->text.len, iso)) {
-            if (!(r->published = arena_strdup(a, iso))) return DOSSIER_ERR_NOMEM;
+        } else if (x->kind == TL_DATE && read_date_or_byline(a, x, r)) {
+            return DOSSIER_ERR_NOMEM;
         }
         if (x->kind == TL_SHORT) name_seen = 1;
         if (name.len && !r->author && !(r->author = author_copy(a, name)))
