@@ -221,9 +221,11 @@ static int cmd_articles(int argc, char **argv, int table)
         }
         if (rc != DOSSIER_OK) failed = 1;
     }
-    if (o.table)
+    if (o.table) {
+        fflush(stdout); /* the summary follows the table, not before it */
         fprintf(stderr, "dossier: %ld article%s, %ld input error%s\n", o.n_articles,
                 o.n_articles == 1 ? "" : "s", o.n_errors, o.n_errors == 1 ? "" : "s");
+    }
     dossier_free(d);
     if (fflush(stdout) != 0) failed = 1;
     return failed ? EXIT_INPUT : 0;
