@@ -171,6 +171,14 @@ static int parse_loose(const char *s, size_t n, date_parts *p)
                 isdigit((unsigned char)s[i + 1]) && nd <= 2) {
                 char sep = s[i++];
                 int b = read_num(s, n, &i, 2, &nd);
+                int year_seen = p->year >= 0;
+                for (int k = 0; k < nn; k++) year_seen |= numlen[k] == 4 && nums[k] >= 1000;
+                if (sep == '.' && nd == 2 && (i >= n || s[i] != sep) && p->hour < 0 &&
+                    year_seen) {
+                    /* "26 Jan 2022 19.48 GMT": a time written with a dot, after the date */
+                    p->hour = v, p->min = b;
+                    continue;
+                }
                 if (nd < 1 || i >= n || s[i] != sep) return 0;
                 i++;
                 int y = read_num(s, n, &i, 4, &nd);

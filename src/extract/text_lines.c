@@ -262,16 +262,18 @@ static int is_byline(slice s, int words, size_t *off, size_t *len)
 {
     size_t skip = 0;
     char c0 = (char)tolower((unsigned char)s.ptr[0]);
-    if (c0 != 'b' && c0 != 'a' && c0 != 'w') return 0;
+    if (c0 != 'b' && c0 != 'a' && c0 != 'w' && c0 != 'r') return 0;
     if (slice_starts_with_ci(s, "by ")) skip = 3;
+    else if (slice_starts_with_ci(s, "reporting by ")) skip = 13; /* wire trailers */
     else if (slice_starts_with_ci(s, "author:")) skip = 7;
     else if (slice_starts_with_ci(s, "written by ")) skip = 11;
     else if (slice_starts_with_ci(s, "words by ")) skip = 9;
-    if (!skip || words > 14 || ends_sentence(s)) return 0;
+    if (!skip || words > 24 || (skip < 13 && (words > 14 || ends_sentence(s)))) return 0;
     while (skip < s.len && s.ptr[skip] == ' ') skip++;
     if (skip == s.len || !capitalised(s.ptr + skip, s.len - skip)) return 0;
     size_t end = skip;
     while (end < s.len && s.ptr[end] != '|' && s.ptr[end] != ',' && s.ptr[end] != '(' &&
+           s.ptr[end] != ';' && !(end + 4 <= s.len && memcmp(s.ptr + end, " in ", 4) == 0) &&
            !(end + 1 < s.len && s.ptr[end] == ' ' && s.ptr[end + 1] == '-') &&
            !((unsigned char)s.ptr[end] == 0xE2 && end + 2 < s.len &&
              (unsigned char)s.ptr[end + 1] == 0x80))
@@ -364,7 +366,9 @@ tline_kind text_line_classify(slice s, int words, size_t *name_off, size_t *name
         "read more:", "read also:", "also read:", "see also:", "related:", "more:", "watch:",
         "listen:", "recommended:", "follow us on", "share on ", "updated ", "last updated",
         "click here", "tap here", "download the app", "get the app", "this article has been updated",
-        "this story has been updated", "this story is developing", "this is a developing story"};
+        "this story has been updated", "this story is developing", "this is a developing story",
+        "editing by ", "additional reporting by ", "writing by ", "compiled by ",
+        "our standards:"};
     *name_off = *name_len = 0;
     if (!s.len) return TL_BLANK;
     if (words <= 6 && any_prefix(s, KEEP, COUNT(KEEP)) &&

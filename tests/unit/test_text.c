@@ -38,6 +38,9 @@ static void test_dates(void)
     check_date("Updated 26 Jan 2022, 12:05 AM", "2022-01-26T00:05");
     check_date("  3 Mar, 2025 08:15  ", "2025-03-03T08:15");
     check_date("29 Feb 2024", "2024-02-29");
+    check_date("Wed 26 Jan 2022 19.48 GMT", "2022-01-26T19:48Z");
+    check_date("Last modified on Wed 26 Jan 2022 20.05 GMT", "2022-01-26T20:05Z");
+    check_date("19.48 26 Jan 2022", NULL); /* a dotted time before any year is not read */
     check_date("29 Feb 2023", NULL); /* not a leap year */
     check_date("31 Apr 2022", NULL);
     check_date("Ukraine 2022", NULL);
@@ -82,6 +85,16 @@ static void test_line_kinds(void)
     CHECK_INT(kind_of("Analysis | Northern Seas"), TL_SECTION);
     CHECK_INT(kind_of("12.Mar.2025"), TL_DATE);
     CHECK_INT(kind_of("By Jonas Reed and Mina Salo"), TL_BYLINE);
+    CHECK_INT(kind_of("Reporting by Kirra Vale in Brisk; Editing by Tom Aker"), TL_BYLINE);
+    CHECK_INT(kind_of("Additional reporting by Lena Holt in Tessa"), TL_CHROME);
+    CHECK_INT(kind_of("Editing by Tom Aker and Ada Berg"), TL_CHROME);
+    {
+        size_t off, len;
+        const char *z = "Reporting by Kirra Vale in Brisk; Editing by Tom Aker";
+        slice s = slice_make(z, strlen(z));
+        text_line_classify(s, text_count_words(s), &off, &len);
+        CHECK(len == 10 && memcmp(z + off, "Kirra Vale", 10) == 0);
+    }
     CHECK_INT(kind_of("Mara Quill is a senior fellow at the Northern Policy Forum."), TL_BIO);
     CHECK_INT(kind_of("The ministry is a large building on the harbour front."), TL_PROSE);
     CHECK_INT(kind_of("Is the quota talk really about fish?"), TL_SHORT);
