@@ -178,13 +178,32 @@ static dossier_status cut_segments(const tline *l, size_t n, segment **out, size
  * apart. */
 static int is_dated_name(const tline *l, const segment *sg, size_t i)
 {
+    static const char *const ROLE[] = {"correspondent", "editor", "reporter", "writer",
+                                       "columnist", "contributor", "staff", "analyst"};
     if (l[i].kind != TL_SHORT || l[i].words > 4 || !text_is_person_name(l[i].text)) return 0;
     size_t j = i + 1;
     while (j < sg->last && l[j].kind == TL_BLANK) j++;
     if (j < sg->last && l[j].kind == TL_DATE) return 1;
+    /* or over a job title: "Lena Holt" / "Northern Seas correspondent" */
+    if (j < sg->last && l[j].kind == TL_SHORT && l[j].words <= 6)
+        for (size_t k = 0; k < sizeof ROLE / sizeof ROLE[0]; k++)
+            if (slice_contains_ci(l[j].text, ROLE[k])) return 1;
     j = i;
     while (j > sg->first && l[j - 1].kind == TL_BLANK) j--;
     return j > sg->first && l[j - 1].kind == TL_DATE;
+}
+
+/* Is short line i the text that goes with the line before it: a photo's caption under an
+ * agency credit ("Getty Images" / "The minister at the talks"), or the job title under a
+ * byline name? */
+static int follows_credit_or_name(const tline *l, const segment *sg, size_t i)
+{
+    size_t j = i;
+    while (j > sg->first && l[j - 1].kind == TL_BLANK) j--;
+    if (j == sg->first) return 0;
+    const tline *p = &l[j - 1];
+    if (p->kind == TL_CAPTION && p->words <= 5) return 1;
+    return p->kind == TL_SHORT && j - 1 > sg->first && is_dated_name(l, sg, j - 1);
 }
 
 /* Takes the date of a date line or the name of a byline, unless the article has one already.
@@ -230,6 +249,7 @@ static dossier_status read_segment(arena *a, const tline *l, const segment *sg, 
             if (read_date_or_byline(a, x, r)) return DOSSIER_ERR_NOMEM;
             break;
         case TL_SHORT:
+            if (follows_credit_or_name(l, sg, i)) break;
             if (r->title && !r->author && is_dated_name(l, sg, i)) {
                 /* a byline without "By" under the headline, next to the date */
                 if (!(r->author = author_copy(a, x->text))) return DOSSIER_ERR_NOMEM;
@@ -257,6 +277,7 @@ static dossier_status read_segment(arena *a, const tline *l, const segment *sg, 
             break;
         case TL_SHORT:
             if (r->title && same_text(x->text, r->title->text)) break;
+            if (follows_credit_or_name(l, sg, i)) break;
             if (is_dated_name(l, sg, i)) { /* a byline under the dek */
                 if (!r->author && !(r->author = author_copy(a, x->text))) return DOSSIER_ERR_NOMEM;
                 break;

@@ -211,6 +211,28 @@ static int is_proper_phrase(slice s)
     return words >= 1;
 }
 
+/* A picture agency's name alone on a line, printed over or under a photo: "Getty Images",
+ * "AFP via Getty Images", "Reuters". */
+static int is_agency_credit(slice s)
+{
+    static const char *const AGENCY[] = {"getty images", "reuters", "afp", "epa", "ap",
+                                         "shutterstock", "pa media", "anadolu", "tass",
+                                         "ria novosti", "xinhua", "alamy", "epa-efe", "ap photo"};
+    if (any_line_is(s, AGENCY, COUNT(AGENCY))) return 1;
+    return slice_starts_with_ci(s, "afp via ") || slice_starts_with_ci(s, "reuters via ") ||
+           (s.len > 14 && strncasecmp(s.ptr + s.len - 14, " / getty images", 14) == 0);
+}
+
+/* "3 hours ago", "2 days ago", "5 mins ago", "yesterday": a relative time, chrome without the
+ * page's own clock. */
+static int is_relative_time(slice s)
+{
+    if (line_is(s, "yesterday") || line_is(s, "just now")) return 1;
+    if (!s.len || !isdigit((unsigned char)s.ptr[0])) return 0;
+    size_t n = s.len;
+    return n > 4 && strncasecmp(s.ptr + n - 4, " ago", 4) == 0;
+}
+
 /* A photo caption or credit: a credit prefix, or an agency/photographer credit in the final
  * parentheses or brackets ("..., (Reuters)", "[State Department photo by ...]"). */
 static int is_caption(slice s, int words)
@@ -409,6 +431,8 @@ tline_kind text_line_classify(slice s, int words, size_t *name_off, size_t *name
         if (is_social_line(s)) return TL_CHROME;
     }
     if (words == 1 && is_slug(s)) return TL_CHROME;
+    if (words <= 5 && is_agency_credit(s)) return TL_CAPTION;
+    if (words <= 4 && is_relative_time(s)) return TL_CHROME;
     if (words <= 2) {
         /* An all-capitals word or two with no lower case: a menu entry ("LATEST", "QIOSK"). */
         int lower = 0, alpha = 0;

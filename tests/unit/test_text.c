@@ -72,6 +72,9 @@ static void test_line_kinds(void)
     CHECK_INT(kind_of("The minister speaks in parliament. [Parliament photo by Jon Aker]"),
               TL_CAPTION);
     CHECK_INT(kind_of("Photo: Ada Berg"), TL_CAPTION);
+    CHECK_INT(kind_of("Getty Images"), TL_CAPTION);
+    CHECK_INT(kind_of("AFP via Getty Images"), TL_CAPTION);
+    CHECK_INT(kind_of("3 hours ago"), TL_CHROME);
     CHECK_INT(kind_of("Newsletter"), TL_FOOTER);
     CHECK_INT(kind_of("LATEST"), TL_FOOTER);
     CHECK_INT(kind_of("Subscribe now for the Friday briefing from our desk."), TL_FOOTER);
