@@ -88,6 +88,32 @@ static const char *ld_name(json_t *v, json_t *graph)
     return ref && ref != v ? json_string_value(json_object_get(ref, "name")) : NULL;
 }
 
+/* The ", "-separated names in b without the parts that are job titles ("Jane Doe, Diplomatic
+ * Correspondent" -> "Jane Doe"), in the arena; NULL when nothing is left. */
+static const char *drop_job_titles(arena *a, const dbuf *b)
+{
+    static const char *const ROLES[] = {"correspondent", "editor", "reporter", "writer",
+                                        "staff", "contributor", "columnist", "bureau",
+                                        "chief", "analyst", "journalist", "producer", NULL};
+    dbuf out;
+    dbuf_init(&out, 1024);
+    for (size_t i = 0; b->ptr && i < b->len;) {
+        const char *comma = memchr(b->ptr + i, ',', b->len - i);
+        size_t end = comma ? (size_t)(comma - b->ptr) : b->len;
+        slice part = slice_trim(slice_make(b->ptr + i, end - i));
+        int role = 0;
+        for (const char *const *r = ROLES; *r && !role; r++) role = slice_contains_ci(part, *r);
+        if (part.len && !role) {
+            if (out.len) dbuf_puts(&out, ", ");
+            dbuf_append(&out, part.ptr, part.len);
+        }
+        i = end + 1;
+    }
+    const char *r = out.len ? arena_strndup(a, out.ptr, out.len) : NULL;
+    dbuf_release(&out);
+    return r;
+}
+
 /* Authors as "A, B, C" (at most 10, no repeats). */
 static const char *ld_authors(arena *a, json_t *v, json_t *graph)
 {
@@ -106,27 +132,8 @@ static const char *ld_authors(arena *a, json_t *v, json_t *graph)
         if (b.len) dbuf_puts(&b, ", ");
         dbuf_append(&b, s.ptr, s.len);
     }
-    /* Drop job titles between the names: "Jane Doe, Diplomatic Correspondent". */
-    static const char *const ROLES[] = {"correspondent", "editor", "reporter", "writer",
-                                        "staff", "contributor", "columnist", "bureau",
-                                        "chief", "analyst", "journalist", "producer", NULL};
-    dbuf out;
-    dbuf_init(&out, 1024);
-    for (size_t i = 0; b.ptr && i < b.len;) {
-        const char *comma = memchr(b.ptr + i, ',', b.len - i);
-        size_t end = comma ? (size_t)(comma - b.ptr) : b.len;
-        slice part = slice_trim(slice_make(b.ptr + i, end - i));
-        int role = 0;
-        for (const char *const *r = ROLES; *r && !role; r++) role = slice_contains_ci(part, *r);
-        if (part.len && !role) {
-            if (out.len) dbuf_puts(&out, ", ");
-            dbuf_append(&out, part.ptr, part.len);
-        }
-        i = end + 1;
-    }
-    const char *r = out.len ? arena_strndup(a, out.ptr, out.len) : NULL;
+    const char *r = drop_job_titles(a, &b);
     dbuf_release(&b);
-    dbuf_release(&out);
     return r;
 }
 
@@ -492,26 +499,7 @@ const char *html_clean_byline(arena *a, const char *s, size_t n)
         }
         if (!joined) dbuf_putc(&b, t.ptr[i++]);
     }
-    /* Drop job titles between the names: "Jane Doe, Diplomatic Correspondent". */
-    static const char *const ROLES[] = {"correspondent", "editor", "reporter", "writer",
-                                        "staff", "contributor", "columnist", "bureau",
-                                        "chief", "analyst", "journalist", "producer", NULL};
-    dbuf out;
-    dbuf_init(&out, 1024);
-    for (size_t i = 0; b.ptr && i < b.len;) {
-        const char *comma = memchr(b.ptr + i, ',', b.len - i);
-        size_t end = comma ? (size_t)(comma - b.ptr) : b.len;
-        slice part = slice_trim(slice_make(b.ptr + i, end - i));
-        int role = 0;
-        for (const char *const *r = ROLES; *r && !role; r++) role = slice_contains_ci(part, *r);
-        if (part.len && !role) {
-            if (out.len) dbuf_puts(&out, ", ");
-            dbuf_append(&out, part.ptr, part.len);
-        }
-        i = end + 1;
-    }
-    const char *r = out.len ? arena_strndup(a, out.ptr, out.len) : NULL;
+    const char *r = drop_job_titles(a, &b);
     dbuf_release(&b);
-    dbuf_release(&out);
     return r;
 }
