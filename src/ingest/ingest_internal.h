@@ -70,8 +70,9 @@ void ingest_reader_consume(ingest_reader *r, size_t n);
  * of the stream when no byte was left, else 1.
  */
 int ingest_reader_line(ingest_reader *r, dbuf *line, dossier_status *over, uint64_t *start);
-/* Appends up to n bytes to out (which must have room: the caller checks n against out->max).
- * Returns the count appended; less than n means the stream ended (see r->err). */
+/* Appends up to n bytes to out (which must have room: the caller checks n against out->max),
+ * or discards them when out is NULL. Returns the count read; less than n means the stream ended
+ * (see r->err). */
 uint64_t ingest_reader_copy(ingest_reader *r, dbuf *out, uint64_t n);
 /* Discards up to n bytes; returns the count discarded. */
 uint64_t ingest_reader_skip(ingest_reader *r, uint64_t n);

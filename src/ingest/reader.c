@@ -223,7 +223,7 @@ uint64_t ingest_reader_copy(ingest_reader *r, dbuf *out, uint64_t n)
         }
         size_t avail = r->end - r->pos;
         size_t take = n - done < avail ? (size_t)(n - done) : avail;
-        dossier_status rc = dbuf_append(out, r->buf + r->pos, take);
+        dossier_status rc = out ? dbuf_append(out, r->buf + r->pos, take) : DOSSIER_OK;
         if (rc) {
             reader_fail(r, rc, rc == DOSSIER_ERR_NOMEM ? "out of memory" : "buffer over its cap");
             break;
@@ -236,16 +236,5 @@ uint64_t ingest_reader_copy(ingest_reader *r, dbuf *out, uint64_t n)
 
 uint64_t ingest_reader_skip(ingest_reader *r, uint64_t n)
 {
-    uint64_t done = 0;
-    while (done < n) {
-        if (r->pos == r->end) {
-            reader_fill(r);
-            if (r->pos == r->end) break;
-        }
-        size_t avail = r->end - r->pos;
-        size_t take = n - done < avail ? (size_t)(n - done) : avail;
-        ingest_reader_consume(r, take);
-        done += take;
-    }
-    return done;
+    return ingest_reader_copy(r, NULL, n);
 }
