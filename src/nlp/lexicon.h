@@ -95,4 +95,34 @@ enum { LEX_ABBR_INNER = 1, LEX_ABBR_ANY = 2 };
 size_t lexicon_office_holders(const lexicon *lx, const char *office, const char *country,
                               const char *date, const lex_entry **out, size_t max);
 
+/* ---- additions: the data sources, building from them, and the test hooks ---- */
+
+/* One data file: its base name in data/ ("people.tsv") and its bytes. */
+typedef struct lex_source {
+    const char *name; /* base name; decides how the text is parsed */
+    const char *text; /* the file's bytes (NUL-terminated when embedded) */
+    size_t len;       /* byte count, without the NUL */
+} lex_source;
+
+/* The data files compiled into the library (generated from data/ by tools/embed_data.c). */
+extern const lex_source lexicon_embedded[];
+extern const size_t lexicon_embedded_count;
+
+/*
+ * Builds a lexicon from `n` sources (unknown names are an error). Returns NULL when out of
+ * memory or on the first malformed line, with "people.tsv:12: reason" in err. The caller frees
+ * the result with lexicon_free. lexicon_get builds the embedded sources this way.
+ */
+lexicon *lexicon_build(const lex_source *src, size_t n, errbuf *err);
+void lexicon_free(lexicon *lx);
+
+/* Why lexicon_get returned NULL ("file:line: reason"), or NULL when it did not. */
+const char *lexicon_error(void);
+
+/* How many data lines (not comments, not blank) each kind of source contributed: for tests. */
+size_t lexicon_line_count(const lexicon *lx, const char *source_name);
+
+/* The longest cue form in words ("told reporters" is 2), so callers know how far to try. */
+int lexicon_cue_max_words(const lexicon *lx);
+
 #endif
