@@ -173,7 +173,7 @@ static const lex_slot *table_find(const lex_table *t, const char *key, size_t kl
 /* Sorts the pairs by key and files each run under one slot. */
 static dossier_status table_build(lex_table *t, arena *mem, pairvec *pv)
 {
-    qsort(pv->v, pv->n, sizeof *pv->v, pair_cmp);
+    if (pv->n) qsort(pv->v, pv->n, sizeof *pv->v, pair_cmp);
     size_t groups = 0;
     for (size_t i = 0; i < pv->n; i++)
         if (i == 0 || pair_cmp(&pv->v[i - 1], &pv->v[i]) != 0) groups++;
