@@ -623,7 +623,7 @@ def main(argv=None):
                 warn('%s: no prediction (counted as no quotes)' % stem)
                 obj = {'source': stem, 'quotes': []}
             pairs.append((stem, golds, obj))
-        title = 'dossier on PolNeAR %s' % args.split
+        title = 'dossier' if not args.pred else 'predictions of %s' % os.path.basename(args.pred)
 
     left = [args.show_misses] * 3
     for stem, golds, obj in pairs:
