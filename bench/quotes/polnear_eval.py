@@ -636,6 +636,7 @@ def main(argv=None):
             show_misses(stem, text, golds, preds, left)
 
     rep = tally.report()
+    rep['docs'], rep['scored_pairs'] = len(stems), len(pairs)
     rep.update(split=args.split, mode='gold-as-pred' if args.gold_as_pred else
                'human-ceiling' if args.human_ceiling else 'dossier', contract_warnings=len(warnings))
     print_report(rep, '%s, split %s' % (title, args.split))
