@@ -69,6 +69,9 @@ typedef struct dossier_options {
                          Articles reach the callback in input order, on the calling thread. */
     int drop_teasers; /* teasers (headline + a paragraph + "keep reading") are emitted as
                          articles marked teaser; 1 drops them instead */
+    int plain;        /* 1: every document is clean text, one article each, its text the
+                         document's bytes (no chrome stripping, no HTML parsing) */
+    int no_annotate;  /* 1: stop after extraction: no sentences, entities or quotes */
 } dossier_options;
 
 /* A handle holding options and the last error message. One per thread. */
@@ -129,6 +132,47 @@ DOSSIER_API dossier_status dossier_article_paragraph(const dossier_article *a, s
 /* Byte offsets [start, end) in the (UTF-8) input document where paragraph i came from. */
 DOSSIER_API dossier_status dossier_article_paragraph_source(const dossier_article *a, size_t i,
                                                             size_t *start, size_t *end);
+
+/* Sentences: how many, and the byte offsets [start, end) of sentence i in the text. */
+DOSSIER_API size_t dossier_article_sentence_count(const dossier_article *a);
+DOSSIER_API dossier_status dossier_article_sentence(const dossier_article *a, size_t i,
+                                                    size_t *start, size_t *end);
+
+/* An entity of the article (a person, organisation or place) as its mentions resolve it. */
+typedef struct dossier_entity {
+    const char *name;    /* canonical name: "Antony Blinken" */
+    const char *kind;    /* "person", "org" or "place" */
+    const char *code;    /* CAMEO actor code ("USAGOV", "RUS", "NATO") or NULL */
+    const char *title;   /* office title when the article gives one, or NULL */
+    size_t n_mentions;   /* how many mentions resolve to it */
+} dossier_entity;
+
+DOSSIER_API size_t dossier_article_entity_count(const dossier_article *a);
+/* Fills *out with entity i; DOSSIER_ERR_USAGE if i is out of range. Strings belong to the
+ * article. */
+DOSSIER_API dossier_status dossier_article_entity(const dossier_article *a, size_t i,
+                                                  dossier_entity *out);
+
+/* Mentions (in text order): the bytes [start, end) that name entity *entity. */
+DOSSIER_API size_t dossier_article_mention_count(const dossier_article *a);
+DOSSIER_API dossier_status dossier_article_mention(const dossier_article *a, size_t i,
+                                                   size_t *start, size_t *end, int *entity);
+
+/* A quotation or reported statement with its cue and speaker. Offsets are bytes in the text. */
+typedef struct dossier_quote {
+    size_t start, end;         /* the quoted or reported words (quote marks excluded) */
+    const char *kind;          /* "direct", "partial" or "indirect" */
+    size_t cue_start, cue_end; /* the cue words ("said", "according to"); equal when none */
+    const char *cue_lemma;     /* the cue's base form ("say"), or NULL */
+    int speaker_entity;        /* index of the speaker's entity, or -1 */
+    const char *speaker;       /* the speaker's canonical name, or NULL when unknown */
+    size_t speaker_start, speaker_end; /* the words naming the speaker; equal when none */
+} dossier_quote;
+
+DOSSIER_API size_t dossier_article_quote_count(const dossier_article *a);
+/* Fills *out with quote i (in text order); DOSSIER_ERR_USAGE if i is out of range. */
+DOSSIER_API dossier_status dossier_article_quote(const dossier_article *a, size_t i,
+                                                 dossier_quote *out);
 
 /*
  * The article as one line of the JSONL contract (docs/data-model.md), without the trailing

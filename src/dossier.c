@@ -15,6 +15,8 @@
 #include "core/core.h"
 #include "extract/extract.h"
 #include "ingest/ingest.h"
+#include "nlp/nlp.h"
+#include "quotes/quotes.h"
 
 #define DOC_ARENA_FACTOR 16 /* an article's structures may take up to this many times its input */
 
@@ -25,6 +27,8 @@ struct dossier {
 
 struct dossier_article {
     const article *art;   /* the extracted article */
+    const nlp_doc *nlp;   /* its sentences and entities, or NULL when not annotated */
+    const quote_list *quotes; /* its quotes, or NULL when not annotated */
     const char *source;   /* the document's origin */
     char id[17];          /* hex of hash(source, index) */
 };
@@ -37,6 +41,8 @@ typedef struct job {
     arena *mem;        /* the document's arena: its copy of the input and its articles */
     ingest_doc doc;    /* the document */
     article_list list; /* the articles found */
+    nlp_doc *nlp;      /* per article: sentences and entities (NULL: not annotated) */
+    quote_list *quotes; /* per article: quotes */
     dossier_status rc; /* extraction status */
     int done;          /* extraction finished (guarded by the pool lock) */
 } job;
@@ -117,14 +123,44 @@ static void on_ingest_error(void *user, const char *input, dossier_status status
     report(user, input, status, message);
 }
 
-/* Finds the articles of one document (any thread). */
-static void extract_job(job *j, int drop_teasers)
+/* The date an article's relative references resolve against: YYYY-MM-DD or NULL. */
+static const char *article_day(arena *a, const article *art)
+{
+    if (!art->published || strlen(art->published) < 10) return NULL;
+    return arena_strndup(a, art->published, 10);
+}
+
+/* Sentences, entities and quotes of every article of a job (any thread). */
+static dossier_status annotate_job(job *j)
+{
+    size_t n = j->list.n;
+    if (!n) return DOSSIER_OK;
+    j->nlp = arena_calloc(j->mem, n, sizeof *j->nlp);
+    j->quotes = arena_calloc(j->mem, n, sizeof *j->quotes);
+    if (!j->nlp || !j->quotes) return DOSSIER_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++) {
+        const article *art = &j->list.items[i];
+        dossier_status rc = nlp_split(j->mem, art->text ? art->text : "", art->text_len,
+                                      art->paragraphs, art->n_paragraphs, &j->nlp[i]);
+        if (!rc) rc = nlp_entities(j->mem, &j->nlp[i], article_day(j->mem, art));
+        if (!rc) rc = quotes_find(j->mem, &j->nlp[i], &j->quotes[i]);
+        if (rc) return rc;
+    }
+    return DOSSIER_OK;
+}
+
+/* Finds the articles of one document and annotates them (any thread). */
+static void extract_job(job *j, const dossier_options *o)
 {
     const ingest_doc *doc = &j->doc;
-    extract_hints hints = {doc->url, doc->site, doc->published, doc->title, drop_teasers};
-    j->rc = doc->kind == INGEST_HTML
-                ? extract_from_html(j->mem, doc->data, doc->len, &hints, &j->list)
-                : extract_from_text(j->mem, doc->data, doc->len, &hints, &j->list);
+    extract_hints hints = {doc->url, doc->site, doc->published, doc->title, o->drop_teasers};
+    if (o->plain)
+        j->rc = extract_plain(j->mem, doc->data, doc->len, &hints, &j->list);
+    else
+        j->rc = doc->kind == INGEST_HTML
+                    ? extract_from_html(j->mem, doc->data, doc->len, &hints, &j->list)
+                    : extract_from_text(j->mem, doc->data, doc->len, &hints, &j->list);
+    if (!j->rc && !o->no_annotate) j->rc = annotate_job(j);
 }
 
 /* Hands a finished job's articles to the caller (calling thread only). Returns 1 to stop. */
@@ -143,6 +179,8 @@ static int deliver_job(run_state *st, job *j)
     for (size_t i = 0; i < j->list.n; i++) {
         dossier_article pub;
         pub.art = &j->list.items[i];
+        pub.nlp = j->nlp ? &j->nlp[i] : NULL;
+        pub.quotes = j->quotes ? &j->quotes[i] : NULL;
         pub.source = origin;
         char key[32];
         int k = snprintf(key, sizeof key, "#%d", j->list.items[i].index);
@@ -166,7 +204,7 @@ static void *worker_main(void *arg)
         st->todo = j->next;
         if (!st->todo) st->todo_tail = NULL;
         pthread_mutex_unlock(&st->lock);
-        extract_job(j, st->d->opts.drop_teasers);
+        extract_job(j, &st->d->opts);
         pthread_mutex_lock(&st->lock);
         j->done = 1;
         pthread_cond_broadcast(&st->finished);
@@ -250,7 +288,7 @@ static int on_document(void *user, const ingest_doc *doc)
     job j = {0};
     j.mem = st->mem;
     j.doc = *doc;
-    extract_job(&j, st->d->opts.drop_teasers);
+    extract_job(&j, &st->d->opts);
     return deliver_job(st, &j);
 }
 
@@ -376,6 +414,145 @@ static dossier_status put_spans(dbuf *b, const span *s, size_t n)
     return rc ? rc : dbuf_putc(b, ']');
 }
 
+static const char *const entity_kinds[] = {"", "person", "org", "place"};
+static const char *const quote_kinds[] = {"", "direct", "partial", "indirect"};
+
+/* "entities":[{"name","kind","code","title","mentions":[[s,e],...]}] */
+static dossier_status put_entities(dbuf *b, const nlp_doc *nd)
+{
+    dossier_status rc = dbuf_putc(b, '[');
+    for (size_t i = 0; !rc && nd && i < nd->n_entities; i++) {
+        const entity *e = &nd->entities[i];
+        rc = dbuf_puts(b, i ? ",{\"name\":" : "{\"name\":");
+        if (!rc) rc = json_put_cstr_or_null(b, e->name);
+        if (!rc) rc = dbuf_printf(b, ",\"kind\":\"%s\",\"code\":", entity_kinds[e->kind]);
+        if (!rc) rc = json_put_cstr_or_null(b, e->code);
+        if (!rc) rc = dbuf_puts(b, ",\"title\":");
+        if (!rc) rc = json_put_cstr_or_null(b, e->title);
+        if (!rc) rc = dbuf_puts(b, ",\"mentions\":[");
+        int first = 1;
+        for (size_t m = e->first; !rc && m < nd->n_mentions; m++) {
+            if (nd->mentions[m].entity != i) continue;
+            rc = dbuf_printf(b, "%s[%zu,%zu]", first ? "" : ",", nd->mentions[m].at.start,
+                             nd->mentions[m].at.end);
+            first = 0;
+        }
+        if (!rc) rc = dbuf_puts(b, "]}");
+    }
+    return rc ? rc : dbuf_putc(b, ']');
+}
+
+/* "quotes":[{"text","start","end","kind","cue","cue_start","cue_end","speaker":{...}|null}] */
+static dossier_status put_quotes(dbuf *b, const dossier_article *a)
+{
+    dossier_status rc = dbuf_putc(b, '[');
+    const char *text = a->art->text;
+    for (size_t i = 0; !rc && a->quotes && i < a->quotes->n; i++) {
+        const quote *q = &a->quotes->items[i];
+        rc = dbuf_puts(b, i ? ",{\"text\":" : "{\"text\":");
+        if (!rc) rc = json_put_str(b, text + q->at.start, q->at.end - q->at.start);
+        if (!rc)
+            rc = dbuf_printf(b, ",\"start\":%zu,\"end\":%zu,\"kind\":\"%s\",\"cue\":", q->at.start,
+                             q->at.end, quote_kinds[q->kind]);
+        if (!rc && q->cue.end > q->cue.start)
+            rc = json_put_str(b, text + q->cue.start, q->cue.end - q->cue.start);
+        else if (!rc)
+            rc = dbuf_puts(b, "null");
+        if (!rc) rc = dbuf_puts(b, ",\"cue_lemma\":");
+        if (!rc) rc = json_put_cstr_or_null(b, q->cue_lemma);
+        if (!rc)
+            rc = dbuf_printf(b,
+                             ",\"cue_start\":%zu,\"cue_end\":%zu,\"content_start\":%zu,"
+                             "\"content_end\":%zu,\"sentence\":%u,\"speaker\":",
+                             q->cue.start, q->cue.end, q->content.start, q->content.end, q->sent);
+        if (!rc && q->speaker_at.end > q->speaker_at.start) {
+            const char *name = q->speaker >= 0 ? a->nlp->entities[q->speaker].name : NULL;
+            rc = dbuf_puts(b, "{\"name\":");
+            if (!rc && name) rc = json_put_cstr_or_null(b, name);
+            else if (!rc)
+                rc = json_put_str(b, text + q->speaker_at.start,
+                                  q->speaker_at.end - q->speaker_at.start);
+            if (!rc && q->speaker >= 0) rc = dbuf_printf(b, ",\"entity\":%d", q->speaker);
+            else if (!rc) rc = dbuf_puts(b, ",\"entity\":null");
+            if (!rc)
+                rc = dbuf_printf(b, ",\"start\":%zu,\"end\":%zu}", q->speaker_at.start,
+                                 q->speaker_at.end);
+        } else if (!rc) {
+            rc = dbuf_puts(b, "null");
+        }
+        if (!rc) rc = dbuf_putc(b, '}');
+    }
+    return rc ? rc : dbuf_putc(b, ']');
+}
+
+size_t dossier_article_sentence_count(const dossier_article *a)
+{
+    return a->nlp ? a->nlp->n_sentences : 0;
+}
+
+dossier_status dossier_article_sentence(const dossier_article *a, size_t i, size_t *start,
+                                        size_t *end)
+{
+    if (!a->nlp || i >= a->nlp->n_sentences) return DOSSIER_ERR_USAGE;
+    *start = a->nlp->sentences[i].start;
+    *end = a->nlp->sentences[i].end;
+    return DOSSIER_OK;
+}
+
+size_t dossier_article_entity_count(const dossier_article *a)
+{
+    return a->nlp ? a->nlp->n_entities : 0;
+}
+
+dossier_status dossier_article_entity(const dossier_article *a, size_t i, dossier_entity *out)
+{
+    if (!a->nlp || i >= a->nlp->n_entities) return DOSSIER_ERR_USAGE;
+    const entity *e = &a->nlp->entities[i];
+    out->name = e->name;
+    out->kind = entity_kinds[e->kind];
+    out->code = e->code;
+    out->title = e->title;
+    out->n_mentions = e->n_mentions;
+    return DOSSIER_OK;
+}
+
+size_t dossier_article_mention_count(const dossier_article *a)
+{
+    return a->nlp ? a->nlp->n_mentions : 0;
+}
+
+dossier_status dossier_article_mention(const dossier_article *a, size_t i, size_t *start,
+                                       size_t *end, int *ent)
+{
+    if (!a->nlp || i >= a->nlp->n_mentions) return DOSSIER_ERR_USAGE;
+    *start = a->nlp->mentions[i].at.start;
+    *end = a->nlp->mentions[i].at.end;
+    *ent = (int)a->nlp->mentions[i].entity;
+    return DOSSIER_OK;
+}
+
+size_t dossier_article_quote_count(const dossier_article *a)
+{
+    return a->quotes ? a->quotes->n : 0;
+}
+
+dossier_status dossier_article_quote(const dossier_article *a, size_t i, dossier_quote *out)
+{
+    if (!a->quotes || i >= a->quotes->n) return DOSSIER_ERR_USAGE;
+    const quote *q = &a->quotes->items[i];
+    out->start = q->at.start;
+    out->end = q->at.end;
+    out->kind = quote_kinds[q->kind];
+    out->cue_start = q->cue.start;
+    out->cue_end = q->cue.end;
+    out->cue_lemma = q->cue_lemma;
+    out->speaker_entity = q->speaker;
+    out->speaker = q->speaker >= 0 ? a->nlp->entities[q->speaker].name : NULL;
+    out->speaker_start = q->speaker_at.start;
+    out->speaker_end = q->speaker_at.end;
+    return DOSSIER_OK;
+}
+
 dossier_status dossier_article_to_json(const dossier_article *a, char **json, size_t *len)
 {
     const article *art = a->art;
@@ -402,8 +579,13 @@ dossier_status dossier_article_to_json(const dossier_article *a, char **json, si
     if (!rc) rc = put_spans(&b, art->paragraphs, art->n_paragraphs);
     if (!rc) rc = dbuf_puts(&b, ",\"paragraph_sources\":");
     if (!rc) rc = put_spans(&b, art->sources, art->sources ? art->n_paragraphs : 0);
-    if (!rc)
-        rc = dbuf_puts(&b, ",\"sentences\":[],\"entities\":[],\"quotes\":[],\"events\":[]}");
+    if (!rc) rc = dbuf_puts(&b, ",\"sentences\":");
+    if (!rc) rc = put_spans(&b, a->nlp ? a->nlp->sentences : NULL, a->nlp ? a->nlp->n_sentences : 0);
+    if (!rc) rc = dbuf_puts(&b, ",\"entities\":");
+    if (!rc) rc = put_entities(&b, a->nlp);
+    if (!rc) rc = dbuf_puts(&b, ",\"quotes\":");
+    if (!rc) rc = put_quotes(&b, a);
+    if (!rc) rc = dbuf_puts(&b, ",\"events\":[]}");
     if (rc) {
         dbuf_release(&b);
         return rc;

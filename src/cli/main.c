@@ -25,6 +25,9 @@ typedef struct cli_opts {
     long n_errors;    /* inputs that failed */
     int table;        /* the `articles` command: a table */
     int jobs;         /* --jobs: worker threads */
+    int plain;        /* --plain: inputs are clean text, one article each */
+    int quotes;       /* the `quotes` command: one row (or JSON line) per quote */
+    int json;         /* --json with `quotes` */
 } cli_opts;
 
 static const char *usage_main =
@@ -51,6 +54,8 @@ static const char *usage_extract =
     "\n"
     "options:\n"
     "  -t, --text              print the clean text of each article instead of JSON\n"
+    "      --plain             take each input as clean text, one article, its bytes kept as\n"
+    "                          they are (offsets are offsets into the file)\n"
     "      --drop-teasers      leave out teasers (headline + paragraph + \"keep reading\")\n"
     "      --max-doc-bytes N   largest document, record or line to read (default 64 MiB)\n"
     "  -j, --jobs N            worker threads (default: one per CPU); output order is the\n"
@@ -70,6 +75,21 @@ static const char *usage_articles =
     "      --json              print JSON lines (same as `dossier extract`)\n"
     "      --drop-teasers      leave out teasers\n"
     "      --max-doc-bytes N   largest document, record or line to read (default 64 MiB)\n"
+    "  -j, --jobs N            worker threads (default: one per CPU)\n"
+    "  -q, --quiet             do not print per-input errors\n"
+    "  -h, --help              this help\n";
+
+static const char *usage_quotes =
+    "usage: dossier quotes [OPTIONS] PATH...|-\n"
+    "\n"
+    "Finds the articles in each PATH like `dossier extract` and prints every quotation and\n"
+    "reported statement: speaker, cue, kind (direct, partial, indirect) and the words.\n"
+    "\n"
+    "options:\n"
+    "      --json              one JSON object per quote: source, index, article id, kind,\n"
+    "                          text, start, end (bytes in the article text), cue, speaker\n"
+    "      --plain             take each input as clean text, one article each\n"
+    "      --drop-teasers      leave out teasers\n"
     "  -j, --jobs N            worker threads (default: one per CPU)\n"
     "  -q, --quiet             do not print per-input errors\n"
     "  -h, --help              this help\n";
@@ -94,11 +114,95 @@ static size_t count_words(const char *s, size_t n)
     return words;
 }
 
+/* Writes s[0..n) on one line: newlines and tabs become spaces. */
+static void put_flat(const char *s, size_t n, size_t max)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (max && k >= max && (c & 0xC0) != 0x80) {
+            fputs("...", stdout);
+            return;
+        }
+        putchar(c == '\n' || c == '\t' || c == '\r' ? ' ' : c);
+        if ((c & 0xC0) != 0x80) k++;
+    }
+}
+
+/* Writes s[0..n) flattened into a column `width` characters wide, then a space. */
+static void put_cell(const char *s, size_t n, size_t width)
+{
+    size_t chars = 0;
+    for (size_t i = 0; i < n; i++) chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+    if (chars > width) {
+        put_flat(s, n, width - 3);
+        chars = width;
+    } else {
+        put_flat(s, n, 0);
+    }
+    for (; chars < width; chars++) putchar(' ');
+    putchar(' ');
+}
+
+/* Writes s[0..n) as a JSON string. */
+static void put_json_str(const char *s, size_t n)
+{
+    putchar('"');
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\') printf("\\%c", c);
+        else if (c == '\n') fputs("\\n", stdout);
+        else if (c < 0x20) printf("\\u%04x", c);
+        else putchar(c);
+    }
+    putchar('"');
+}
+
+static void print_quotes(cli_opts *o, const dossier_article *a)
+{
+    size_t n;
+    const char *text = dossier_article_text(a, &n);
+    for (size_t i = 0; i < dossier_article_quote_count(a); i++) {
+        dossier_quote q;
+        if (dossier_article_quote(a, i, &q) != DOSSIER_OK) break;
+        const char *who = q.speaker;
+        size_t who_len = who ? strlen(who) : 0;
+        if (!who && q.speaker_end > q.speaker_start) {
+            who = text + q.speaker_start;
+            who_len = q.speaker_end - q.speaker_start;
+        }
+        if (o->json) {
+            printf("{\"source\":");
+            put_json_str(dossier_article_source(a), strlen(dossier_article_source(a)));
+            printf(",\"index\":%d,\"article\":\"%s\",\"kind\":\"%s\",\"text\":",
+                   dossier_article_index(a), dossier_article_id(a), q.kind);
+            put_json_str(text + q.start, q.end - q.start);
+            printf(",\"start\":%zu,\"end\":%zu,\"cue\":", q.start, q.end);
+            if (q.cue_end > q.cue_start) put_json_str(text + q.cue_start, q.cue_end - q.cue_start);
+            else fputs("null", stdout);
+            fputs(",\"speaker\":", stdout);
+            if (who) put_json_str(who, who_len);
+            else fputs("null", stdout);
+            printf(",\"speaker_start\":%zu,\"speaker_end\":%zu}\n", q.speaker_start,
+                   q.speaker_end);
+            continue;
+        }
+        put_cell(who ? who : "-", who ? who_len : 1, 24);
+        put_cell(q.cue_end > q.cue_start ? text + q.cue_start : "-",
+                 q.cue_end > q.cue_start ? q.cue_end - q.cue_start : 1, 16);
+        put_cell(q.kind, strlen(q.kind), 8);
+        put_flat(text + q.start, q.end - q.start, 160);
+        putchar('\n');
+    }
+}
+
 static int print_article(void *user, const dossier_article *a)
 {
     cli_opts *o = user;
     o->n_articles++;
-    if (o->text_only) {
+    if (o->quotes) {
+        print_quotes(o, a);
+    } else if (o->text_only) {
         size_t n;
         const char *text = dossier_article_text(a, &n);
         const char *title = dossier_article_title(a);
@@ -147,20 +251,24 @@ static int parse_size(const char *s, size_t *out)
     return 0;
 }
 
-static int cmd_articles(int argc, char **argv, int table)
+/* mode: 0 extract, 1 articles (table), 2 quotes */
+static int cmd_articles(int argc, char **argv, int mode)
 {
-    enum { OPT_DROP = 256, OPT_MAX, OPT_JSON };
+    int table = mode == 1;
+    enum { OPT_DROP = 256, OPT_MAX, OPT_JSON, OPT_PLAIN };
     static const struct option longopts[] = {{"text", no_argument, NULL, 't'},
                                              {"drop-teasers", no_argument, NULL, OPT_DROP},
                                              {"max-doc-bytes", required_argument, NULL, OPT_MAX},
                                              {"json", no_argument, NULL, OPT_JSON},
+                                             {"plain", no_argument, NULL, OPT_PLAIN},
                                              {"quiet", no_argument, NULL, 'q'},
                                              {"jobs", required_argument, NULL, 'j'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
-    const char *usage = table ? usage_articles : usage_extract;
+    const char *usage = mode == 2 ? usage_quotes : table ? usage_articles : usage_extract;
     cli_opts o = {0};
     o.table = table;
+    o.quotes = mode == 2;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, table ? "qhj:" : "tqhj:", longopts, NULL)) != -1) {
@@ -178,7 +286,8 @@ static int cmd_articles(int argc, char **argv, int table)
             break;
         }
         case OPT_DROP: o.drop_teasers = 1; break;
-        case OPT_JSON: o.table = 0; break;
+        case OPT_JSON: o.table = 0, o.json = 1; break;
+        case OPT_PLAIN: o.plain = 1; break;
         case OPT_MAX:
             if (parse_size(optarg, &o.max_doc)) {
                 fprintf(stderr, "dossier: --max-doc-bytes: not a size: %s\n", optarg);
@@ -198,6 +307,9 @@ static int cmd_articles(int argc, char **argv, int table)
     opts.on_error = on_error;
     opts.user = &o;
     opts.drop_teasers = o.drop_teasers;
+    opts.plain = o.plain;
+    /* Only extraction is needed for clean text or a table of articles. */
+    opts.no_annotate = o.text_only || o.table;
     if (!o.jobs) {
         long cpus = sysconf(_SC_NPROCESSORS_ONLN);
         o.jobs = cpus > 1 ? (int)(cpus < 64 ? cpus : 64) : 1;
@@ -208,6 +320,8 @@ static int cmd_articles(int argc, char **argv, int table)
         fputs("dossier: out of memory\n", stderr);
         return EXIT_INPUT;
     }
+    if (o.quotes && !o.json)
+        printf("%-24s %-16s %-8s %s\n", "SPEAKER", "CUE", "KIND", "QUOTE");
     if (o.table)
         printf("%-28s %-3s %-16s %-22s %5s  %s\n", "SOURCE", "#", "PUBLISHED", "SITE", "WORDS",
                "TITLE");
@@ -248,6 +362,7 @@ int main(int argc, char **argv)
     }
     if (!strcmp(cmd, "extract")) return cmd_articles(argc - 1, argv + 1, 0);
     if (!strcmp(cmd, "articles")) return cmd_articles(argc - 1, argv + 1, 1);
+    if (!strcmp(cmd, "quotes")) return cmd_articles(argc - 1, argv + 1, 2);
     fprintf(stderr, "dossier: unknown command '%s'\n%s", cmd, usage_main);
     return EXIT_USAGE;
 }

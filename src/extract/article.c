@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "extract/extract.h"
+#include "extract/lang.h"
 
 article *article_list_push(arena *a, article_list *list)
 {
@@ -61,4 +62,57 @@ int extract_url_date(const char *url, char out[32])
         return 1;
     }
     return 0;
+}
+
+dossier_status extract_plain(arena *a, const char *text, size_t len, const extract_hints *h,
+                             article_list *out)
+{
+    /* Paragraphs are runs of lines between blank lines; the text itself is kept byte for byte
+     * so that offsets into it are offsets into the input. */
+    size_t n = 0, cap = 16;
+    span *paras = arena_alloc(a, cap * sizeof *paras);
+    if (!paras) return DOSSIER_ERR_NOMEM;
+    size_t i = 0;
+    while (i < len) {
+        while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
+            i++;
+        if (i >= len) break;
+        size_t b = i, e = i;
+        for (;;) {
+            const char *nl = memchr(text + i, '\n', len - i);
+            size_t line_end = nl ? (size_t)(nl - text) : len;
+            size_t k = i;
+            while (k < line_end && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r')) k++;
+            if (k == line_end) break; /* a blank line ends the paragraph */
+            e = line_end;
+            while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\r'))
+                e--;
+            i = nl ? line_end + 1 : len;
+            if (!nl) break;
+        }
+        if (n == cap) {
+            span *np = arena_alloc(a, cap * 2 * sizeof *np);
+            if (!np) return DOSSIER_ERR_NOMEM;
+            memcpy(np, paras, n * sizeof *np);
+            paras = np;
+            cap *= 2;
+        }
+        paras[n].start = b;
+        paras[n].end = e;
+        n++;
+    }
+    if (!n) return DOSSIER_OK;
+    article *art = article_list_push(a, out);
+    if (!art) return DOSSIER_ERR_NOMEM;
+    art->text = text;
+    art->text_len = len;
+    art->paragraphs = paras;
+    art->sources = paras;
+    art->n_paragraphs = n;
+    art->url = h ? h->url : NULL;
+    art->site = h && h->site ? h->site : extract_url_host(a, art->url);
+    art->title = h ? h->title : NULL;
+    art->published = h ? h->published : NULL;
+    art->lang = lang_detect(text, len);
+    return DOSSIER_OK;
 }

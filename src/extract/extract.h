@@ -67,6 +67,15 @@ dossier_status extract_from_html(arena *a, const char *html, size_t len, const e
                                  article_list *out);
 
 /*
+ * Text that is already clean (a corpus file, an article body) as one article, byte for byte:
+ * the article's text is `text` itself (not copied: it must outlive the article) and paragraphs
+ * are the runs of lines between blank lines. Appends nothing when the text is blank.
+ * Returns DOSSIER_OK or DOSSIER_ERR_NOMEM.
+ */
+dossier_status extract_plain(arena *a, const char *text, size_t len, const extract_hints *h,
+                             article_list *out);
+
+/*
  * Dates as printed in pages ("26 Jan, 2022 19:48", "January 26, 2022", "2022-01-26T19:48:00Z",
  * "09.Jan.2026", "26/01/2022") to ISO 8601 in `out` (at least 26 bytes). Returns 1 if the whole
  * of s (trimmed) is one date, else 0.

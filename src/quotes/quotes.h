@@ -20,6 +20,8 @@ typedef enum quote_kind {
 /* One quotation or reported statement. */
 typedef struct quote {
     span at;            /* the quoted or reported words (without the quote marks) */
+    span content;       /* everything attributed: `at`, or for a partial quotation inside
+                           reported speech the whole reported clause around it */
     quote_kind kind;    /* direct, partial or indirect */
     span cue;           /* the cue words ("said", "according to"); start == end when none */
     const char *cue_lemma; /* the cue's base form ("say"), or NULL */

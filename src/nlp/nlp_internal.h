@@ -1,0 +1,24 @@
+/*
+ * nlp_internal.h - what the files of src/nlp share beyond nlp.h: token flags used only while
+ * splitting and resolving, and small helpers.
+ */
+#ifndef DOSSIER_NLP_INTERNAL_H
+#define DOSSIER_NLP_INTERNAL_H
+
+#include "nlp/nlp.h"
+
+/* Token flags private to the nlp layer (above the public TOK_* bits). */
+enum {
+    TOK_EOL = 1u << 10,      /* a line break follows the token inside its paragraph */
+    TOK_ABBR = 1u << 11,     /* an abbreviation with its period that never ends a sentence */
+    TOK_ABBR_ANY = 1u << 12  /* an abbreviation that may end a sentence ("U.S.") */
+};
+
+/* Is cp a quotation mark of any style (" ' “ ” ‘ ’ « » „ ‚ ‹ › 「 」)? */
+int nlp_is_quote_cp(uint32_t cp);
+
+/* Does the line ending at token j (of a paragraph starting at token para_first) read like a
+ * headline or list item, so that its line break ends the sentence? */
+int nlp_line_is_headline(const char *text, const token *toks, size_t para_first, size_t j);
+
+#endif

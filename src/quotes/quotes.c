@@ -1,0 +1,819 @@
+/*
+ * quotes.c - quotations and reported speech with their cues and speakers.
+ *
+ * 1. Quotation marks are paired per paragraph (every style: " “ ” „ « » ‹ › ‘ ’ 「 」, nested
+ *    single quotes inside double ones); a quotation left open at the end of a paragraph goes on
+ *    when the next paragraph opens with a quote mark, as newspapers print long quotes.
+ * 2. Each quotation looks for its attribution frame: after the closing mark (`,” Blinken said`,
+ *    `,” said the secretary`, `,” he told reporters`), before the opening mark (`Blinken said:
+ *    “`, `According to Blinken, “`, `Blinken: “`), or anywhere earlier in its sentence for a
+ *    partial quotation (`described it as “core principles”`). A quotation that is a whole
+ *    paragraph with no frame inherits the speaker of the quotation in the paragraph before.
+ * 3. Sentences without quotation marks are read for reported speech: `X said (that) …`,
+ *    `…, X said.`, `according to X, …`, `…, according to X.`
+ * Speakers are the mentions of the nlp layer (names, titles, roles, pronouns); a speaker the
+ * layer does not know ("a senior official") is kept as a span without an entity.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "nlp/lexicon.h"
+#include "nlp/nlp_internal.h"
+#include "quotes/quotes.h"
+
+#define FRAME_AFTER 10  /* tokens read after a closing mark for `, X said` */
+#define FRAME_BEFORE 14 /* tokens read before an opening mark for `X said: ` */
+#define MIN_INDIRECT 3  /* words a reported clause needs */
+
+/* Families of quotation marks: a closer only closes an opener of its family. */
+enum { QF_NONE = 0, QF_DOUBLE = 1, QF_SINGLE = 2, QF_GUILL = 3, QF_CJK = 4 };
+
+/* Role of one quote-mark token. */
+enum { QM_OPEN = 1, QM_CLOSE = 2, QM_EITHER = 3 };
+
+typedef struct qfinder {
+    arena *a;
+    const nlp_doc *d;
+    const lexicon *lx;
+    quote *items;
+    size_t n, cap;
+    unsigned char *in_quote; /* per token: 1 inside a quotation's marks (marks included) */
+    unsigned char *used_cue; /* per token: already a cue of some quote */
+} qfinder;
+
+static uint32_t cp_of(const nlp_doc *d, size_t t)
+{
+    uint32_t cp;
+    if (!utf8_decode(d->text + d->tokens[t].start, d->tokens[t].end - d->tokens[t].start, &cp))
+        return 0xFFFD;
+    return cp;
+}
+
+/* The family and possible roles of the quote mark at token t, from its shape and spacing. */
+static int mark_role(const nlp_doc *d, size_t t, int *family)
+{
+    uint32_t cp = cp_of(d, t);
+    const token *k = &d->tokens[t];
+    int space_before = t == 0 || (k->flags & TOK_PARA) || d->tokens[t - 1].end < k->start;
+    int space_after = t + 1 >= d->n_tokens || d->tokens[t + 1].start > k->end ||
+                      (d->tokens[t + 1].flags & TOK_PARA);
+    /* Opening brackets and dashes before a mark count as space. */
+    if (!space_before && t > 0) {
+        char c = d->text[d->tokens[t - 1].start];
+        if (c == '(' || c == '[' || c == '-' || (unsigned char)c == 0xE2) space_before = 1;
+    }
+    switch (cp) {
+    case 0x201C: *family = QF_DOUBLE; return space_before || !space_after ? QM_OPEN : QM_CLOSE;
+    case 0x201E: *family = QF_DOUBLE; return QM_OPEN;
+    case 0x201D: *family = QF_DOUBLE; return QM_CLOSE;
+    case 0x00AB: *family = QF_GUILL; return QM_OPEN;
+    case 0x00BB: *family = QF_GUILL; return QM_CLOSE;
+    case 0x2039: *family = QF_SINGLE; return QM_OPEN;
+    case 0x203A: *family = QF_SINGLE; return QM_CLOSE;
+    case 0x300C: case 0x300E: *family = QF_CJK; return QM_OPEN;
+    case 0x300D: case 0x300F: *family = QF_CJK; return QM_CLOSE;
+    case 0x2018: case 0x201A: *family = QF_SINGLE; return QM_OPEN;
+    case 0x2019: *family = QF_SINGLE; return space_before ? 0 : QM_CLOSE;
+    case '"': case 0xFF02:
+        *family = QF_DOUBLE;
+        if (space_before && !space_after) return QM_OPEN;
+        if (!space_before && space_after) return QM_CLOSE;
+        return QM_EITHER;
+    case '\'':
+        *family = QF_SINGLE;
+        if (space_before && !space_after) return QM_OPEN;
+        if (!space_before && space_after) return QM_CLOSE;
+        return 0;
+    default: *family = QF_NONE; return 0;
+    }
+}
+
+/* Does token t's text equal w, ignoring ASCII case? */
+static int tok_is(const nlp_doc *d, size_t t, const char *w)
+{
+    if (t >= d->n_tokens) return 0;
+    size_t n = d->tokens[t].end - d->tokens[t].start;
+    return strlen(w) == n && !strncasecmp(d->text + d->tokens[t].start, w, n);
+}
+
+static int tok_char(const nlp_doc *d, size_t t, char c)
+{
+    return t < d->n_tokens && d->tokens[t].end - d->tokens[t].start == 1 &&
+           d->text[d->tokens[t].start] == c;
+}
+
+static int tok_is(const nlp_doc *d, size_t t, const char *w);
+
+/* Is token t a determiner or possessive that makes the next word a noun? */
+static int is_determiner(const nlp_doc *d, size_t t)
+{
+    static const char *const dets[] = {"the", "a", "an", "his", "her", "its", "their", "our",
+                                       "my", "your", "this", "these", "those", "whose", "every",
+                                       "each", "any", "no", "another", NULL};
+    for (const char *const *w = dets; *w; w++)
+        if (tok_is(d, t, *w)) return 1;
+    return 0;
+}
+
+/* The cue starting at token t: its length in tokens (1 or 2) and the lexicon entry, or 0. */
+static int cue_at(const qfinder *f, size_t t, const lex_cue **out)
+{
+    const nlp_doc *d = f->d;
+    if (t >= d->n_tokens || !(d->tokens[t].flags & TOK_WORD)) return 0;
+    if (t + 1 < d->n_tokens && (d->tokens[t + 1].flags & TOK_WORD) &&
+        d->tokens[t + 1].sent == d->tokens[t].sent) {
+        char buf[96];
+        size_t a = d->tokens[t].end - d->tokens[t].start;
+        size_t b = d->tokens[t + 1].end - d->tokens[t + 1].start;
+        if (a + b + 1 < sizeof buf) {
+            memcpy(buf, d->text + d->tokens[t].start, a);
+            buf[a] = ' ';
+            memcpy(buf + a + 1, d->text + d->tokens[t + 1].start, b);
+            const lex_cue *c = lexicon_cue(f->lx, buf, a + b + 1);
+            if (c) {
+                *out = c;
+                return 2;
+            }
+        }
+    }
+    /* A capitalised word is a cue only at a sentence start ("Said …" is rare; "Says" in a
+     * headline is common enough). */
+    const lex_cue *c =
+        lexicon_cue(f->lx, d->text + d->tokens[t].start, d->tokens[t].end - d->tokens[t].start);
+    if (!c) return 0;
+    /* After a determiner it is a noun: "the reply", "his statement", "a report". */
+    if (t > 0 && d->tokens[t - 1].sent == d->tokens[t].sent && is_determiner(d, t - 1)) return 0;
+    *out = c;
+    return 1;
+}
+
+/* Index of the first token starting at or after byte `pos`. */
+static size_t token_at(const nlp_doc *d, size_t pos)
+{
+    size_t lo = 0, hi = d->n_tokens;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->tokens[mid].start < pos) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+/* The mention covering token t, or -1. */
+static int mention_at(const nlp_doc *d, size_t t)
+{
+    size_t pos = d->tokens[t].start;
+    size_t lo = 0, hi = d->n_mentions;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->mentions[mid].at.end <= pos) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo < d->n_mentions && d->mentions[lo].at.start <= pos && d->mentions[lo].at.end > pos)
+        return (int)lo;
+    return -1;
+}
+
+static quote *quote_push(qfinder *f)
+{
+    if (f->n == f->cap) {
+        size_t ncap = f->cap ? f->cap * 2 : 16;
+        quote *nq = arena_alloc(f->a, ncap * sizeof *nq);
+        if (!nq) return NULL;
+        if (f->n) memcpy(nq, f->items, f->n * sizeof *nq);
+        f->items = nq;
+        f->cap = ncap;
+    }
+    quote *q = &f->items[f->n++];
+    memset(q, 0, sizeof *q);
+    q->speaker = -1;
+    return q;
+}
+
+/* Words that may stand between a subject and its cue: "Blinken also said", "has said". */
+static int is_cue_filler(const nlp_doc *d, size_t t)
+{
+    static const char *const fill[] = {"also", "later", "has", "had", "have", "then", "again",
+                                       "previously", "once", "reportedly", "repeatedly", "further",
+                                       "would", "will", "is", "was", "had", "earlier", "recently",
+                                       "publicly", "privately", "separately", "bluntly", "flatly",
+                                       "firmly", "clearly", "simply", "on", "Wednesday", NULL};
+    for (const char *const *w = fill; *w; w++)
+        if (tok_is(d, t, *w)) return 1;
+    return 0;
+}
+
+/* Sets the speaker of q from the mention covering token t, or from the noun phrase of tokens
+ * [b, e) when no mention is there. */
+static void set_speaker_mention(const nlp_doc *d, quote *q, int m)
+{
+    q->speaker = (int)d->mentions[m].entity;
+    q->speaker_at = d->mentions[m].at;
+}
+
+/* Ends the noun phrase of a speaker the nlp layer does not know: "a senior official",
+ * "officials", "the ministry". Returns 1 and sets q->speaker_at when tokens [b, e) look like
+ * one (words only, at most six, not starting with a verb-like function word). */
+static int set_speaker_phrase(const nlp_doc *d, quote *q, size_t b, size_t e)
+{
+    if (b >= e || e - b > 6) return 0;
+    for (size_t t = b; t < e; t++)
+        if (!(d->tokens[t].flags & TOK_WORD)) return 0;
+    if (tok_is(d, b, "it") || tok_is(d, b, "this") || tok_is(d, b, "that") ||
+        tok_is(d, b, "which") || tok_is(d, b, "there"))
+        return 0;
+    q->speaker_at.start = d->tokens[b].start;
+    q->speaker_at.end = d->tokens[e - 1].end;
+    return 1;
+}
+
+/*
+ * The subject before a cue at token c (not before token `floor`): the mention ending right
+ * before it (skipping fillers and a ", the X of Y," apposition), else a short noun phrase.
+ */
+static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
+{
+    size_t t = c;
+    while (t > floor && is_cue_filler(d, t - 1)) t--;
+    /* ", describing it as", ", arguing that": a participle's subject is the clause's subject,
+     * the first person or organisation named in the sentence. */
+    size_t cn = d->tokens[c].end - d->tokens[c].start;
+    if (t > floor && tok_char(d, t - 1, ',') && cn > 4 &&
+        !memcmp(d->text + d->tokens[c].end - 3, "ing", 3)) {
+        uint32_t sent = d->tokens[c].sent;
+        for (size_t k = c; k-- > 0 && d->tokens[k].sent == sent;) {
+            int m = mention_at(d, k);
+            if (m < 0) continue;
+            /* keep walking back to the earliest mention of a speaker-like entity */
+            size_t mt = token_at(d, d->mentions[m].at.start);
+            int best = m;
+            for (size_t j = mt; j-- > 0 && d->tokens[j].sent == sent;) {
+                int m2 = mention_at(d, j);
+                if (m2 >= 0 && d->entities[d->mentions[m2].entity].kind != ENT_PLACE) best = m2;
+            }
+            if (d->entities[d->mentions[best].entity].kind == ENT_PLACE) return 0;
+            set_speaker_mention(d, q, best);
+            return 1;
+        }
+        return 0;
+    }
+    /* ", the secretary of state, said": skip back over the apposition to the name. */
+    if (t > floor && tok_char(d, t - 1, ',')) {
+        size_t b = t - 1;
+        size_t k = b;
+        while (k > floor && k + 12 > b && !tok_char(d, k - 1, ',')) k--;
+        if (k > floor && tok_char(d, k - 1, ',')) {
+            int m = k >= 2 ? mention_at(d, k - 2) : -1;
+            if (m >= 0) {
+                set_speaker_mention(d, q, m);
+                return 1;
+            }
+        }
+        return 0;
+    }
+    if (t == floor) return 0;
+    int m = mention_at(d, t - 1);
+    if (m >= 0) {
+        set_speaker_mention(d, q, m);
+        return 1;
+    }
+    /* A noun phrase back to a punctuation mark, a quote or a conjunction. */
+    size_t b = t;
+    while (b > floor && (d->tokens[b - 1].flags & TOK_WORD) && t - b < 6 &&
+           !tok_is(d, b - 1, "and") && !tok_is(d, b - 1, "but") && !tok_is(d, b - 1, "that") &&
+           !tok_is(d, b - 1, "as") && !tok_is(d, b - 1, "while"))
+        b--;
+    return set_speaker_phrase(d, q, b, t);
+}
+
+/* The speaker after a cue ending at token e: `said Blinken`, `said the secretary`,
+ * `according to a senior official`. The phrase runs to the end of the clause; a mention that
+ * ends it is the speaker ("said Secretary of State Antony Blinken"), else the phrase is. */
+static int subject_after(const nlp_doc *d, quote *q, size_t e, size_t limit)
+{
+    size_t t = e;
+    while (t < limit && t < e + 8 && (d->tokens[t].flags & TOK_WORD)) t++;
+    if (t == e) return 0;
+    /* A name first and a clause after it: "said Blinken on Wednesday". */
+    int m = mention_at(d, e);
+    if (m < 0 && e + 1 < t && (tok_is(d, e, "the") || tok_is(d, e, "a") || tok_is(d, e, "an")))
+        m = mention_at(d, e + 1);
+    if (m >= 0) {
+        size_t after = token_at(d, d->mentions[m].at.end);
+        static const char *const heads[] = {"official", "officials", "spokesman", "spokeswoman",
+                                            "spokesperson", "source", "sources", "diplomat",
+                                            "diplomats", "statement", "report", "aide", NULL};
+        int head_noun = 0;
+        for (const char *const *h = heads; *h; h++) head_noun |= tok_is(d, after, *h);
+        if (!head_noun) {
+            set_speaker_mention(d, q, m);
+            return 1;
+        }
+    }
+    /* A mention ending the phrase. */
+    m = mention_at(d, t - 1);
+    if (m >= 0 && token_at(d, d->mentions[m].at.start) >= e &&
+        d->entities[d->mentions[m].entity].kind == ENT_PERSON) {
+        set_speaker_mention(d, q, m);
+        return 1;
+    }
+    if (t == limit || !(d->tokens[t].flags & TOK_WORD)) return set_speaker_phrase(d, q, e, t);
+    return 0;
+}
+
+static void set_cue(quote *q, const nlp_doc *d, size_t t, int len, const lex_cue *c)
+{
+    q->cue.start = d->tokens[t].start;
+    q->cue.end = d->tokens[t + (size_t)len - 1].end;
+    q->cue_lemma = c->lemma;
+}
+
+/*
+ * Frame after the closing mark at token t: `, X said`, `, said X`, `X said.` within the
+ * sentence. Returns 1 when found.
+ */
+static int frame_after(qfinder *f, quote *q, size_t t)
+{
+    const nlp_doc *d = f->d;
+    size_t s = t + 1;
+    size_t limit = s;
+    while (limit < d->n_tokens && limit < s + FRAME_AFTER && !(d->tokens[limit].flags & TOK_QUOTE) &&
+           !(d->tokens[limit].flags & TOK_PARA)) {
+        char c = d->text[d->tokens[limit].start];
+        if (limit > s && (c == '.' || c == '!' || c == '?' || c == ';')) break;
+        limit++;
+    }
+    for (size_t c = s; c < limit; c++) {
+        const lex_cue *cue;
+        int len = cue_at(f, c, &cue);
+        if (!len) continue;
+        if (cue->kind == LEX_CUE_SOURCE && !tok_is(d, c, "according")) continue;
+        size_t start = s;
+        while (start < c && !(d->tokens[start].flags & TOK_WORD)) start++;
+        int found = 0;
+        if (start < c) found = subject_before(d, q, c, start);
+        if (!found) found = subject_after(d, q, c + (size_t)len, limit);
+        if (!found && start < c) continue; /* words before the cue that are no subject */
+        set_cue(q, d, c, len, cue);
+        f->used_cue[c] = 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* Frame before the opening mark at token t: `X said: “`, `X said, “`, `according to X, “`,
+ * `X: “`. Returns 1 when found. */
+static int frame_before(qfinder *f, quote *q, size_t t, int *whole)
+{
+    const nlp_doc *d = f->d;
+    size_t floor = t;
+    while (floor > 0 && t - floor < FRAME_BEFORE && !(d->tokens[floor].flags & TOK_PARA) &&
+           !(d->tokens[floor - 1].flags & TOK_QUOTE) && !f->in_quote[floor - 1]) {
+        char c = d->text[d->tokens[floor - 1].start];
+        if (c == '.' || c == '!' || c == '?' || c == ';') break;
+        floor--;
+    }
+    /* The mark right after ":" or ", " or a cue word makes the quotation whole (direct). */
+    size_t p = t;
+    if (p > floor && (tok_char(d, p - 1, ':') || tok_char(d, p - 1, ','))) p--;
+    if (p > floor && tok_is(d, p - 1, "that")) p--;
+    for (size_t c = p; c-- > floor;) {
+        const lex_cue *cue;
+        int len = cue_at(f, c, &cue);
+        if (!len || c + (size_t)len > p + 1) continue;
+        if (f->used_cue[c]) {
+            /* “A,” said X, “B.”: the frame of the part before is this part's frame too. */
+            const quote *prev = f->n >= 2 ? &f->items[f->n - 2] : NULL;
+            if (prev && prev->cue.start == d->tokens[c].start && floor > 0 &&
+                f->in_quote[floor - 1]) {
+                q->cue = prev->cue;
+                q->cue_lemma = prev->cue_lemma;
+                q->speaker = prev->speaker;
+                q->speaker_at = prev->speaker_at;
+                *whole = 1;
+                return 1;
+            }
+            continue;
+        }
+        if (tok_is(d, c, "according")) {
+            if (!subject_after(d, q, c + 2, t)) continue;
+        } else if (!subject_before(d, q, c, floor) &&
+                   !subject_after(d, q, c + (size_t)len, p)) {
+            continue;
+        }
+        set_cue(q, d, c, len, cue);
+        *whole = c + (size_t)len >= p;
+        /* A cue right before the quotation is its frame; one further back may introduce
+         * reported speech that the quotation is part of, and stays free for it. */
+        if (*whole) f->used_cue[c] = 1;
+        return 1;
+    }
+    /* "Blinken: “…”", "Baerbock sagte: „…“": a colon after a name, or after a verb of any
+     * language whose subject is the last person or organisation named before it. */
+    if (t >= 2 && tok_char(d, t - 1, ':')) {
+        int m = -1;
+        size_t verb = t - 2;
+        for (size_t k = t - 1; k-- > floor;) {
+            m = mention_at(d, k);
+            if (m >= 0) break;
+            if (t - 1 - k > 3) break; /* the name is at most a verb or two before the colon */
+        }
+        if (m >= 0 && d->entities[d->mentions[m].entity].kind != ENT_PLACE) {
+            set_speaker_mention(d, q, m);
+            size_t after_name = token_at(d, d->mentions[m].at.end);
+            if (after_name < t - 1 && (d->tokens[verb].flags & TOK_WORD)) {
+                q->cue.start = d->tokens[after_name].start;
+                q->cue.end = d->tokens[verb].end;
+                q->cue_lemma = NULL;
+            } else {
+                q->cue.start = d->tokens[t - 1].start;
+                q->cue.end = d->tokens[t - 1].end;
+                q->cue_lemma = ":";
+            }
+            *whole = 1;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/*
+ * Does the quotation opening at token `open_t` follow the one that closed at `prev_close`
+ * closely enough to share its speaker: in the same paragraph or at the start of the next, with
+ * no other person named in between?
+ */
+static int quote_follows(const nlp_doc *d, size_t prev_close, size_t open_t, int speaker)
+{
+    size_t paras = 0;
+    for (size_t t = prev_close + 1; t <= open_t && t < d->n_tokens; t++) {
+        if (d->tokens[t].flags & TOK_PARA) paras++;
+        if (paras > 1) return 0;
+        int m = mention_at(d, t);
+        if (m >= 0 && t < open_t && (int)d->mentions[m].entity != speaker &&
+            d->entities[d->mentions[m].entity].kind == ENT_PERSON)
+            return 0;
+    }
+    /* In the next paragraph the quotation must open it. */
+    return paras == 0 || (d->tokens[open_t].flags & TOK_PARA);
+}
+
+/* Pass 1: quotations from paired marks. */
+static dossier_status find_quotations(qfinder *f)
+{
+    const nlp_doc *d = f->d;
+    size_t open_t = 0;
+    int open_family = QF_NONE;
+    int depth_single = 0;
+    size_t prev_end_para = (size_t)-1; /* a quotation left open at the end of a paragraph */
+    int last_speaker = -1;
+    span last_speaker_at = {0, 0};
+    size_t last_quote_para_end = (size_t)-1; /* token index ending the paragraph of the last
+                                                attributed quotation */
+    for (size_t t = 0; t < d->n_tokens; t++) {
+        const token *k = &d->tokens[t];
+        if (k->flags & TOK_PARA) {
+            if (open_family != QF_NONE) {
+                /* An open quotation at the paragraph's end: cut it there. */
+                prev_end_para = t;
+                quote *q = quote_push(f);
+                if (!q) return DOSSIER_ERR_NOMEM;
+                q->kind = QUOTE_DIRECT;
+                q->at.start = d->tokens[open_t].end;
+                q->at.end = d->tokens[t - 1].end;
+                q->sent = d->tokens[open_t].sent;
+                for (size_t x = open_t; x < t; x++) f->in_quote[x] = 1;
+                int whole = 0;
+                if (!frame_before(f, q, open_t, &whole) && last_speaker >= 0) {
+                    q->speaker = last_speaker;
+                    q->speaker_at = last_speaker_at;
+                }
+                if (q->speaker >= 0 || q->speaker_at.end) {
+                    last_speaker = q->speaker;
+                    last_speaker_at = q->speaker_at;
+                }
+                open_family = QF_NONE;
+                depth_single = 0;
+            } else {
+                prev_end_para = (size_t)-1;
+            }
+        }
+        if (!(k->flags & TOK_QUOTE)) continue;
+        int family;
+        int role = mark_role(d, t, &family);
+        if (!role) continue;
+        if (open_family == QF_NONE) {
+            if (role == QM_OPEN || role == QM_EITHER) {
+                open_family = family;
+                open_t = t;
+                depth_single = 0;
+            }
+            continue;
+        }
+        /* Inside a quotation: nested single quotes, or the closer. */
+        if (family != open_family) {
+            if (family == QF_SINGLE && role == QM_OPEN) depth_single++;
+            else if (family == QF_SINGLE && role == QM_CLOSE && depth_single) depth_single--;
+            continue;
+        }
+        if (!(role == QM_CLOSE || role == QM_EITHER)) {
+            if (family == QF_DOUBLE && role == QM_OPEN && open_t + 1 == t) continue;
+            /* A second opener: the first was unbalanced; restart here. */
+            open_t = t;
+            continue;
+        }
+        /* A quotation [open_t, t]. */
+        size_t inner_b = open_t + 1, inner_e = t;
+        open_family = QF_NONE;
+        if (inner_b >= inner_e) continue;
+        for (size_t x = open_t; x <= t; x++) f->in_quote[x] = 1;
+        quote *q = quote_push(f);
+        if (!q) return DOSSIER_ERR_NOMEM;
+        q->at.start = d->tokens[inner_b].start;
+        q->at.end = d->tokens[inner_e - 1].end;
+        /* The comma before the closing mark is the writer's, not the speaker's. */
+        if (inner_e - 1 > inner_b && tok_char(d, inner_e - 1, ','))
+            q->at.end = d->tokens[inner_e - 2].end;
+        q->sent = d->tokens[open_t].sent;
+        size_t words = 0;
+        for (size_t x = inner_b; x < inner_e; x++) words += (d->tokens[x].flags & TOK_WORD) != 0;
+        /* Where the quotation sits in its sentence decides direct or partial. */
+        const token *o = &d->tokens[open_t];
+        int starts_sentence = (o->flags & (TOK_SENT | TOK_PARA)) != 0;
+        int ends_sentence = t + 1 >= d->n_tokens || (d->tokens[t + 1].flags & (TOK_SENT | TOK_PARA));
+        if (!ends_sentence && t + 1 < d->n_tokens) {
+            char c = d->text[d->tokens[t + 1].start];
+            ends_sentence = c == '.' || c == '!' || c == '?';
+        }
+        /* Did the quotation end with its own comma or stop ("…,” he said)? */
+        char last = d->text[d->tokens[inner_e - 1].start];
+        int own_stop = last == ',' || last == '.' || last == '?' || last == '!' ||
+                       (d->tokens[inner_e - 1].end - d->tokens[inner_e - 1].start == 3 &&
+                        !memcmp(d->text + d->tokens[inner_e - 1].start, "\xE2\x80\x94", 3));
+        int whole_before = 0;
+        int framed = frame_after(f, q, t);
+        if (!framed) framed = frame_before(f, q, open_t, &whole_before);
+        else {
+            int wb = 0;
+            quote tmp = *q;
+            /* A frame on both sides ("X said: “…,” she added") keeps the first found. */
+            (void)tmp;
+            (void)wb;
+        }
+        int direct = (starts_sentence || whole_before) && (ends_sentence || own_stop);
+        if (!direct && starts_sentence && own_stop && framed) direct = 1;
+        if (!framed && !direct) {
+            /* A partial quotation: the cue is earlier in the writer's sentence. */
+            size_t b = open_t;
+            while (b > 0 && d->tokens[b - 1].sent == o->sent && !f->in_quote[b - 1]) b--;
+            for (size_t c = open_t; c-- > b;) {
+                const lex_cue *cue;
+                int len = cue_at(f, c, &cue);
+                if (!len || f->used_cue[c]) continue;
+                if (tok_is(d, c, "according")) {
+                    if (!subject_after(d, q, c + 2, open_t)) continue;
+                } else if (!subject_before(d, q, c, b)) {
+                    continue;
+                }
+                /* The cue stays free: reported speech around the quotation uses it too. */
+                set_cue(q, d, c, len, cue);
+                framed = 1;
+                break;
+            }
+        }
+        q->kind = direct ? QUOTE_DIRECT : QUOTE_PARTIAL;
+        /* A whole-paragraph quotation with no frame: the speaker of the paragraph before. */
+        if (!framed && direct && (last_speaker >= 0 || last_speaker_at.end) &&
+            last_quote_para_end != (size_t)-1 &&
+            quote_follows(d, last_quote_para_end, open_t, last_speaker)) {
+            q->speaker = last_speaker;
+            q->speaker_at = last_speaker_at;
+        }
+        /* Scare quotes (a word or two, no speaker) are not quotations. */
+        if (!framed && q->speaker < 0 && q->kind == QUOTE_PARTIAL && words < 4) {
+            f->n--;
+            continue;
+        }
+        if (q->speaker >= 0 || q->speaker_at.end > q->speaker_at.start) {
+            last_speaker = q->speaker;
+            last_speaker_at = q->speaker_at;
+            last_quote_para_end = t;
+        }
+        (void)prev_end_para;
+    }
+    return DOSSIER_OK;
+}
+
+/* Cues whose report may follow without "that": "said the talks failed". */
+static int takes_bare_clause(const char *lemma)
+{
+    static const char *const verbs[] = {
+        "say", "tell", "add", "insist", "explain", "warn", "note", "stress", "claim", "argue",
+        "assert", "state", "declare", "announce", "acknowledge", "admit", "deny", "reply",
+        "respond", "suggest", "emphasize", "reiterate", "confirm", "write", "tweet", "post",
+        "report", "reveal", "caution", "concede", "contend", "maintain", "observe", "point out",
+        "remark", "vow", "pledge", "promise", "allege", "counter", "retort", "assure", "signal",
+        "indicate", "hint", "testify", "believe", "think", "predict", "estimate", "expect", "hope",
+        "fear", "feel", "worry", "reckon", "agree", "conclude", "make clear", "tell reporters",
+        "complain", "recall", "affirm", "underline", "underscore", "clarify", NULL};
+    for (const char *const *v = verbs; *v; v++)
+        if (!strcmp(*v, lemma)) return 1;
+    return 0;
+}
+
+/* Nouns that make a phrase a possible speaker: "officials", "a spokesperson", "the ministry". */
+static int is_speaker_noun(const nlp_doc *d, size_t t)
+{
+    static const char *const nouns[] = {
+        "official", "officials", "spokesman", "spokeswoman", "spokesperson", "source", "sources",
+        "diplomat", "diplomats", "analyst", "analysts", "expert", "experts", "critic", "critics",
+        "lawmaker", "lawmakers", "leader", "leaders", "minister", "ministry", "government",
+        "statement", "report", "agency", "aide", "aides", "adviser", "advisers", "advisor",
+        "officer", "officers", "commander", "president", "secretary", "senator", "senators",
+        "representative", "envoy", "envoys", "ambassador", "negotiator", "negotiators",
+        "people", "residents", "witnesses", "witness", "observers", "members", "administration",
+        "campaign", "spokespeople", "researchers", "economists", "scientists", "poll", "survey",
+        "study", "document", "letter", "chief", "head", "director", "chairman", "chair",
+        "activists", "organizers", "authorities", "police", "prosecutors", "judge", "court",
+        "voters", "supporters", "opponents", "allies", "partners", NULL};
+    for (const char *const *w = nouns; *w; w++)
+        if (tok_is(d, t, *w)) return 1;
+    return 0;
+}
+
+/* Is the speaker found for q a person, an organisation, a pronoun or a speaker-like phrase? */
+static int speaker_like(const nlp_doc *d, const quote *q)
+{
+    if (q->speaker >= 0) return 1;
+    if (q->speaker_at.end <= q->speaker_at.start) return 0;
+    size_t last = token_at(d, q->speaker_at.end) - 1;
+    if (is_speaker_noun(d, last)) return 1;
+    /* Pronouns the nlp layer does not resolve (they, we, I). */
+    return q->speaker_at.end - q->speaker_at.start <= 4 &&
+           (tok_is(d, last, "they") || tok_is(d, last, "we") || tok_is(d, last, "i") ||
+            tok_is(d, last, "he") || tok_is(d, last, "she"));
+}
+
+/* Pass 2: reported speech in sentences, outside quotation marks. */
+static dossier_status find_reported(qfinder *f)
+{
+    const nlp_doc *d = f->d;
+    for (size_t s = 0; s < d->n_sentences; s++) {
+        size_t b = token_at(d, d->sentences[s].start);
+        size_t e = b;
+        while (e < d->n_tokens && d->tokens[e].sent == s) e++;
+        if (e - b < 4) continue;
+        /* The sentence end without its final punctuation. */
+        size_t end = e;
+        while (end > b && !(d->tokens[end - 1].flags & TOK_WORD)) end--;
+        for (size_t c = b; c < e; c++) {
+            if (f->in_quote[c] || f->used_cue[c]) continue;
+            const lex_cue *cue;
+            int len = cue_at(f, c, &cue);
+            if (!len) continue;
+            if (cue->kind == LEX_CUE_SOURCE && !tok_is(d, c, "according")) continue;
+            quote q;
+            memset(&q, 0, sizeof q);
+            q.speaker = -1;
+            size_t ce = c + (size_t)len;
+            int ok = 0;
+            if (tok_is(d, c, "according")) {
+                /* "according to X, CLAUSE" or "CLAUSE, according to X." */
+                if (!subject_after(d, &q, ce, e)) continue;
+                size_t after = token_at(d, q.speaker_at.end);
+                if (c == b || (c > b && tok_char(d, c - 1, ',') && c - 1 == b)) {
+                    while (after < end && !tok_char(d, after, ',')) after++;
+                    if (after < end) after++;
+                    if (end > after + MIN_INDIRECT) {
+                        q.at.start = d->tokens[after].start;
+                        q.at.end = d->tokens[end - 1].end;
+                        ok = 1;
+                    }
+                } else if (c > b + MIN_INDIRECT && tok_char(d, c - 1, ',')) {
+                    q.at.start = d->tokens[b].start;
+                    q.at.end = d->tokens[c - 2].end;
+                    ok = 1;
+                }
+            } else if (c > b + MIN_INDIRECT && (tok_char(d, c - 1, ',') ||
+                       (c >= 2 && tok_char(d, c - 2, ',') && (d->tokens[c - 1].flags & TOK_WORD)))) {
+                /* "CLAUSE, said X." or "CLAUSE, X said." (the clause ends at the comma). */
+                size_t comma = tok_char(d, c - 1, ',') ? c - 1 : c - 2;
+                int found = comma == c - 1 ? subject_after(d, &q, ce, e)
+                                           : subject_before(d, &q, c, comma + 1);
+                /* The sentence must end soon after the frame ("…, he said on Tuesday."). */
+                if (found && q.speaker_at.end &&
+                    token_at(d, q.speaker_at.end) + 6 >= end && comma > b + MIN_INDIRECT) {
+                    q.at.start = d->tokens[b].start;
+                    q.at.end = d->tokens[comma - 1].end;
+                    ok = 1;
+                }
+                if (!ok && comma == c - 2) {
+                    /* "…, officials said" where no subject is known: still reported. */
+                    memset(&q.speaker_at, 0, sizeof q.speaker_at);
+                    q.speaker = -1;
+                }
+            }
+            if (!ok && cue->kind != LEX_CUE_SOURCE && ce < end) {
+                /* "X said (that) CLAUSE". */
+                if (!subject_before(d, &q, c, b) || !speaker_like(d, &q)) continue;
+                /* Verbs that take a bare clause ("said the talks failed"); the others need
+                 * "that" ("welcomed that ..."), or they are no report at all ("rejected the
+                 * offer"). */
+                if (!takes_bare_clause(cue->lemma) && !tok_is(d, ce, "that")) continue;
+                size_t a = ce;
+                /* "told reporters that", "told CNN on Sunday that": the object, then that. */
+                size_t k = a;
+                while (k < end && k < a + 6 && !tok_is(d, k, "that")) k++;
+                if (k < end && tok_is(d, k, "that") && k < a + 6) a = k + 1;
+                else if (tok_char(d, a, ',')) a++;
+                if (a < end && (d->tokens[a].flags & TOK_QUOTE)) continue; /* a quotation */
+                size_t words = 0;
+                for (size_t x = a; x < end; x++) words += (d->tokens[x].flags & TOK_WORD) != 0;
+                if (words < MIN_INDIRECT) continue;
+                /* The clause ends where another report begins: ", and officials said". */
+                size_t z = end;
+                for (size_t x = a + 1; x + 2 < end && z == end; x++) {
+                    if (!tok_char(d, x, ',') && !tok_char(d, x, ';')) continue;
+                    if (!tok_char(d, x, ';') && !tok_is(d, x + 1, "and") &&
+                        !tok_is(d, x + 1, "but") && !tok_is(d, x + 1, "while"))
+                        continue;
+                    for (size_t y = x + 2; y < end && y < x + 10; y++) {
+                        const lex_cue *c2;
+                        if (!f->in_quote[y] && cue_at(f, y, &c2) && c2->kind != LEX_CUE_SOURCE) {
+                            z = x;
+                            break;
+                        }
+                    }
+                }
+                q.at.start = d->tokens[a].start;
+                q.at.end = d->tokens[z - 1].end;
+                ok = 1;
+            }
+            if (!ok) continue;
+            q.kind = QUOTE_INDIRECT;
+            q.sent = (uint32_t)s;
+            set_cue(&q, d, c, len, cue);
+            /* A quotation inside the clause makes it a mixed one: it is reported already. */
+            int mixed = 0;
+            for (size_t x = token_at(d, q.at.start); x < e && d->tokens[x].start < q.at.end; x++)
+                if (f->in_quote[x]) mixed = 1;
+            f->used_cue[c] = 1;
+            if (mixed) {
+                /* The quotations inside take the clause as their content and, if they have
+                 * none, this cue and speaker. */
+                for (size_t i = 0; i < f->n; i++) {
+                    quote *p = &f->items[i];
+                    if (p->at.start < q.at.start || p->at.end > q.at.end) continue;
+                    p->content = q.at;
+                    if (p->cue.end == p->cue.start) {
+                        p->cue = q.cue;
+                        p->cue_lemma = q.cue_lemma;
+                        p->speaker = q.speaker;
+                        p->speaker_at = q.speaker_at;
+                        p->kind = QUOTE_PARTIAL;
+                    }
+                }
+                c = e;
+                continue;
+            }
+            quote *n = quote_push(f);
+            if (!n) return DOSSIER_ERR_NOMEM;
+            q.content = q.at;
+            *n = q;
+            /* Go on after the report: a sentence may hold another. */
+            c = token_at(d, q.at.end > d->tokens[c].end ? q.at.end : d->tokens[c].end) - 1;
+        }
+    }
+    return DOSSIER_OK;
+}
+
+static int by_start(const void *x, const void *y)
+{
+    const quote *a = x, *b = y;
+    return a->at.start < b->at.start ? -1 : a->at.start > b->at.start;
+}
+
+dossier_status quotes_find(arena *a, const nlp_doc *doc, quote_list *out)
+{
+    out->items = NULL;
+    out->n = 0;
+    if (!doc->n_tokens) return DOSSIER_OK;
+    qfinder f;
+    memset(&f, 0, sizeof f);
+    f.a = a;
+    f.d = doc;
+    f.lx = lexicon_get();
+    if (!f.lx) return DOSSIER_ERR_NOMEM;
+    f.in_quote = arena_calloc(a, doc->n_tokens, 1);
+    f.used_cue = arena_calloc(a, doc->n_tokens, 1);
+    if (!f.in_quote || !f.used_cue) return DOSSIER_ERR_NOMEM;
+    dossier_status rc = find_quotations(&f);
+    if (rc != DOSSIER_OK) return rc;
+    for (size_t i = 0; i < f.n; i++) f.items[i].content = f.items[i].at;
+    rc = find_reported(&f);
+    if (rc != DOSSIER_OK) return rc;
+    qsort(f.items, f.n, sizeof *f.items, by_start);
+    out->items = f.items;
+    out->n = f.n;
+    return DOSSIER_OK;
+}

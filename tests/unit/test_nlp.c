@@ -1,0 +1,201 @@
+/*
+ * test_nlp.c - tokens, sentences, entities and quotes on texts written for these tests.
+ */
+#include "check.h"
+#include "nlp/nlp.h"
+#include "quotes/quotes.h"
+
+#include <stdlib.h>
+
+/* The sentences of text as one string, each in [brackets]. */
+static char *sentences_of(arena *a, const char *text)
+{
+    nlp_doc d;
+    size_t n = strlen(text);
+    if (nlp_split(a, text, n, NULL, 0, &d) != DOSSIER_OK) return NULL;
+    dbuf b;
+    dbuf_init(&b, 0);
+    for (size_t i = 0; i < d.n_sentences; i++) {
+        dbuf_putc(&b, '[');
+        dbuf_append(&b, text + d.sentences[i].start, d.sentences[i].end - d.sentences[i].start);
+        dbuf_putc(&b, ']');
+    }
+    char *s = arena_strdup(a, b.ptr ? b.ptr : "");
+    dbuf_release(&b);
+    return s;
+}
+
+static void test_sentences(void)
+{
+    arena *a = arena_new(0);
+    CHECK_STR(sentences_of(a, "Sen. Rand Paul spoke. He left."), "[Sen. Rand Paul spoke.][He left.]");
+    CHECK_STR(sentences_of(a, "The U.S. The reply came."), "[The U.S.][The reply came.]");
+    CHECK_STR(sentences_of(a, "The U.S. Senate met on Jan. 26 in Washington."),
+              "[The U.S. Senate met on Jan. 26 in Washington.]");
+    CHECK_STR(sentences_of(a, "\u201cThe door is open.\u201d Then he left."),
+              "[\u201cThe door is open.\u201d][Then he left.]");
+    CHECK_STR(sentences_of(a, "\u201cIs it open?\u201d he asked. Nobody knew."),
+              "[\u201cIs it open?\u201d he asked.][Nobody knew.]");
+    CHECK_STR(sentences_of(a, "J. R. Smith came... Then nothing."),
+              "[J. R. Smith came...][Then nothing.]");
+    CHECK_STR(sentences_of(a, "It cost $1,000.50 in 2022. Fine."), "[It cost $1,000.50 in 2022.][Fine.]");
+    CHECK_STR(sentences_of(a, "Москва ответила. «Мы готовы», сказал он."),
+              "[Москва ответила.][«Мы готовы», сказал он.]");
+    CHECK_STR(sentences_of(a, "美国回应了。俄罗斯没有。"), "[美国回应了。][俄罗斯没有。]");
+    CHECK_STR(sentences_of(a, "Reply delivered\nThe reply was handed over on Wednesday."),
+              "[Reply delivered][The reply was handed over on Wednesday.]");
+    CHECK_STR(sentences_of(a, "He said the reply was handed\nover on Wednesday in a long and formal"
+                              " meeting of envoys."),
+              "[He said the reply was handed\nover on Wednesday in a long and formal meeting of envoys.]");
+    CHECK_STR(sentences_of(a, ""), "");
+    arena_free(a);
+}
+
+static void test_tokens(void)
+{
+    arena *a = arena_new(0);
+    const char *t = "NATO's long-range U.S. \u201cdoor\u201d don\u2019t 3:30 AT&T";
+    nlp_doc d;
+    CHECK_INT(nlp_split(a, t, strlen(t), NULL, 0, &d), DOSSIER_OK);
+    const char *want[] = {"NATO's", "long-range", "U.S.", "\u201c", "door", "\u201d",
+                          "don\u2019t", "3:30", "AT&T"};
+    CHECK_INT(d.n_tokens, 9);
+    for (size_t i = 0; i < d.n_tokens && i < 9; i++) {
+        char *got = arena_strndup(a, t + d.tokens[i].start, d.tokens[i].end - d.tokens[i].start);
+        CHECK_STR(got, want[i]);
+    }
+    if (d.n_tokens >= 4) {
+        CHECK(d.tokens[0].flags & TOK_CAP);
+        CHECK(d.tokens[3].flags & TOK_QUOTE);
+        CHECK(d.tokens[0].flags & TOK_SENT);
+    }
+    arena_free(a);
+}
+
+/* Annotated text: the document, its quotes. */
+typedef struct annotated {
+    arena *a;
+    nlp_doc d;
+    quote_list q;
+    const char *text;
+} annotated;
+
+static int annotate(annotated *an, const char *text, const char *date)
+{
+    an->a = arena_new(0);
+    an->text = text;
+    size_t n = strlen(text);
+    /* Paragraphs at blank lines, as extract_plain makes them. */
+    span paras[32];
+    size_t np = 0, b = 0;
+    for (size_t i = 0; i <= n && np < 32; i++) {
+        if (i == n || (text[i] == '\n' && i + 1 < n && text[i + 1] == '\n')) {
+            if (i > b) paras[np].start = b, paras[np].end = i, np++;
+            b = i + 2;
+            i++;
+        }
+    }
+    if (nlp_split(an->a, text, n, paras, np, &an->d)) return -1;
+    if (nlp_entities(an->a, &an->d, date)) return -1;
+    return quotes_find(an->a, &an->d, &an->q) ? -1 : 0;
+}
+
+/* "speaker|kind|words" of quote i, speaker being the entity name or the speaker span. */
+static const char *quote_str(annotated *an, size_t i)
+{
+    if (i >= an->q.n) return "(none)";
+    const quote *q = &an->q.items[i];
+    static const char *kinds[] = {"", "direct", "partial", "indirect"};
+    const char *who = q->speaker >= 0 ? an->d.entities[q->speaker].name
+                      : q->speaker_at.end > q->speaker_at.start
+                          ? arena_strndup(an->a, an->text + q->speaker_at.start,
+                                          q->speaker_at.end - q->speaker_at.start)
+                          : "-";
+    return arena_printf(an->a, "%s|%s|%.*s", who, kinds[q->kind], (int)(q->at.end - q->at.start),
+                        an->text + q->at.start);
+}
+
+/* The canonical entity of the mention at the first occurrence of `surface` in the text. */
+static const char *entity_of(annotated *an, const char *surface)
+{
+    const char *p = strstr(an->text, surface);
+    if (!p) return "(absent)";
+    size_t at = (size_t)(p - an->text);
+    for (size_t i = 0; i < an->d.n_mentions; i++)
+        if (an->d.mentions[i].at.start == at)
+            return an->d.entities[an->d.mentions[i].entity].name;
+    return "(no mention)";
+}
+
+static void test_entities(void)
+{
+    annotated an;
+    const char *t = "Secretary of State Antony Blinken met envoys in Geneva. Blinken said little.\n\n"
+                    "Later, Anthony Blinken spoke again. The secretary of state was calm, and the "
+                    "top US diplomat left. He flew to Washington.\n\n"
+                    "Russian Foreign Minister Sergei Lavrov replied. Moscow rejected it. Lavrov "
+                    "called NATO a relic, and Sec. Blinken disagreed.";
+    CHECK_INT(annotate(&an, t, "2022-01-26"), 0);
+    CHECK_STR(entity_of(&an, "Antony Blinken"), "Antony Blinken");
+    CHECK_STR(entity_of(&an, "Blinken said"), "Antony Blinken");
+    CHECK_STR(entity_of(&an, "Anthony Blinken"), "Antony Blinken");
+    CHECK_STR(entity_of(&an, "secretary of state was"), "Antony Blinken");
+    CHECK_STR(entity_of(&an, "top US diplomat"), "Antony Blinken");
+    CHECK_STR(entity_of(&an, "He flew"), "Antony Blinken");
+    CHECK_STR(entity_of(&an, "Sergei Lavrov"), "Sergey Lavrov");
+    CHECK_STR(entity_of(&an, "Lavrov called"), "Sergey Lavrov");
+    CHECK_STR(entity_of(&an, "NATO"), "NATO");
+    CHECK_STR(entity_of(&an, "Blinken disagreed"), "Antony Blinken");
+    /* Every alias of Blinken resolves to one entity. */
+    size_t blinkens = 0;
+    for (size_t i = 0; i < an.d.n_entities; i++)
+        blinkens += strstr(an.d.entities[i].name, "Blinken") != NULL;
+    CHECK_INT(blinkens, 1);
+    arena_free(an.a);
+
+    /* An unknown person, found from the text, and a variant of the name. */
+    t = "Trade envoy Mirela Kostadinova arrived on Monday. Kostadinova said talks were "
+        "useful.\n\nMirella Kostadinova later left for the Selka Valley.";
+    CHECK_INT(annotate(&an, t, NULL), 0);
+    CHECK_STR(entity_of(&an, "Mirela Kostadinova"), "Mirela Kostadinova");
+    CHECK_STR(entity_of(&an, "Kostadinova said"), "Mirela Kostadinova");
+    CHECK_STR(entity_of(&an, "Mirella Kostadinova"), "Mirela Kostadinova");
+    arena_free(an.a);
+}
+
+static void test_quotes(void)
+{
+    annotated an;
+    const char *t =
+        "\u201cThe door is open, and it stays open,\u201d Blinken told reporters on Wednesday. "
+        "\u201cWe are ready.\u201d\n\n"
+        "\u201cNothing has changed.\u201d\n\n"
+        "Sergei Lavrov said the reply ignored \u201cour main concerns\u201d and would be studied.\n\n"
+        "\u201cIt is a serious offer,\u201d said Sen. Jeanne Shaheen. \u201cThey should take "
+        "it,\u201d she added.\n\n"
+        "The talks will continue next week, according to a senior State Department official.\n\n"
+        "Lavrov: \u00abWe will answer soon.\u00bb\n\n"
+        "The alliance would not move, Blinken insisted.";
+    CHECK_INT(annotate(&an, t, "2022-01-26"), 0);
+    CHECK_STR(quote_str(&an, 0), "Antony Blinken|direct|The door is open, and it stays open");
+    CHECK_STR(quote_str(&an, 1), "Antony Blinken|direct|We are ready.");
+    CHECK_STR(quote_str(&an, 2), "Antony Blinken|direct|Nothing has changed.");
+    CHECK_STR(quote_str(&an, 3), "Sergey Lavrov|partial|our main concerns");
+    CHECK_STR(quote_str(&an, 4), "Jeanne Shaheen|direct|It is a serious offer");
+    CHECK_STR(quote_str(&an, 5), "Jeanne Shaheen|direct|They should take it");
+    CHECK_STR(quote_str(&an, 6),
+              "a senior State Department official|indirect|The talks will continue next week");
+    CHECK_STR(quote_str(&an, 7), "Sergey Lavrov|direct|We will answer soon.");
+    CHECK_STR(quote_str(&an, 8), "Antony Blinken|indirect|The alliance would not move");
+    CHECK_INT(an.q.n, 9);
+    arena_free(an.a);
+}
+
+int main(void)
+{
+    test_tokens();
+    test_sentences();
+    test_entities();
+    test_quotes();
+    return check_done();
+}
