@@ -450,7 +450,21 @@ static dossier_status put_quotes(dbuf *b, const dossier_article *a)
     for (size_t i = 0; !rc && a->quotes && i < a->quotes->n; i++) {
         const quote *q = &a->quotes->items[i];
         rc = dbuf_puts(b, i ? ",{\"text\":" : "{\"text\":");
-        if (!rc) rc = json_put_str(b, text + q->at.start, q->at.end - q->at.start);
+        if (!rc && q->n_segments) {
+            /* The pieces of a split quotation, joined by a space, as one quotation. */
+            dbuf words;
+            dbuf_init(&words, 0);
+            for (size_t k = 0; !rc && k < q->n_segments; k++) {
+                if (k) rc = dbuf_putc(&words, ' ');
+                if (!rc)
+                    rc = dbuf_append(&words, text + q->segments[k].start,
+                                     q->segments[k].end - q->segments[k].start);
+            }
+            if (!rc) rc = json_put_str(b, words.ptr, words.len);
+            dbuf_release(&words);
+        } else if (!rc) {
+            rc = json_put_str(b, text + q->at.start, q->at.end - q->at.start);
+        }
         if (!rc)
             rc = dbuf_printf(b, ",\"start\":%zu,\"end\":%zu,\"kind\":\"%s\",\"cue\":", q->at.start,
                              q->at.end, quote_kinds[q->kind]);
@@ -458,6 +472,10 @@ static dossier_status put_quotes(dbuf *b, const dossier_article *a)
             rc = json_put_str(b, text + q->cue.start, q->cue.end - q->cue.start);
         else if (!rc)
             rc = dbuf_puts(b, "null");
+        if (!rc && q->n_segments) {
+            rc = dbuf_puts(b, ",\"segments\":");
+            if (!rc) rc = put_spans(b, q->segments, q->n_segments);
+        }
         if (!rc) rc = dbuf_puts(b, ",\"cue_lemma\":");
         if (!rc) rc = json_put_cstr_or_null(b, q->cue_lemma);
         if (!rc)

@@ -240,7 +240,14 @@ def pred_items(text, obj, warn):
         if not isinstance(q, dict):
             warn('%s: not an object' % what)
             continue
-        pairs = q.get('segments') or [[q.get('start'), q.get('end')]]
+        # The attributed content: the whole reported clause around a partial quotation
+        # ("content_start"/"content_end") when dossier gives it, else the quoted words.
+        if q.get('segments'):
+            pairs = q['segments']
+        elif q.get('content_start') is not None and q.get('content_end') is not None:
+            pairs = [[q['content_start'], q['content_end']]]
+        else:
+            pairs = [[q.get('start'), q.get('end')]]
         content = byte_segments(bmap, pairs, warn, what + ' content')
         if not content:
             if content is not None:

@@ -19,6 +19,10 @@ int nlp_is_quote_cp(uint32_t cp);
 
 /* Does the line ending at token j (of a paragraph starting at token para_first) read like a
  * headline or list item, so that its line break ends the sentence? */
+/* Is p[0..n) a function word or a capitalised word that is never a name alone ("The",
+ * "However", "Monday")? ASCII case-insensitive. */
+int nlp_is_function_word(const char *p, size_t n);
+
 int nlp_line_is_headline(const char *text, const token *toks, size_t para_first, size_t j);
 
 #endif

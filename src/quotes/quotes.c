@@ -104,6 +104,7 @@ static int tok_char(const nlp_doc *d, size_t t, char c)
 }
 
 static int tok_is(const nlp_doc *d, size_t t, const char *w);
+static int mention_at(const nlp_doc *d, size_t t);
 
 /* Is token t a determiner or possessive that makes the next word a noun? */
 static int is_determiner(const nlp_doc *d, size_t t)
@@ -139,11 +140,22 @@ static int cue_at(const qfinder *f, size_t t, const lex_cue **out)
     }
     /* A capitalised word is a cue only at a sentence start ("Said …" is rare; "Says" in a
      * headline is common enough). */
+    /* A capital inside a sentence makes a name ("State Department"), and so does a mention. */
+    if ((d->tokens[t].flags & TOK_CAP) && !(d->tokens[t].flags & TOK_SENT)) return 0;
+    if (mention_at(d, t) >= 0) return 0;
     const lex_cue *c =
         lexicon_cue(f->lx, d->text + d->tokens[t].start, d->tokens[t].end - d->tokens[t].start);
     if (!c) return 0;
     /* After a determiner it is a noun: "the reply", "his statement", "a report". */
     if (t > 0 && d->tokens[t - 1].sent == d->tokens[t].sent && is_determiner(d, t - 1)) return 0;
+    /* After a possessive too: "Trump's tweet". */
+    if (t > 0 && (d->tokens[t - 1].flags & TOK_WORD)) {
+        const char *p = d->text + d->tokens[t - 1].start;
+        size_t n = d->tokens[t - 1].end - d->tokens[t - 1].start;
+        if ((n > 2 && p[n - 1] == 's' && p[n - 2] == '\'') ||
+            (n > 4 && p[n - 1] == 's' && !memcmp(p + n - 4, "\xE2\x80\x99", 3)))
+            return 0;
+    }
     *out = c;
     return 1;
 }
@@ -236,6 +248,12 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
 {
     size_t t = c;
     while (t > floor && is_cue_filler(d, t - 1)) t--;
+    /* "Mike Pence (R-IN) said": a parenthesis after the name. */
+    if (t > floor + 2 && tok_char(d, t - 1, ')')) {
+        size_t k = t - 1;
+        while (k > floor && !tok_char(d, k, '(') && t - k < 8) k--;
+        if (tok_char(d, k, '(')) t = k;
+    }
     /* ", describing it as", ", arguing that": a participle's subject is the clause's subject,
      * the first person or organisation named in the sentence. */
     size_t cn = d->tokens[c].end - d->tokens[c].start;
@@ -269,6 +287,17 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
                 set_speaker_mention(d, q, m);
                 return 1;
             }
+            /* "The state's campaign chairman, Phil Lovas, said": the name in the commas. */
+            m = mention_at(d, b - 1);
+            if (m >= 0 && token_at(d, d->mentions[m].at.start) >= k) {
+                set_speaker_mention(d, q, m);
+                return 1;
+            }
+            /* "Jane Roe, a professor at the law school, said": the phrase before. */
+            size_t e2 = k - 1, b2 = e2;
+            while (b2 > floor && (d->tokens[b2 - 1].flags & TOK_WORD) && e2 - b2 < 6) b2--;
+            if (b2 < e2 && (b2 == floor || !(d->tokens[b2 - 1].flags & TOK_WORD)))
+                return set_speaker_phrase(d, q, b2, e2);
         }
         return 0;
     }
@@ -349,6 +378,9 @@ static int frame_after(qfinder *f, quote *q, size_t t)
         int len = cue_at(f, c, &cue);
         if (!len) continue;
         if (cue->kind == LEX_CUE_SOURCE && !tok_is(d, c, "according")) continue;
+        /* “The Wall Street Journal” wrote: a cue straight after a quotation that ends without
+         * its own punctuation makes the quotation the subject, not the words. */
+        if (c == s && t > 0 && !(d->tokens[t - 1].flags & TOK_PUNCT)) return 0;
         size_t start = s;
         while (start < c && !(d->tokens[start].flags & TOK_WORD)) start++;
         int found = 0;
@@ -364,7 +396,7 @@ static int frame_after(qfinder *f, quote *q, size_t t)
 
 /* Frame before the opening mark at token t: `X said: “`, `X said, “`, `according to X, “`,
  * `X: “`. Returns 1 when found. */
-static int frame_before(qfinder *f, quote *q, size_t t, int *whole)
+static int frame_before(qfinder *f, quote *q, size_t t, int *whole, int *split)
 {
     const nlp_doc *d = f->d;
     size_t floor = t;
@@ -392,6 +424,7 @@ static int frame_before(qfinder *f, quote *q, size_t t, int *whole)
                 q->speaker = prev->speaker;
                 q->speaker_at = prev->speaker_at;
                 *whole = 1;
+                *split = 1;
                 return 1;
             }
             continue;
@@ -458,6 +491,14 @@ static int quote_follows(const nlp_doc *d, size_t prev_close, size_t open_t, int
     return paras == 0 || (d->tokens[open_t].flags & TOK_PARA);
 }
 
+/* Is there a paragraph start in tokens (a, b]? */
+static int para_between(const nlp_doc *d, size_t a, size_t b)
+{
+    for (size_t t = a + 1; t <= b && t < d->n_tokens; t++)
+        if (d->tokens[t].flags & TOK_PARA) return 1;
+    return 0;
+}
+
 /* Pass 1: quotations from paired marks. */
 static dossier_status find_quotations(qfinder *f)
 {
@@ -481,10 +522,11 @@ static dossier_status find_quotations(qfinder *f)
                 q->kind = QUOTE_DIRECT;
                 q->at.start = d->tokens[open_t].end;
                 q->at.end = d->tokens[t - 1].end;
+                q->content = q->at;
                 q->sent = d->tokens[open_t].sent;
                 for (size_t x = open_t; x < t; x++) f->in_quote[x] = 1;
-                int whole = 0;
-                if (!frame_before(f, q, open_t, &whole) && last_speaker >= 0) {
+                int whole = 0, split = 0;
+                if (!frame_before(f, q, open_t, &whole, &split) && last_speaker >= 0) {
                     q->speaker = last_speaker;
                     q->speaker_at = last_speaker_at;
                 }
@@ -535,6 +577,7 @@ static dossier_status find_quotations(qfinder *f)
         if (inner_e - 1 > inner_b && tok_char(d, inner_e - 1, ','))
             q->at.end = d->tokens[inner_e - 2].end;
         q->sent = d->tokens[open_t].sent;
+        q->content = q->at;
         size_t words = 0;
         for (size_t x = inner_b; x < inner_e; x++) words += (d->tokens[x].flags & TOK_WORD) != 0;
         /* Where the quotation sits in its sentence decides direct or partial. */
@@ -550,16 +593,9 @@ static dossier_status find_quotations(qfinder *f)
         int own_stop = last == ',' || last == '.' || last == '?' || last == '!' ||
                        (d->tokens[inner_e - 1].end - d->tokens[inner_e - 1].start == 3 &&
                         !memcmp(d->text + d->tokens[inner_e - 1].start, "\xE2\x80\x94", 3));
-        int whole_before = 0;
+        int whole_before = 0, split = 0;
         int framed = frame_after(f, q, t);
-        if (!framed) framed = frame_before(f, q, open_t, &whole_before);
-        else {
-            int wb = 0;
-            quote tmp = *q;
-            /* A frame on both sides ("X said: “…,” she added") keeps the first found. */
-            (void)tmp;
-            (void)wb;
-        }
+        if (!framed) framed = frame_before(f, q, open_t, &whole_before, &split);
         int direct = (starts_sentence || whole_before) && (ends_sentence || own_stop);
         if (!direct && starts_sentence && own_stop && framed) direct = 1;
         if (!framed && !direct) {
@@ -578,23 +614,54 @@ static dossier_status find_quotations(qfinder *f)
                 /* The cue stays free: reported speech around the quotation uses it too. */
                 set_cue(q, d, c, len, cue);
                 framed = 1;
+                /* What is attributed runs from the cue to the end of the sentence. */
+                size_t a = c + (size_t)len;
+                if (tok_is(d, a, "that")) a++;
+                size_t z = t + 1;
+                while (z < d->n_tokens && d->tokens[z].sent == o->sent) z++;
+                while (z > t + 1 && !(d->tokens[z - 1].flags & (TOK_WORD | TOK_QUOTE))) z--;
+                if (a < open_t) q->content.start = d->tokens[a].start;
+                q->content.end = d->tokens[z - 1].end > q->at.end ? d->tokens[z - 1].end : q->at.end;
                 break;
             }
         }
         q->kind = direct ? QUOTE_DIRECT : QUOTE_PARTIAL;
-        /* A whole-paragraph quotation with no frame: the speaker of the paragraph before. */
+        /* A quotation with no frame that follows an attributed one: the same speaker. */
+        int same_para = last_quote_para_end != (size_t)-1 && !para_between(d, last_quote_para_end, open_t);
         if (!framed && direct && (last_speaker >= 0 || last_speaker_at.end) &&
             last_quote_para_end != (size_t)-1 &&
             quote_follows(d, last_quote_para_end, open_t, last_speaker)) {
             q->speaker = last_speaker;
             q->speaker_at = last_speaker_at;
+            /* In the same paragraph it goes on the same quotation: “A,” he said. “B.” */
+            if (same_para) split = 1;
         }
-        /* Scare quotes (a word or two, no speaker) are not quotations. */
-        if (!framed && q->speaker < 0 && q->kind == QUOTE_PARTIAL && words < 4) {
+        /* A piece of a quotation split around its frame joins the piece before. */
+        if (split && f->n >= 2 && f->items[f->n - 2].kind == QUOTE_DIRECT) {
+            quote *p = &f->items[f->n - 2];
+            size_t np = p->n_segments ? p->n_segments : 1;
+            span *segs = arena_alloc(f->a, (np + 1) * sizeof *segs);
+            if (!segs) return DOSSIER_ERR_NOMEM;
+            if (p->n_segments) memcpy(segs, p->segments, np * sizeof *segs);
+            else segs[0] = p->at;
+            segs[np] = q->at;
+            p->segments = segs;
+            p->n_segments = np + 1;
+            p->at.end = q->at.end;
+            p->content = p->at;
+            f->n--;
+            last_quote_para_end = t;
+            continue;
+        }
+        /* Scare quotes (a word or two, no speaker) are not quotations, nor are short quoted
+         * phrases nobody is said to have said (titles of works, slogans). */
+        int attributed = q->speaker >= 0 || q->speaker_at.end > q->speaker_at.start;
+        if ((!framed && !attributed && q->kind == QUOTE_PARTIAL && words < 4) ||
+            (!framed && !attributed && words < 8)) {
             f->n--;
             continue;
         }
-        if (q->speaker >= 0 || q->speaker_at.end > q->speaker_at.start) {
+        if (attributed) {
             last_speaker = q->speaker;
             last_speaker_at = q->speaker_at;
             last_quote_para_end = t;
@@ -641,17 +708,46 @@ static int is_speaker_noun(const nlp_doc *d, size_t t)
     return 0;
 }
 
-/* Is the speaker found for q a person, an organisation, a pronoun or a speaker-like phrase? */
+/* Is the speaker found for q a person, an organisation, a pronoun or a phrase whose head could
+ * speak ("officials", "the bank", "Connecticut's tax commissioner")? Function words and
+ * numbers cannot: "It is clear that", "Most of them said" is kept through "them". */
 static int speaker_like(const nlp_doc *d, const quote *q)
 {
     if (q->speaker >= 0) return 1;
     if (q->speaker_at.end <= q->speaker_at.start) return 0;
     size_t last = token_at(d, q->speaker_at.end) - 1;
     if (is_speaker_noun(d, last)) return 1;
-    /* Pronouns the nlp layer does not resolve (they, we, I). */
-    return q->speaker_at.end - q->speaker_at.start <= 4 &&
-           (tok_is(d, last, "they") || tok_is(d, last, "we") || tok_is(d, last, "i") ||
-            tok_is(d, last, "he") || tok_is(d, last, "she"));
+    const token *h = &d->tokens[last];
+    if (h->flags & TOK_NUM) return 0;
+    static const char *const pron[] = {"they", "we", "i", "he", "she", "you", "it", "them",
+                                       "who", NULL};
+    for (const char *const *w = pron; *w; w++)
+        if (tok_is(d, last, *w)) return 1;
+    return !nlp_is_function_word(d->text + h->start, h->end - h->start);
+}
+
+/* Cues that are as often nouns ("swing states", "his remarks", "health worries"): they count
+ * only after a named or pronoun subject. */
+static int noun_like_cue(const char *lemma)
+{
+    static const char *const nouns[] = {"state", "comment", "remark", "question", "call",
+                                        "worry", "report", "claim", "reply", "promise", "pledge",
+                                        "note", "post", "tweet", "estimate", "fear", "hope",
+                                        "doubt", "threaten", "signal", "brief", "charge",
+                                        "counter", "concern", "appeal", "demand", "judge", NULL};
+    for (const char *const *w = nouns; *w; w++)
+        if (!strcmp(*w, lemma)) return 1;
+    return 0;
+}
+
+/* A subject that surely speaks: a mention, a personal pronoun or a speaker noun. */
+static int strict_speaker(const nlp_doc *d, const quote *q)
+{
+    if (q->speaker >= 0) return 1;
+    if (q->speaker_at.end <= q->speaker_at.start) return 0;
+    size_t last = token_at(d, q->speaker_at.end) - 1;
+    return is_speaker_noun(d, last) || tok_is(d, last, "they") || tok_is(d, last, "we") ||
+           tok_is(d, last, "i") || tok_is(d, last, "he") || tok_is(d, last, "she");
 }
 
 /* Pass 2: reported speech in sentences, outside quotation marks. */
@@ -694,28 +790,40 @@ static dossier_status find_reported(qfinder *f)
                     q.at.end = d->tokens[c - 2].end;
                     ok = 1;
                 }
-            } else if (c > b + MIN_INDIRECT && (tok_char(d, c - 1, ',') ||
-                       (c >= 2 && tok_char(d, c - 2, ',') && (d->tokens[c - 1].flags & TOK_WORD)))) {
-                /* "CLAUSE, said X." or "CLAUSE, X said." (the clause ends at the comma). */
-                size_t comma = tok_char(d, c - 1, ',') ? c - 1 : c - 2;
-                int found = comma == c - 1 ? subject_after(d, &q, ce, e)
-                                           : subject_before(d, &q, c, comma + 1);
-                /* The sentence must end soon after the frame ("…, he said on Tuesday."). */
-                if (found && q.speaker_at.end &&
-                    token_at(d, q.speaker_at.end) + 6 >= end && comma > b + MIN_INDIRECT) {
-                    q.at.start = d->tokens[b].start;
-                    q.at.end = d->tokens[comma - 1].end;
-                    ok = 1;
+            } else if (c > b + MIN_INDIRECT) {
+                /* "CLAUSE, said X" or "CLAUSE, X said": the nearest comma before the cue with
+                 * only the subject's words between. */
+                size_t comma = c;
+                for (size_t k = c; k-- > b && c - k <= 8;) {
+                    if (tok_char(d, k, ',')) {
+                        comma = k;
+                        break;
+                    }
+                    if (!(d->tokens[k].flags & TOK_WORD) || f->in_quote[k]) break;
                 }
-                if (!ok && comma == c - 2) {
-                    /* "…, officials said" where no subject is known: still reported. */
-                    memset(&q.speaker_at, 0, sizeof q.speaker_at);
-                    q.speaker = -1;
+                /* Only a short tail may follow the frame ("…, he said on Tuesday."); a
+                 * clause after the cue makes the comma an introduction ("At the rally,
+                 * Clinton said …"), which the next pattern reads. */
+                size_t tail = 0;
+                for (size_t x = ce; x < end && !tok_char(d, x, ','); x++) tail++;
+                if (comma < c && comma > b + MIN_INDIRECT && tail <= 6) {
+                    int found = comma + 1 == c ? subject_after(d, &q, ce, e)
+                                               : subject_before(d, &q, c, comma + 1);
+                    if (found && speaker_like(d, &q) &&
+                        (!noun_like_cue(cue->lemma) || strict_speaker(d, &q))) {
+                        q.at.start = d->tokens[b].start;
+                        q.at.end = d->tokens[comma - 1].end;
+                        ok = 1;
+                    } else {
+                        memset(&q.speaker_at, 0, sizeof q.speaker_at);
+                        q.speaker = -1;
+                    }
                 }
             }
             if (!ok && cue->kind != LEX_CUE_SOURCE && ce < end) {
                 /* "X said (that) CLAUSE". */
                 if (!subject_before(d, &q, c, b) || !speaker_like(d, &q)) continue;
+                if (noun_like_cue(cue->lemma) && !strict_speaker(d, &q)) continue;
                 /* Verbs that take a bare clause ("said the talks failed"); the others need
                  * "that" ("welcomed that ..."), or they are no report at all ("rejected the
                  * offer"). */
@@ -809,7 +917,6 @@ dossier_status quotes_find(arena *a, const nlp_doc *doc, quote_list *out)
     if (!f.in_quote || !f.used_cue) return DOSSIER_ERR_NOMEM;
     dossier_status rc = find_quotations(&f);
     if (rc != DOSSIER_OK) return rc;
-    for (size_t i = 0; i < f.n; i++) f.items[i].content = f.items[i].at;
     rc = find_reported(&f);
     if (rc != DOSSIER_OK) return rc;
     qsort(f.items, f.n, sizeof *f.items, by_start);

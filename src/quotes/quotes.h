@@ -28,6 +28,9 @@ typedef struct quote {
     int speaker;        /* index into nlp_doc.entities, or -1 when no speaker was found */
     span speaker_at;    /* the words naming the speaker here (may be a pronoun); empty if none */
     uint32_t sent;      /* index of the sentence where the quote starts */
+    span *segments;     /* a quotation in pieces (“A,” she said, “B.”): each piece's words,
+                           `at` then running from the first to the last; NULL when whole */
+    size_t n_segments;  /* how many pieces (0 when whole) */
 } quote;
 
 /* The quotes of one article, in text order. */

@@ -111,6 +111,15 @@ static const char *quote_str(annotated *an, size_t i)
                           ? arena_strndup(an->a, an->text + q->speaker_at.start,
                                           q->speaker_at.end - q->speaker_at.start)
                           : "-";
+    if (q->n_segments) {
+        /* The pieces of a split quotation, joined by " / ". */
+        char *words = "";
+        for (size_t k = 0; k < q->n_segments; k++)
+            words = arena_printf(an->a, "%s%s%.*s", words, k ? " / " : "",
+                                 (int)(q->segments[k].end - q->segments[k].start),
+                                 an->text + q->segments[k].start);
+        return arena_printf(an->a, "%s|%s|%s", who, kinds[q->kind], words);
+    }
     return arena_printf(an->a, "%s|%s|%.*s", who, kinds[q->kind], (int)(q->at.end - q->at.start),
                         an->text + q->at.start);
 }
@@ -177,17 +186,27 @@ static void test_quotes(void)
         "Lavrov: \u00abWe will answer soon.\u00bb\n\n"
         "The alliance would not move, Blinken insisted.";
     CHECK_INT(annotate(&an, t, "2022-01-26"), 0);
-    CHECK_STR(quote_str(&an, 0), "Antony Blinken|direct|The door is open, and it stays open");
-    CHECK_STR(quote_str(&an, 1), "Antony Blinken|direct|We are ready.");
-    CHECK_STR(quote_str(&an, 2), "Antony Blinken|direct|Nothing has changed.");
-    CHECK_STR(quote_str(&an, 3), "Sergey Lavrov|partial|our main concerns");
-    CHECK_STR(quote_str(&an, 4), "Jeanne Shaheen|direct|It is a serious offer");
-    CHECK_STR(quote_str(&an, 5), "Jeanne Shaheen|direct|They should take it");
-    CHECK_STR(quote_str(&an, 6),
+    /* A quotation that goes on in the same paragraph after its frame is one quotation. */
+    CHECK_STR(quote_str(&an, 0),
+              "Antony Blinken|direct|The door is open, and it stays open / We are ready.");
+    /* A whole paragraph after it inherits the speaker. */
+    CHECK_STR(quote_str(&an, 1), "Antony Blinken|direct|Nothing has changed.");
+    CHECK_STR(quote_str(&an, 2), "Sergey Lavrov|partial|our main concerns");
+    CHECK_STR(quote_str(&an, 3), "Jeanne Shaheen|direct|It is a serious offer");
+    CHECK_STR(quote_str(&an, 4), "Jeanne Shaheen|direct|They should take it");
+    CHECK_STR(quote_str(&an, 5),
               "a senior State Department official|indirect|The talks will continue next week");
-    CHECK_STR(quote_str(&an, 7), "Sergey Lavrov|direct|We will answer soon.");
-    CHECK_STR(quote_str(&an, 8), "Antony Blinken|indirect|The alliance would not move");
-    CHECK_INT(an.q.n, 9);
+    CHECK_STR(quote_str(&an, 6), "Sergey Lavrov|direct|We will answer soon.");
+    CHECK_STR(quote_str(&an, 7), "Antony Blinken|indirect|The alliance would not move");
+    CHECK_INT(an.q.n, 8);
+
+    /* Split around the frame; quoted titles and slogans nobody said are no quotations. */
+    arena_free(an.a);
+    t = "\u201cWe will not wait,\u201d said Kaja Kallas, \u201cfor anyone to act first.\u201d\n\n"
+        "He reads \u201cThe Daily Ledger\u201d every morning.";
+    CHECK_INT(annotate(&an, t, "2025-03-01"), 0);
+    CHECK_STR(quote_str(&an, 0), "Kaja Kallas|direct|We will not wait / for anyone to act first.");
+    CHECK_INT(an.q.n, 1);
     arena_free(an.a);
 }
 
