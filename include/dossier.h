@@ -167,12 +167,18 @@ typedef struct dossier_quote {
     int speaker_entity;        /* index of the speaker's entity, or -1 */
     const char *speaker;       /* the speaker's canonical name, or NULL when unknown */
     size_t speaker_start, speaker_end; /* the words naming the speaker; equal when none */
+    size_t n_segments;         /* a quotation split around its frame (“A,” she said, “B.”) comes
+                                  in pieces: how many (0 when whole; start/end then span all) */
 } dossier_quote;
 
 DOSSIER_API size_t dossier_article_quote_count(const dossier_article *a);
 /* Fills *out with quote i (in text order); DOSSIER_ERR_USAGE if i is out of range. */
 DOSSIER_API dossier_status dossier_article_quote(const dossier_article *a, size_t i,
                                                  dossier_quote *out);
+
+/* Piece k of quote i (see dossier_quote.n_segments); DOSSIER_ERR_USAGE when out of range. */
+DOSSIER_API dossier_status dossier_article_quote_segment(const dossier_article *a, size_t i,
+                                                         size_t k, size_t *start, size_t *end);
 
 /*
  * The article as one line of the JSONL contract (docs/data-model.md), without the trailing

@@ -568,6 +568,17 @@ dossier_status dossier_article_quote(const dossier_article *a, size_t i, dossier
     out->speaker = q->speaker >= 0 ? a->nlp->entities[q->speaker].name : NULL;
     out->speaker_start = q->speaker_at.start;
     out->speaker_end = q->speaker_at.end;
+    out->n_segments = q->n_segments;
+    return DOSSIER_OK;
+}
+
+dossier_status dossier_article_quote_segment(const dossier_article *a, size_t i, size_t k,
+                                             size_t *start, size_t *end)
+{
+    if (!a->quotes || i >= a->quotes->n || k >= a->quotes->items[i].n_segments)
+        return DOSSIER_ERR_USAGE;
+    *start = a->quotes->items[i].segments[k].start;
+    *end = a->quotes->items[i].segments[k].end;
     return DOSSIER_OK;
 }
 

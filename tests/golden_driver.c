@@ -126,7 +126,19 @@ static int on_article_annotated(void *user, const dossier_article *a)
             rc = q.cue_end > q.cue_start ? add_json_str(o, text + q.cue_start, q.cue_end - q.cue_start)
                                          : add_raw(o, "null", 4);
         if (!rc) rc = add_raw(o, ",\"quote\":", 9);
-        if (!rc) rc = add_json_str(o, text + q.start, q.end - q.start);
+        if (!rc && q.n_segments) {
+            /* The pieces of a split quotation, joined by " / ". */
+            rc = add_raw(o, "[", 1);
+            for (size_t k = 0; !rc && k < q.n_segments; k++) {
+                size_t ss, se;
+                dossier_article_quote_segment(a, i, k, &ss, &se);
+                if (k) rc = add_raw(o, ",", 1);
+                if (!rc) rc = add_json_str(o, text + ss, se - ss);
+            }
+            if (!rc) rc = add_raw(o, "]", 1);
+        } else if (!rc) {
+            rc = add_json_str(o, text + q.start, q.end - q.start);
+        }
         if (!rc) rc = add(o, "}", 1);
     }
     return rc;

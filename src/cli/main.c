@@ -144,10 +144,9 @@ static void put_cell(const char *s, size_t n, size_t width)
     putchar(' ');
 }
 
-/* Writes s[0..n) as a JSON string. */
-static void put_json_str(const char *s, size_t n)
+/* Writes s[0..n) escaped for the inside of a JSON string. */
+static void put_json_inner(const char *s, size_t n)
 {
-    putchar('"');
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == '"' || c == '\\') printf("\\%c", c);
@@ -155,6 +154,13 @@ static void put_json_str(const char *s, size_t n)
         else if (c < 0x20) printf("\\u%04x", c);
         else putchar(c);
     }
+}
+
+/* Writes s[0..n) as a JSON string. */
+static void put_json_str(const char *s, size_t n)
+{
+    putchar('"');
+    put_json_inner(s, n);
     putchar('"');
 }
 
@@ -176,7 +182,19 @@ static void print_quotes(cli_opts *o, const dossier_article *a)
             put_json_str(dossier_article_source(a), strlen(dossier_article_source(a)));
             printf(",\"index\":%d,\"article\":\"%s\",\"kind\":\"%s\",\"text\":",
                    dossier_article_index(a), dossier_article_id(a), q.kind);
-            put_json_str(text + q.start, q.end - q.start);
+            if (q.n_segments) {
+                /* The pieces of a split quotation as one string, joined by a space. */
+                putchar('"');
+                for (size_t k = 0; k < q.n_segments; k++) {
+                    size_t ss, se;
+                    dossier_article_quote_segment(a, i, k, &ss, &se);
+                    if (k) putchar(' ');
+                    put_json_inner(text + ss, se - ss);
+                }
+                putchar('"');
+            } else {
+                put_json_str(text + q.start, q.end - q.start);
+            }
             printf(",\"start\":%zu,\"end\":%zu,\"cue\":", q.start, q.end);
             if (q.cue_end > q.cue_start) put_json_str(text + q.cue_start, q.cue_end - q.cue_start);
             else fputs("null", stdout);
@@ -191,7 +209,16 @@ static void print_quotes(cli_opts *o, const dossier_article *a)
         put_cell(q.cue_end > q.cue_start ? text + q.cue_start : "-",
                  q.cue_end > q.cue_start ? q.cue_end - q.cue_start : 1, 16);
         put_cell(q.kind, strlen(q.kind), 8);
-        put_flat(text + q.start, q.end - q.start, 160);
+        if (q.n_segments) {
+            for (size_t k = 0; k < q.n_segments; k++) {
+                size_t ss, se;
+                dossier_article_quote_segment(a, i, k, &ss, &se);
+                if (k) fputs(" / ", stdout);
+                put_flat(text + ss, se - ss, 100);
+            }
+        } else {
+            put_flat(text + q.start, q.end - q.start, 160);
+        }
         putchar('\n');
     }
 }

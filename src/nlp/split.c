@@ -240,6 +240,8 @@ dossier_status nlp_split(arena *a, const char *text, size_t len, const span *par
                     while (e < end && text[e] == '.') e++;
                 } else if (nlp_is_quote_cp(cp)) {
                     t.flags |= TOK_QUOTE;
+                    /* '' (two apostrophes) is a double quotation mark in some house styles. */
+                    if (cp == '\'' && e < end && text[e] == '\'') e++;
                 } else if ((cp == '-' || cp == 0x2013 || cp == 0x2014) && e < end &&
                            text[e] == '-') {
                     e++; /* "--" as a dash */

@@ -81,6 +81,13 @@ static int mark_role(const nlp_doc *d, size_t t, int *family)
         if (!space_before && space_after) return QM_CLOSE;
         return QM_EITHER;
     case '\'':
+        /* '' is a double mark, shaped like " */
+        if (k->end - k->start == 2) {
+            *family = QF_DOUBLE;
+            if (space_before && !space_after) return QM_OPEN;
+            if (!space_before && space_after) return QM_CLOSE;
+            return QM_EITHER;
+        }
         *family = QF_SINGLE;
         if (space_before && !space_after) return QM_OPEN;
         if (!space_before && space_after) return QM_CLOSE;
@@ -104,6 +111,7 @@ static int tok_char(const nlp_doc *d, size_t t, char c)
 }
 
 static int tok_is(const nlp_doc *d, size_t t, const char *w);
+static int is_cue_filler(const nlp_doc *d, size_t t);
 static int mention_at(const nlp_doc *d, size_t t);
 
 /* Is token t a determiner or possessive that makes the next word a noun? */
@@ -146,6 +154,22 @@ static int cue_at(const qfinder *f, size_t t, const lex_cue **out)
     const lex_cue *c =
         lexicon_cue(f->lx, d->text + d->tokens[t].start, d->tokens[t].end - d->tokens[t].start);
     if (!c) return 0;
+    /* A participle in -en ("written", "spoken") reports only after an auxiliary ("has
+     * written"); alone it is an adjective ("written answers"). */
+    size_t fn = d->tokens[t].end - d->tokens[t].start;
+    if (fn > 4 && !memcmp(d->text + d->tokens[t].end - 2, "en", 2) &&
+        !(t > 0 && (tok_is(d, t - 1, "has") || tok_is(d, t - 1, "have") || tok_is(d, t - 1, "had") ||
+                    tok_is(d, t - 1, "was") || tok_is(d, t - 1, "were") || tok_is(d, t - 1, "been") ||
+                    tok_is(d, t - 1, "is") || tok_is(d, t - 1, "be"))))
+        return 0;
+    /* A gerund or participle in -ing reports after a comma (", adding that"), after a form of
+     * "be" ("was saying") or "while"/"after"; elsewhere it is a noun or an adjective. */
+    if (fn > 5 && !memcmp(d->text + d->tokens[t].end - 3, "ing", 3) && t > 0 &&
+        !tok_char(d, t - 1, ',') && !tok_is(d, t - 1, "was") && !tok_is(d, t - 1, "is") &&
+        !tok_is(d, t - 1, "were") && !tok_is(d, t - 1, "are") && !tok_is(d, t - 1, "been") &&
+        !tok_is(d, t - 1, "while") && !tok_is(d, t - 1, "after") && !tok_is(d, t - 1, "by") &&
+        !(d->tokens[t].flags & TOK_SENT) && !is_cue_filler(d, t - 1))
+        return 0;
     /* After a determiner it is a noun: "the reply", "his statement", "a report". */
     if (t > 0 && d->tokens[t - 1].sent == d->tokens[t].sent && is_determiner(d, t - 1)) return 0;
     /* After a possessive too: "Trump's tweet". */
@@ -213,7 +237,10 @@ static int is_cue_filler(const nlp_doc *d, size_t t)
                                        "firmly", "clearly", "simply", "on", "Wednesday", NULL};
     for (const char *const *w = fill; *w; w++)
         if (tok_is(d, t, *w)) return 1;
-    return 0;
+    /* Adverbs in -ly: "seemingly", "repeatedly". */
+    size_t n = d->tokens[t].end - d->tokens[t].start;
+    return n > 4 && (d->tokens[t].flags & TOK_WORD) && !(d->tokens[t].flags & TOK_CAP) &&
+           !memcmp(d->text + d->tokens[t].end - 2, "ly", 2);
 }
 
 /* Sets the speaker of q from the mention covering token t, or from the noun phrase of tokens
@@ -307,12 +334,31 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
         set_speaker_mention(d, q, m);
         return 1;
     }
-    /* A noun phrase back to a punctuation mark, a quote or a conjunction. */
+    /* A noun phrase back to a punctuation mark or a function word: its words are nouns and
+     * adjectives with at most a determiner, "of" or a possessive ("a senior official",
+     * "the head of the agency"). */
     size_t b = t;
-    while (b > floor && (d->tokens[b - 1].flags & TOK_WORD) && t - b < 6 &&
-           !tok_is(d, b - 1, "and") && !tok_is(d, b - 1, "but") && !tok_is(d, b - 1, "that") &&
-           !tok_is(d, b - 1, "as") && !tok_is(d, b - 1, "while"))
+    while (b > floor && (d->tokens[b - 1].flags & TOK_WORD) && t - b < 6) {
+        const token *k = &d->tokens[b - 1];
+        if (nlp_is_function_word(d->text + k->start, k->end - k->start) &&
+            !tok_is(d, b - 1, "the") && !tok_is(d, b - 1, "a") && !tok_is(d, b - 1, "an") &&
+            !tok_is(d, b - 1, "of") && !tok_is(d, b - 1, "his") && !tok_is(d, b - 1, "her") &&
+            !tok_is(d, b - 1, "their") && !tok_is(d, b - 1, "its") && !tok_is(d, b - 1, "many") &&
+            !tok_is(d, b - 1, "some") && !tok_is(d, b - 1, "most") && !tok_is(d, b - 1, "all") &&
+            !tok_is(d, b - 1, "two") && !tok_is(d, b - 1, "three") && !tok_is(d, b - 1, "both") &&
+            !tok_is(d, b - 1, "other") && !tok_is(d, b - 1, "one") && !tok_is(d, b - 1, "he") &&
+            !tok_is(d, b - 1, "she") && !tok_is(d, b - 1, "they") && !tok_is(d, b - 1, "we") &&
+            !tok_is(d, b - 1, "i"))
+            break;
         b--;
+        /* A pronoun is a whole subject. */
+        if (tok_is(d, b, "he") || tok_is(d, b, "she") || tok_is(d, b, "they") ||
+            tok_is(d, b, "we") || tok_is(d, b, "i"))
+            break;
+    }
+    /* A determiner cannot end the phrase, nor can "of". */
+    if (b < t && (tok_is(d, t - 1, "the") || tok_is(d, t - 1, "a") || tok_is(d, t - 1, "of")))
+        return 0;
     return set_speaker_phrase(d, q, b, t);
 }
 
@@ -367,10 +413,13 @@ static int frame_after(qfinder *f, quote *q, size_t t)
     const nlp_doc *d = f->d;
     size_t s = t + 1;
     size_t limit = s;
-    while (limit < d->n_tokens && limit < s + FRAME_AFTER && !(d->tokens[limit].flags & TOK_QUOTE) &&
-           !(d->tokens[limit].flags & TOK_PARA)) {
+    int paren = 0; /* inside "(D-Wis.)" a period ends nothing */
+    while (limit < d->n_tokens && limit < s + FRAME_AFTER + 4 * (paren > 0) &&
+           !(d->tokens[limit].flags & TOK_QUOTE) && !(d->tokens[limit].flags & TOK_PARA)) {
         char c = d->text[d->tokens[limit].start];
-        if (limit > s && (c == '.' || c == '!' || c == '?' || c == ';')) break;
+        if (c == '(') paren++;
+        else if (c == ')' && paren) paren--;
+        else if (!paren && limit > s && (c == '.' || c == '!' || c == '?' || c == ';')) break;
         limit++;
     }
     for (size_t c = s; c < limit; c++) {
@@ -405,6 +454,22 @@ static int frame_before(qfinder *f, quote *q, size_t t, int *whole, int *split)
         char c = d->text[d->tokens[floor - 1].start];
         if (c == '.' || c == '!' || c == '?' || c == ';') break;
         floor--;
+    }
+    /* "He said:" closing the paragraph before: the quotation is what he said. */
+    if ((d->tokens[t].flags & TOK_PARA) && t >= 2 && tok_char(d, t - 1, ':') &&
+        !f->in_quote[t - 2]) {
+        size_t b = t - 1;
+        while (b > 0 && d->tokens[b - 1].sent == d->tokens[t - 1].sent) b--;
+        for (size_t c = t - 1; c-- > b;) {
+            const lex_cue *cue;
+            int len = cue_at(f, c, &cue);
+            if (!len || f->used_cue[c]) continue;
+            if (!subject_before(d, q, c, b)) continue;
+            set_cue(q, d, c, len, cue);
+            f->used_cue[c] = 1;
+            *whole = 1;
+            return 1;
+        }
     }
     /* The mark right after ":" or ", " or a cue word makes the quotation whole (direct). */
     size_t p = t;
@@ -636,6 +701,14 @@ static dossier_status find_quotations(qfinder *f)
             /* In the same paragraph it goes on the same quotation: “A,” he said. “B.” */
             if (same_para) split = 1;
         }
+        /* A quotation that goes on from the paragraph before (left open there, opened again
+         * here) is the same quotation. */
+        if (!framed && open_t == prev_end_para && f->n >= 2 &&
+            f->items[f->n - 2].kind == QUOTE_DIRECT) {
+            q->speaker = f->items[f->n - 2].speaker;
+            q->speaker_at = f->items[f->n - 2].speaker_at;
+            split = 1;
+        }
         /* A piece of a quotation split around its frame joins the piece before. */
         if (split && f->n >= 2 && f->items[f->n - 2].kind == QUOTE_DIRECT) {
             quote *p = &f->items[f->n - 2];
@@ -666,7 +739,6 @@ static dossier_status find_quotations(qfinder *f)
             last_speaker_at = q->speaker_at;
             last_quote_para_end = t;
         }
-        (void)prev_end_para;
     }
     return DOSSIER_OK;
 }
