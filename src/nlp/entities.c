@@ -236,7 +236,25 @@ static size_t match_dict(resolver *r, size_t t, int maxw, cand *c)
             break;
         }
     if (limit > d->n_tokens) limit = d->n_tokens;
-    for (size_t e = limit; e > t; e--) {
+    /* Read word by word while some alias goes on; only phrases that are aliases are tried
+     * below, longest first. */
+    size_t reach = t; /* the last end whose phrase (or its possessive-free form) is an alias */
+    for (size_t e = t + 1; e <= limit; e++) {
+        size_t n = phrase_of(d, t, e, 0, buf, sizeof buf);
+        if (!n) break;
+        int ph = lexicon_phrase(r->lx, buf, n);
+        if (ph & LEX_PHRASE_ALIAS) reach = e;
+        else {
+            size_t full = d->tokens[e - 1].end - d->tokens[e - 1].start;
+            if (strip_possessive(d->text + d->tokens[e - 1].start, full) != full) {
+                size_t n2 = phrase_of(d, t, e, 1, buf, sizeof buf);
+                if (n2 && (lexicon_phrase(r->lx, buf, n2) & LEX_PHRASE_ALIAS)) reach = e;
+            }
+        }
+        if (!(ph & LEX_PHRASE_PREFIX)) break;
+    }
+    if (reach == t) return 0;
+    for (size_t e = reach; e > t; e--) {
         for (int strip = 0; strip < 2; strip++) {
             size_t full = d->tokens[e - 1].end - d->tokens[e - 1].start;
             size_t stripped = strip_possessive(d->text + d->tokens[e - 1].start, full);

@@ -64,6 +64,7 @@ static const char *const source_names[] = {"countries.tsv", "orgs.tsv",   "title
 struct lexicon {
     arena *mem;                 /* owns every string, entry, slot and value array */
     lex_table aliases;          /* folded alias -> lex_entry */
+    lex_table prefixes; /* word prefixes of multi-word aliases ("secretary of"), folded */
     lex_table cues;             /* folded cue form -> lex_cue */
     lex_table abbrevs;          /* abbreviation bytes -> lex_abbr */
     const lex_entry **people;   /* one entry per term of office (the canonical-name alias) */
@@ -84,6 +85,16 @@ struct lexicon {
  */
 static long fold_key(const char *s, size_t n, char *out, size_t cap)
 {
+    /* Fast path: one ASCII word (most lookups), lowered in one pass. */
+    if (n <= cap) {
+        size_t k = 0;
+        for (; k < n; k++) {
+            unsigned char c = (unsigned char)s[k];
+            if (c >= 0x80 || c <= ' ') break;
+            out[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        if (k == n) return (long)n;
+    }
     size_t o = 0, i = 0;
     int space = 0;
     while (i < n) {
@@ -211,6 +222,7 @@ typedef struct builder {
     const char *source; /* current file name */
     size_t line;        /* current line number (1-based) */
     pairvec aliases;    /* alias pairs */
+    pairvec prefixes;   /* word-prefix pairs of multi-word aliases */
     pairvec cues;       /* cue pairs */
     pairvec abbrevs;    /* abbreviation pairs */
 } builder;
@@ -341,6 +353,13 @@ static const lex_entry *add_alias(builder *b, slice a, const lex_entry *tmpl, in
     }
     int w = count_words(key, klen);
     if (w > b->lx->max_words) b->lx->max_words = w;
+    /* Every proper word prefix, so that phrase matching can stop as soon as no alias goes on
+     * with the words read so far. */
+    for (size_t i = 1; i < klen; i++)
+        if (key[i] == ' ' && pairvec_push(&b->prefixes, key, i, e) != DOSSIER_OK) {
+            err_set(b->err, DOSSIER_ERR_NOMEM, "out of memory");
+            return NULL;
+        }
     return e;
 }
 
@@ -671,12 +690,14 @@ lexicon *lexicon_build(const lex_source *src, size_t n, errbuf *err)
     dossier_status rc = DOSSIER_OK;
     for (size_t i = 0; i < n && !rc; i++) rc = parse_source(&b, &src[i]);
     if (!rc) rc = table_build(&lx->aliases, lx->mem, &b.aliases);
+    if (!rc) rc = table_build(&lx->prefixes, lx->mem, &b.prefixes);
     if (!rc) rc = table_build(&lx->cues, lx->mem, &b.cues);
     if (!rc) rc = table_build(&lx->abbrevs, lx->mem, &b.abbrevs);
     if (!rc) rc = check_duplicates(&b, &b.aliases, 0);
     if (!rc) rc = check_duplicates(&b, &b.cues, 1);
     if (!rc) rc = check_duplicates(&b, &b.abbrevs, 1);
     free(b.aliases.v);
+    free(b.prefixes.v);
     free(b.cues.v);
     free(b.abbrevs.v);
     if (rc) {
@@ -747,6 +768,18 @@ size_t lexicon_lookup(const lexicon *lx, const char *s, size_t n, const lex_entr
         found++;
     }
     return found;
+}
+
+int lexicon_phrase(const lexicon *lx, const char *s, size_t n)
+{
+    char key[LEX_KEY_MAX];
+    if (!lx || !s) return 0;
+    long klen = fold_key(s, n, key, sizeof key);
+    if (klen <= 0) return 0;
+    int r = 0;
+    if (table_find(&lx->aliases, key, (size_t)klen)) r |= LEX_PHRASE_ALIAS;
+    if (table_find(&lx->prefixes, key, (size_t)klen)) r |= LEX_PHRASE_PREFIX;
+    return r;
 }
 
 int lexicon_max_words(const lexicon *lx)

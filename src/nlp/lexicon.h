@@ -69,6 +69,16 @@ const lexicon *lexicon_get(void);
 size_t lexicon_lookup(const lexicon *lx, const char *s, size_t n, const lex_entry **out,
                       size_t max);
 
+/*
+ * What the phrase s[0..n) (words joined by single spaces) is to the alias table, ignoring case
+ * as lexicon_lookup does: LEX_PHRASE_ALIAS when it is an alias, LEX_PHRASE_PREFIX when some
+ * longer alias starts with it and a space ("secretary of"); both, or 0. Lets a caller read a
+ * phrase word by word and stop as soon as nothing can match.
+ */
+int lexicon_phrase(const lexicon *lx, const char *s, size_t n);
+
+enum { LEX_PHRASE_ALIAS = 1, LEX_PHRASE_PREFIX = 2 };
+
 /* The longest alias in words (space-separated), so callers know how far to try phrases. */
 int lexicon_max_words(const lexicon *lx);
 
