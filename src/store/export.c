@@ -65,9 +65,9 @@ static const char sql_articles_flat[] =
 
 static const char sql_quotes_flat[] =
     "SELECT a.uid AS article, a.source, a.idx AS \"index\", q.n AS quote, q.kind, "
-    "q.speaker_name AS speaker, e.kind AS speaker_kind, q.cue, q.cue_lemma, q.start, q.end, "
+    "q.speaker, e.kind AS speaker_kind, q.cue, q.cue_lemma, q.start, q.end, "
     "q.text FROM quotes q JOIN articles a ON a.id = q.article "
-    "LEFT JOIN entities e ON e.id = q.speaker WHERE a.latest = 1 ORDER BY a.id, q.n";
+    "LEFT JOIN entities e ON e.id = q.speaker_entity WHERE a.latest = 1 ORDER BY a.id, q.n";
 
 static const char sql_entities_flat[] =
     "SELECT e.name, e.kind, e.code, e.title, e.country, count(DISTINCT m.article) AS articles, "
@@ -146,7 +146,7 @@ static const char *const sql_contract[Q_COUNT] = {
     [Q_SENTS] = "SELECT start, end FROM sentences WHERE article = ?1 ORDER BY n",
     [Q_MENTIONS] = "SELECT m.entity, e.name, e.kind, e.code, m.start, m.end FROM mentions m "
                    "JOIN entities e ON e.id = m.entity WHERE m.article = ?1 ORDER BY m.n",
-    [Q_QUOTES] = "SELECT text, start, end, kind, cue, speaker, speaker_name, speaker_start, "
+    [Q_QUOTES] = "SELECT text, start, end, kind, cue, speaker_entity, speaker, speaker_start, "
                  "speaker_end FROM quotes WHERE article = ?1 ORDER BY n",
 };
 

@@ -115,14 +115,14 @@ static const char *const migration_1[] = {
     "  cue_lemma TEXT,\n"
     "  cue_start INTEGER,\n"
     "  cue_end INTEGER,\n"
-    "  speaker INTEGER REFERENCES entities(id),\n"
-    "  speaker_name TEXT,\n"              /* the entity's name, for search and export */
+    "  speaker_entity INTEGER REFERENCES entities(id),\n"
+    "  speaker TEXT,\n"                   /* the entity's name, for search and export */
     "  speaker_start INTEGER,\n"
     "  speaker_end INTEGER,\n"
     "  sentence INTEGER NOT NULL,\n"
     "  UNIQUE(article, n)\n"
     ");\n"
-    "CREATE INDEX quotes_speaker ON quotes(speaker);\n",
+    "CREATE INDEX quotes_speaker ON quotes(speaker_entity);\n",
     /* Stories (written by the stories stage). */
     "CREATE TABLE stories(\n"
     "  id INTEGER PRIMARY KEY,\n"
@@ -157,21 +157,21 @@ static const char *const migration_1[] = {
     "    VALUES ('delete', old.id, old.title, old.text);\n"
     "  INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);\n"
     "END;\n",
-    "CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker_name, content='quotes',\n"
+    "CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, content='quotes',\n"
     "  content_rowid='id', tokenize='unicode61 remove_diacritics 2');\n"
     "CREATE TRIGGER quotes_fts_ai AFTER INSERT ON quotes BEGIN\n"
-    "  INSERT INTO quotes_fts(rowid, text, speaker_name) VALUES (new.id, new.text,\n"
-    "    new.speaker_name);\n"
+    "  INSERT INTO quotes_fts(rowid, text, speaker) VALUES (new.id, new.text,\n"
+    "    new.speaker);\n"
     "END;\n"
     "CREATE TRIGGER quotes_fts_ad AFTER DELETE ON quotes BEGIN\n"
-    "  INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker_name)\n"
-    "    VALUES ('delete', old.id, old.text, old.speaker_name);\n"
+    "  INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker)\n"
+    "    VALUES ('delete', old.id, old.text, old.speaker);\n"
     "END;\n"
-    "CREATE TRIGGER quotes_fts_au AFTER UPDATE OF text, speaker_name ON quotes BEGIN\n"
-    "  INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker_name)\n"
-    "    VALUES ('delete', old.id, old.text, old.speaker_name);\n"
-    "  INSERT INTO quotes_fts(rowid, text, speaker_name) VALUES (new.id, new.text,\n"
-    "    new.speaker_name);\n"
+    "CREATE TRIGGER quotes_fts_au AFTER UPDATE OF text, speaker ON quotes BEGIN\n"
+    "  INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker)\n"
+    "    VALUES ('delete', old.id, old.text, old.speaker);\n"
+    "  INSERT INTO quotes_fts(rowid, text, speaker) VALUES (new.id, new.text,\n"
+    "    new.speaker);\n"
     "END;\n",
     NULL};
 

@@ -1,6 +1,6 @@
 /*
  * search.c - full-text search over the FTS5 indexes of articles (title, text) and quotes (text,
- * speaker_name). The two indexes are queried apart, each sorted by bm25, and merged as they
+ * speaker). The two indexes are queried apart, each sorted by bm25, and merged as they
  * stream, so that a column filter only one of them has (title:, speaker:) still works: the
  * side that does not know the column is left out instead of failing the whole search.
  */
@@ -18,7 +18,7 @@ static const char sql_articles[] =
 
 static const char sql_quotes[] =
     "SELECT 'quote', a.uid, a.source, a.idx, a.title, o.name, a.published, "
-    "snippet(quotes_fts, 0, '[', ']', '...', 24), q.speaker_name, bm25(quotes_fts) AS score "
+    "snippet(quotes_fts, 0, '[', ']', '...', 24), q.speaker, bm25(quotes_fts) AS score "
     "FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid "
     "JOIN articles a ON a.id = q.article LEFT JOIN outlets o ON o.id = a.outlet "
     "WHERE quotes_fts MATCH ?1 AND a.latest = 1 ORDER BY score LIMIT ?2";

@@ -38,7 +38,7 @@ static const char *const stmt_sql[STMT_COUNT] = {
     [STMT_MENTION] = "INSERT INTO mentions(article, n, entity, sentence, start, end, how) "
                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     [STMT_QUOTE] = "INSERT INTO quotes(article, n, kind, text, start, end, cue, cue_lemma, "
-                   "cue_start, cue_end, speaker, speaker_name, speaker_start, speaker_end, "
+                   "cue_start, cue_end, speaker_entity, speaker, speaker_start, speaker_end, "
                    "sentence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
                    "?14, ?15)",
     [STMT_HAS_SENTENCES] = "SELECT 1 FROM sentences WHERE article = ?1 LIMIT 1",
