@@ -237,7 +237,7 @@ DOSSIER_API dossier_status dossier_db_search(dossier_db *db, const char *query, 
 typedef enum dossier_export_format {
     DOSSIER_EXPORT_JSONL = 1, /* one JSON object a line; articles follow the extract contract */
     DOSSIER_EXPORT_CSV = 2,   /* RFC 4180: header row, CRLF, fields with , " CR LF quoted */
-    DOSSIER_EXPORT_TSV = 3    /* header row; tab, newline, CR and backslash escaped as \t \n \r \\ */
+    DOSSIER_EXPORT_TSV = 3    /* header row; tab, newline, CR, backslash as \t \n \r \\ */
 } dossier_export_format;
 
 /* What to export. */

@@ -205,7 +205,8 @@ static dossier_status put_entities(dbuf *b, sqlite3_stmt *st, ent_list *ents, in
 {
     ents->n = 0;
     dossier_status rc = DOSSIER_OK;
-    while (!rc && (*r = sqlite3_step(st)) == SQLITE_ROW) rc = ent_add(ents, sqlite3_column_int64(st, 0));
+    while (!rc && (*r = sqlite3_step(st)) == SQLITE_ROW)
+        rc = ent_add(ents, sqlite3_column_int64(st, 0));
     sqlite3_reset(st);
     if (!rc) rc = dbuf_puts(b, ",\"entities\":[");
     /* One pass over the mentions per entity: articles have tens of entities, not thousands. */

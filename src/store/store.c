@@ -29,17 +29,18 @@ static const char *const stmt_sql[STMT_COUNT] = {
                     "name = excluded.name RETURNING id",
     [STMT_PARAGRAPH] = "INSERT INTO paragraphs(article, n, start, end, src_start, src_end) "
                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    [STMT_SENTENCE] = "INSERT INTO sentences(article, n, start, end) VALUES (?1, ?2, ?3, ?4)",
+    [STMT_SENTENCE] = "INSERT OR IGNORE INTO sentences(article, n, start, end) "
+                      "VALUES (?1, ?2, ?3, ?4)",
     [STMT_ENTITY] =
         "INSERT INTO entities(name, kind, code, title, country) VALUES (?1, ?2, ?3, ?4, ?5) "
         "ON CONFLICT(name, kind) DO UPDATE SET code = coalesce(entities.code, excluded.code), "
         "title = coalesce(excluded.title, entities.title), "
         "country = coalesce(entities.country, excluded.country) RETURNING id",
-    [STMT_MENTION] = "INSERT INTO mentions(article, n, entity, sentence, start, end, how) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    [STMT_QUOTE] = "INSERT INTO quotes(article, n, kind, text, start, end, cue, cue_lemma, "
-                   "cue_start, cue_end, speaker_entity, speaker, speaker_start, speaker_end, "
-                   "sentence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+    [STMT_MENTION] = "INSERT OR IGNORE INTO mentions(article, n, entity, sentence, start, "
+                     "end, how) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [STMT_QUOTE] = "INSERT OR IGNORE INTO quotes(article, n, kind, text, start, end, cue, "
+                   "cue_lemma, cue_start, cue_end, speaker_entity, speaker, speaker_start, "
+                   "speaker_end, sentence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
                    "?14, ?15)",
     [STMT_HAS_SENTENCES] = "SELECT 1 FROM sentences WHERE article = ?1 LIMIT 1",
     [STMT_HAS_QUOTES] = "SELECT 1 FROM quotes WHERE article = ?1 LIMIT 1",
@@ -478,7 +479,9 @@ static dossier_status put_quotes(store *s, int64_t id, const article *art, const
     return rc;
 }
 
-/* The language layer and quotes of a stored article row, for what it does not have yet. */
+/* The language layer and quotes of a stored article row, for what it does not have yet. Rows
+ * are inserted OR IGNORE on (article, n): a layer written partly before (an article with
+ * mentions but no sentence, say) is completed, never doubled nor a constraint error. */
 static dossier_status put_layers(store *s, int64_t id, const store_article *a, int fresh)
 {
     dossier_status rc = DOSSIER_OK;
