@@ -40,8 +40,8 @@ static const char *const stmt_sql[STMT_COUNT] = {
                      "end, how) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     [STMT_QUOTE] = "INSERT OR IGNORE INTO quotes(article, n, kind, text, start, end, cue, "
                    "cue_lemma, cue_start, cue_end, speaker_entity, speaker, speaker_start, "
-                   "speaker_end, sentence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-                   "?14, ?15)",
+                   "speaker_end, sentence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+                   "?12, ?13, ?14, ?15)",
     [STMT_HAS_SENTENCES] = "SELECT 1 FROM sentences WHERE article = ?1 LIMIT 1",
     [STMT_HAS_QUOTES] = "SELECT 1 FROM quotes WHERE article = ?1 LIMIT 1",
     [STMT_INPUT_DONE] = "INSERT INTO ingest_inputs(ingest, input, completed, n_articles) "

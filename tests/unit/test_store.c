@@ -376,6 +376,36 @@ static void test_layers_search_export(void)
     store_close(s);
 }
 
+/* A layer with mentions but no sentence is written again on every ingest (the sentence probe
+ * finds nothing): that must complete it, not fail on the mentions already there. */
+static void test_partial_layer(void)
+{
+    char path[128];
+    errbuf err = {0};
+    store *s;
+    db_path(path, sizeof path, "p.db");
+    CHECK_INT(store_open(path, &err, &s), DOSSIER_OK);
+    nlp_doc doc;
+    entity ents[2];
+    mention mens[3];
+    span sents[2];
+    quote_list ql;
+    quote qs[2];
+    build_nlp(&doc, ents, mens, sents, &ql, qs);
+    doc.n_sentences = 0;
+    test_article t;
+    make_article(&t, quote_text, "Partial", 0);
+    store_article sa = {"00000000000000dd", "/in/partial.txt", &t.art, &doc, NULL};
+    store_put_result res;
+    CHECK_INT(store_begin(s), DOSSIER_OK);
+    CHECK_INT(store_put_article(s, &sa, 0, &res, NULL), DOSSIER_OK);
+    CHECK_INT(store_put_article(s, &sa, 0, &res, NULL), DOSSIER_OK);
+    CHECK_INT(res, STORE_UNCHANGED);
+    CHECK_INT(store_commit(s), DOSSIER_OK);
+    CHECK_INT(sql_int(path, "SELECT count(*) FROM mentions"), 3);
+    store_close(s);
+}
+
 static void test_field_escaping(void)
 {
     dbuf b;
@@ -463,6 +493,7 @@ int main(void)
     test_open_migrate();
     test_versions();
     test_layers_search_export();
+    test_partial_layer();
     test_field_escaping();
     test_public_api();
     char cmd[128];
