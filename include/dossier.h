@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -42,7 +43,10 @@ typedef enum dossier_status {
     DOSSIER_ERR_BINARY = 7,    /* the input is not text (binary junk) */
     DOSSIER_ERR_EMPTY = 8,     /* the input holds no article text */
     DOSSIER_ERR_USAGE = 9,     /* a bad argument from the caller */
-    DOSSIER_ERR_STOPPED = 10   /* a callback asked to stop */
+    DOSSIER_ERR_STOPPED = 10,  /* a callback asked to stop */
+    DOSSIER_ERR_DB = 11,       /* the database failed: cannot open, not a dossier database, a
+                                  newer schema, disk full, locked, corrupt ... */
+    DOSSIER_ERR_QUERY = 12     /* a search query is malformed (FTS5 syntax) */
 } dossier_status;
 
 /* A short English description of a status code. Never NULL; static storage. */
@@ -186,6 +190,120 @@ DOSSIER_API dossier_status dossier_article_quote_segment(const dossier_article *
  */
 DOSSIER_API dossier_status dossier_article_to_json(const dossier_article *a, char **json,
                                                    size_t *len);
+
+/* ---- the store: a SQLite database of articles, quotes, entities and stories ---- */
+
+/* An open database. One per thread; close it with dossier_db_close. */
+typedef struct dossier_db dossier_db;
+
+/*
+ * Opens (creating if missing) the database at `path` and brings its schema up to date, each
+ * migration in a transaction of its own. Always sets *db: on failure to a handle that only holds
+ * the message (read it with dossier_db_errmsg) or to NULL when out of memory; the caller closes
+ * it with dossier_db_close either way. Returns DOSSIER_OK, DOSSIER_ERR_DB (cannot open, not a
+ * database, not a dossier database, schema newer than this build) or DOSSIER_ERR_NOMEM.
+ */
+DOSSIER_API dossier_status dossier_db_open(const char *path, dossier_db **db);
+
+/* Closes the database and frees the handle. NULL is a no-op. */
+DOSSIER_API void dossier_db_close(dossier_db *db);
+
+/* The message of the last failure on this handle, naming the database path ("" if none). Owned
+ * by the handle; valid until the next call on it. */
+DOSSIER_API const char *dossier_db_errmsg(const dossier_db *db);
+
+/* The schema version of the open database (PRAGMA user_version). */
+DOSSIER_API int dossier_db_schema_version(const dossier_db *db);
+
+/* What an ingest did; counts add up over the calls that share one struct (zero it first). */
+typedef struct dossier_db_counts {
+    long articles;     /* articles extracted and written (new + unchanged + new_versions) */
+    long new_articles; /* articles not seen before (source and index new) */
+    long unchanged;    /* articles already stored with the same content hash: nothing added */
+    long new_versions; /* known source and index, different content: stored as a new version */
+    long errors;       /* inputs that failed (each reported to the handle's on_error) */
+    uint64_t bytes;    /* input bytes of the documents that yielded articles */
+    long batches;      /* transactions committed */
+} dossier_db_counts;
+
+/* Called on the calling thread after each committed batch and every few hundred articles.
+ * Return 0 to go on, non-zero to stop (what is written so far is committed). */
+typedef int (*dossier_db_progress_fn)(void *user, const dossier_db_counts *counts);
+
+/* Ingest tuning. Zero-initialise; zero means default. */
+typedef struct dossier_db_ingest_options {
+    int batch;                       /* articles per transaction; default 500 */
+    dossier_db_progress_fn progress; /* may be NULL */
+    void *user;                      /* passed to progress */
+} dossier_db_ingest_options;
+
+/*
+ * Reads each of the n `paths` (as dossier_extract_path does, on the handle's worker threads) and
+ * writes every article to the database on the calling thread, `batch` articles per transaction,
+ * recorded as one run in the `ingests` table with each path as it completes. Paths on disk are
+ * stored absolute, so the same file ingested from another directory is the same source.
+ * An article whose source and index are stored with the same content hash (text and metadata)
+ * adds nothing; with a different hash it becomes a new version (the old one is kept, the new one
+ * marked latest). The sentences, entities, mentions and quotes of an article are stored when its
+ * stages have computed them. Killing the process loses at most the uncommitted batch; running
+ * the same ingest again completes it.
+ * `counts` (may be NULL) is added to. `opts` may be NULL. Returns DOSSIER_OK; the status of the
+ * last failed input (the batch still ran to the end, each failure went to on_error); or
+ * DOSSIER_ERR_DB (message in dossier_db_errmsg), DOSSIER_ERR_STOPPED, DOSSIER_ERR_USAGE.
+ */
+DOSSIER_API dossier_status dossier_db_ingest(dossier *d, dossier_db *db, const char *const *paths,
+                                             size_t n, const dossier_db_ingest_options *opts,
+                                             dossier_db_counts *counts);
+
+/* One search result, valid only during the callback that receives it. */
+typedef struct dossier_db_hit {
+    const char *kind;    /* "article" or "quote" */
+    const char *id;      /* the article's 16-hex id (as dossier_article_id) */
+    const char *source;  /* the article's source */
+    int index;           /* its index in the source */
+    const char *title;   /* its title, or NULL */
+    const char *site;    /* its outlet, or NULL */
+    const char *published; /* ISO 8601, or NULL */
+    const char *snippet; /* the matching text around the hit, matches between [ and ] */
+    const char *speaker; /* quote hits: the speaker's name, or NULL */
+    double score;        /* bm25 rank: lower is better */
+} dossier_db_hit;
+
+/* Receives each hit, best first. Return 0 to go on, non-zero to stop (the search then returns
+ * DOSSIER_ERR_STOPPED). */
+typedef int (*dossier_db_hit_fn)(void *user, const dossier_db_hit *hit);
+
+/*
+ * Full-text search (SQLite FTS5 query syntax: words, "phrases", AND/OR/NOT, prefix*, column
+ * filters title: text: speaker:) over the latest version of every article (title, text) and over
+ * quotes (text, speaker); at most `limit` hits (<= 0: 20). Returns DOSSIER_OK,
+ * DOSSIER_ERR_QUERY for a malformed query, DOSSIER_ERR_DB, DOSSIER_ERR_STOPPED; the message is
+ * in dossier_db_errmsg.
+ */
+DOSSIER_API dossier_status dossier_db_search(dossier_db *db, const char *query, int limit,
+                                             dossier_db_hit_fn on_hit, void *user);
+
+/* Export formats. */
+typedef enum dossier_export_format {
+    DOSSIER_EXPORT_JSONL = 1, /* one JSON object a line; articles follow the extract contract */
+    DOSSIER_EXPORT_CSV = 2,   /* RFC 4180: header row, CRLF, fields with , " CR LF quoted */
+    DOSSIER_EXPORT_TSV = 3    /* header row; tab, newline, CR, backslash as \t \n \r \\ */
+} dossier_export_format;
+
+/* What to export. */
+typedef enum dossier_export_what {
+    DOSSIER_EXPORT_ARTICLES = 1, /* the latest version of each article */
+    DOSSIER_EXPORT_QUOTES = 2,   /* the quotes of those articles, with speaker and article */
+    DOSSIER_EXPORT_ENTITIES = 3  /* every entity with its article and mention counts */
+} dossier_export_what;
+
+/*
+ * Writes `what` in `format` to `out`. Returns DOSSIER_OK, DOSSIER_ERR_USAGE (unknown format or
+ * what), DOSSIER_ERR_IO (a write failed), DOSSIER_ERR_DB or DOSSIER_ERR_NOMEM; the message is in
+ * dossier_db_errmsg.
+ */
+DOSSIER_API dossier_status dossier_db_export(dossier_db *db, dossier_export_what what,
+                                             dossier_export_format format, FILE *out);
 
 #ifdef __cplusplus
 }

@@ -13,25 +13,13 @@
 #include <string.h>
 
 #include "core/core.h"
+#include "dossier_internal.h"
 #include "extract/extract.h"
 #include "ingest/ingest.h"
 #include "nlp/nlp.h"
 #include "quotes/quotes.h"
 
 #define DOC_ARENA_FACTOR 16 /* an article's structures may take up to this many times its input */
-
-struct dossier {
-    dossier_options opts; /* as given, with defaults filled in */
-    errbuf err;           /* last failure */
-};
-
-struct dossier_article {
-    const article *art;   /* the extracted article */
-    const nlp_doc *nlp;   /* its sentences and entities, or NULL when not annotated */
-    const quote_list *quotes; /* its quotes, or NULL when not annotated */
-    const char *source;   /* the document's origin */
-    char id[17];          /* hex of hash(source, index) */
-};
 
 /* One document on its way through extraction. Everything it points to lives in `mem`
  * (threaded runs) or in the ingest callback's frame (single-threaded runs). */
@@ -82,6 +70,8 @@ const char *dossier_strerror(dossier_status status)
     case DOSSIER_ERR_EMPTY: return "no article text found";
     case DOSSIER_ERR_USAGE: return "bad argument";
     case DOSSIER_ERR_STOPPED: return "stopped by the caller";
+    case DOSSIER_ERR_DB: return "database error";
+    case DOSSIER_ERR_QUERY: return "bad search query";
     }
     return "unknown status";
 }
@@ -178,10 +168,12 @@ static int deliver_job(run_state *st, job *j)
     uint64_t h = hash64(origin, strlen(origin), 0);
     for (size_t i = 0; i < j->list.n; i++) {
         dossier_article pub;
+        memset(&pub, 0, sizeof pub);
         pub.art = &j->list.items[i];
         pub.nlp = j->nlp ? &j->nlp[i] : NULL;
         pub.quotes = j->quotes ? &j->quotes[i] : NULL;
         pub.source = origin;
+        pub.doc_bytes = i == 0 ? j->doc.len : 0;
         char key[32];
         int k = snprintf(key, sizeof key, "#%d", j->list.items[i].index);
         hash_hex(hash64(key, (size_t)k, h), pub.id);

@@ -1,6 +1,7 @@
 /*
  * main.c - the `dossier` command. A client of the public library API (include/dossier.h) like
- * any other: it parses options, calls dossier_extract_path for each input and prints.
+ * any other: it parses options, calls dossier_extract_path for each input and prints. The
+ * database commands live in cmd_store.c.
  * Exit status: 0 all inputs read, 1 some input failed, 2 usage error.
  */
 #include <dossier.h>
@@ -12,8 +13,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#define EXIT_INPUT 1
-#define EXIT_USAGE 2
+#include "cli.h"
+
+#define EXIT_INPUT CLI_EXIT_INPUT
+#define EXIT_USAGE CLI_EXIT_USAGE
 
 /* Options shared by the article commands. */
 typedef struct cli_opts {
@@ -39,6 +42,10 @@ static const char *usage_main =
     "commands:\n"
     "  extract PATH...|-    one JSON line per article (schema 1), no database\n"
     "  articles PATH...|-   a table of the articles found: source, index, date, site, title\n"
+    "  quotes PATH...|-     who said what: speaker, cue and quote of every quotation found\n"
+    "  ingest PATH...|-     store the articles in the database (default ./dossier.db)\n"
+    "  search QUERY         full-text search over the stored articles and quotes\n"
+    "  export --format F    the stored articles, quotes or entities as jsonl, csv or tsv\n"
     "  version              print the version\n"
     "\n"
     "Run `dossier COMMAND --help` for a command's options.\n";
@@ -390,6 +397,9 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "extract")) return cmd_articles(argc - 1, argv + 1, 0);
     if (!strcmp(cmd, "articles")) return cmd_articles(argc - 1, argv + 1, 1);
     if (!strcmp(cmd, "quotes")) return cmd_articles(argc - 1, argv + 1, 2);
+    if (!strcmp(cmd, "ingest")) return cmd_ingest(argc - 1, argv + 1);
+    if (!strcmp(cmd, "search")) return cmd_search(argc - 1, argv + 1);
+    if (!strcmp(cmd, "export")) return cmd_export(argc - 1, argv + 1);
     fprintf(stderr, "dossier: unknown command '%s'\n%s", cmd, usage_main);
     return EXIT_USAGE;
 }

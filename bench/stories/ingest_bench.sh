@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# bench/stories/ingest_bench.sh [N] [BUILD_DIR] - ingest throughput and peak memory of
+# `dossier ingest` on N generated articles (default 100000), grown from examples/ by
+# gen_corpus.py (deterministic seed; cached in bench/.data/ingest-N). Reports the first ingest
+# (everything new), a second ingest of the same input (everything unchanged), articles/s, MB/s
+# of input, peak RSS, the database size, and one search's time. Timing figures are wall clock
+# on whatever else the machine is doing.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+n=${1:-100000}
+build=${2:-$root/build-release}
+bin=$build/dossier
+[ -x "$bin" ] || { echo "bench: build $bin first (cmake -DCMAKE_BUILD_TYPE=Release)"; exit 1; }
+data=$root/bench/.data/ingest-$n
+if [ ! -f "$data.done" ]; then
+    echo "generating $n articles into $data ..."
+    rm -rf "$data"
+    python3 "$root/bench/stories/gen_corpus.py" "$bin" "$root/examples" "$n" "$data"
+    touch "$data.done"
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+db=$work/bench.db
+in_bytes=$(cat "$data"/*.jsonl | wc -c)
+jobs=${JOBS:-$(nproc)}
+
+run() { # LABEL
+    /usr/bin/time -f "%e %M" -o "$work/time" "$bin" ingest --quiet --jobs "$jobs" --db "$db" \
+        "$data" >"$work/summary"
+    read -r secs rss_kb <"$work/time"
+    python3 - "$1" "$secs" "$rss_kb" "$in_bytes" "$n" "$(cat "$work/summary")" <<'PY'
+import sys
+label, secs, rss, size, n, summary = sys.argv[1:7]
+secs, rss, size, n = float(secs), int(rss), int(size), int(n)
+print(f"{label:10s} {n} articles in {secs:.1f} s: {n / secs:,.0f} articles/s, "
+      f"{size / 1e6 / secs:.1f} MB/s of input ({size / 1e6:.0f} MB), peak RSS {rss / 1024:.0f} MB")
+print(f"           {summary}")
+PY
+}
+echo "== dossier ingest, $n generated articles, --jobs $jobs, $(nproc) CPUs =="
+run "first"
+db_mb=$(du -cm "$db"* | tail -1 | cut -f1)
+run "again"
+echo "database: $db_mb MB after the first ingest ($(du -cm "$db"* | tail -1 | cut -f1) MB now)"
+/usr/bin/time -f "%e" -o "$work/t" "$bin" search --db "$db" --limit 10 "ferry OR commission" \
+    >/dev/null
+echo "search 'ferry OR commission' (10 hits): $(cat "$work/t") s"

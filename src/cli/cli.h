@@ -1,0 +1,16 @@
+/*
+ * cli.h - what the files of the `dossier` command share: exit statuses and the entry point of
+ * each command group (argv[0] is the command name, as for main).
+ */
+#ifndef DOSSIER_CLI_H
+#define DOSSIER_CLI_H
+
+#define CLI_EXIT_INPUT 1 /* some input failed, or the database did */
+#define CLI_EXIT_USAGE 2 /* a bad option or argument */
+
+/* cmd_store.c: the database commands. Each returns the exit status. */
+int cmd_ingest(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+
+#endif

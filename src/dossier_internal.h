@@ -1,0 +1,29 @@
+/*
+ * dossier_internal.h - the insides of the public handles, shared by the files that implement
+ * include/dossier.h (dossier.c: extraction; dossier_db.c: the store). Not installed; the stages
+ * never include it.
+ */
+#ifndef DOSSIER_INTERNAL_H
+#define DOSSIER_INTERNAL_H
+
+#include "core/core.h"
+#include "extract/extract.h"
+#include "nlp/nlp.h"
+#include "quotes/quotes.h"
+
+struct dossier {
+    dossier_options opts; /* as given, with defaults filled in */
+    errbuf err;           /* last failure */
+};
+
+struct dossier_article {
+    const article *art;        /* the extracted article */
+    const char *source;        /* the document's origin */
+    char id[17];               /* hex of hash(source, index) */
+    const nlp_doc *nlp;        /* its language layer, or NULL when not computed */
+    const quote_list *quotes;  /* its quotes, or NULL when not computed */
+    size_t doc_bytes;          /* bytes of the input document for its first article, else 0:
+                                  summed over a run this is the input read (progress, MB/s) */
+};
+
+#endif

@@ -1,0 +1,127 @@
+/*
+ * store.h - the SQLite store: a versioned schema with ordered migrations, articles with their
+ * versions and provenance, the language layer (sentences, entities, mentions) and quotes,
+ * stories (filled by a later stage), ingest runs, FTS5 search and exports.
+ *
+ * Writes go through one connection on one thread, in transactions the caller opens and closes
+ * (store_begin / store_commit), so a killed process leaves whole batches or nothing. The
+ * database runs in WAL mode with synchronous=NORMAL: a kill never loses a commit; a power cut
+ * may lose the last ones, never corrupt the file.
+ *
+ * Errors: every function returns a dossier_status and leaves a message naming the database path
+ * in the errbuf given to store_open.
+ */
+#ifndef DOSSIER_STORE_H
+#define DOSSIER_STORE_H
+
+#include <stdio.h>
+
+#include "core/core.h"
+#include "extract/extract.h"
+#include "nlp/nlp.h"
+#include "quotes/quotes.h"
+
+/* The schema version this build writes; store_open migrates older databases up to it. */
+#define STORE_SCHEMA_VERSION 1
+/* PRAGMA application_id of a dossier database ("DOSS"). */
+#define STORE_APPLICATION_ID 0x444f5353
+
+typedef struct store store;
+
+/*
+ * Opens or creates the database at `path`, sets WAL, synchronous=NORMAL, a busy timeout and
+ * foreign keys, and applies the missing migrations, each in one transaction. Fails with
+ * DOSSIER_ERR_DB for a file that is not SQLite, a SQLite file that is not a dossier database, or
+ * a schema newer than STORE_SCHEMA_VERSION. `err` must outlive the store. The caller frees *out
+ * with store_close; *out is NULL on failure.
+ */
+dossier_status store_open(const char *path, errbuf *err, store **out);
+void store_close(store *s);
+
+/* The database's schema version (PRAGMA user_version) after migration. */
+int store_schema_version(const store *s);
+
+/* Transactions: BEGIN IMMEDIATE, COMMIT, ROLLBACK. */
+dossier_status store_begin(store *s);
+dossier_status store_commit(store *s);
+void store_rollback(store *s);
+
+/* Starts an ingest run (its own transaction: call outside store_begin/commit); *run is its id. */
+dossier_status store_run_start(store *s, const char *args, int64_t *run);
+/* Records that `input` has been read completely by `run` (inside the caller's transaction). */
+dossier_status store_run_input_done(store *s, int64_t run, const char *input, long articles);
+/* Closes a run with its counts and a status word ("done", "failed", "stopped"); own transaction. */
+dossier_status store_run_finish(store *s, int64_t run, const char *status, long n_new,
+                                long n_unchanged, long n_versions, long n_errors);
+
+/* One article to store: the extracted article and what later stages added (NULL if absent). */
+typedef struct store_article {
+    const char *uid;          /* stable 16-hex id of source + index */
+    const char *source;       /* the document's origin */
+    const article *art;       /* the article */
+    const nlp_doc *nlp;       /* its language layer, or NULL */
+    const quote_list *quotes; /* its quotes (needs nlp for speakers), or NULL */
+} store_article;
+
+/* What store_put_article did. */
+typedef enum store_put_result {
+    STORE_NEW = 1,       /* first time this source and index were seen */
+    STORE_UNCHANGED = 2, /* the latest version has the same content hash: only last_seen moved */
+    STORE_VERSION = 3    /* a new version of a known source and index */
+} store_put_result;
+
+/*
+ * Stores one article inside the caller's transaction: outlet, article row, paragraphs, and when
+ * present sentences, entities, mentions and quotes. `run` is the ingest run (0: none).
+ * *id is the article row (may be NULL). Returns DOSSIER_OK or DOSSIER_ERR_DB / DOSSIER_ERR_NOMEM.
+ */
+dossier_status store_put_article(store *s, const store_article *a, int64_t run,
+                                 store_put_result *result, int64_t *id);
+
+/* The content hash of an article: XXH3 over its text and metadata, length-prefixed fields, as
+ * 16 hex digits in out. Source and index are not part of it. */
+void store_content_hash(const article *art, char out[17]);
+
+/* One search hit (strings valid during the callback). */
+typedef struct store_hit {
+    const char *kind;      /* "article" or "quote" */
+    const char *uid;       /* article uid */
+    const char *source;    /* article source */
+    int idx;               /* article index */
+    const char *title;     /* may be NULL */
+    const char *site;      /* may be NULL */
+    const char *published; /* may be NULL */
+    const char *snippet;   /* text around the match, matches in [ ] */
+    const char *speaker;   /* quote hits: speaker name or NULL */
+    double score;          /* bm25: lower is better */
+} store_hit;
+typedef int (*store_hit_fn)(void *user, const store_hit *hit);
+
+/* FTS5 search over latest articles and their quotes, best first, at most `limit` hits.
+ * DOSSIER_ERR_QUERY for a malformed query, DOSSIER_ERR_STOPPED if the callback stopped. */
+dossier_status store_search(store *s, const char *query, int limit, store_hit_fn fn, void *user);
+
+/* Export kinds and formats (same values as the public enums). */
+enum { STORE_ARTICLES = 1, STORE_QUOTES = 2, STORE_ENTITIES = 3 };
+enum { STORE_JSONL = 1, STORE_CSV = 2, STORE_TSV = 3 };
+
+/* Writes articles, quotes or entities as JSONL, CSV or TSV to out. DOSSIER_ERR_IO when a write
+ * fails, DOSSIER_ERR_USAGE for an unknown kind or format. */
+dossier_status store_export(store *s, int what, int format, FILE *out);
+
+/* ---- field writers for exports (store_export.c; exposed for tests) ---- */
+/* Appends s as one CSV field (RFC 4180: quoted when it holds , " CR or LF, " doubled). */
+dossier_status store_csv_field(dbuf *b, const char *s, size_t n);
+/* Appends s as one TSV field: tab, LF, CR and backslash as \t \n \r \\. */
+dossier_status store_tsv_field(dbuf *b, const char *s, size_t n);
+
+/* ---- internals shared by the store's files ---- */
+/* The ordered migrations: migration i (0-based) takes user_version i to i + 1. */
+typedef struct store_migration {
+    const char *what; /* one line on what it does */
+    const char *const *sql; /* its SQL in pieces (NULL-terminated list), run in order */
+} store_migration;
+extern const store_migration store_migrations[];
+extern const int store_n_migrations;
+
+#endif
