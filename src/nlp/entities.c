@@ -79,23 +79,14 @@ static const char *const org_words[] = {
 static const char *const pronouns[] = {"he", "him", "his", "she", "her", "hers", "himself",
                                        "herself", NULL};
 
-static int in_list_ci(const char *const *list, const char *p, size_t n)
-{
-    for (const char *const *w = list; *w; w++)
-        if (strlen(*w) == n && !strncasecmp(*w, p, n)) return 1;
-    return 0;
-}
-
-static int in_list(const char *const *list, const char *p, size_t n)
-{
-    for (const char *const *w = list; *w; w++)
-        if (strlen(*w) == n && !memcmp(*w, p, n)) return 1;
-    return 0;
-}
+static wordset function_set = WORDSET(function_words, 1);
+static wordset connector_set = WORDSET(name_connectors, 0);
+static wordset org_set = WORDSET(org_words, 0);
+static wordset pronoun_set = WORDSET(pronouns, 1);
 
 int nlp_is_function_word(const char *p, size_t n)
 {
-    return in_list_ci(function_words, p, n);
+    return wordset_has(&function_set, p, n);
 }
 
 /* Length of s[0..n) without a final possessive 's / ’s. */
@@ -305,7 +296,7 @@ static int find_candidates(resolver *r)
         const char *p = d->text + k->start;
         size_t kn = k->end - k->start;
         /* Pronouns. */
-        if (in_list_ci(pronouns, p, kn)) {
+        if (wordset_has(&pronoun_set, p, kn)) {
             cand *c = cand_push(r);
             if (!c) return -1;
             c->kind = C_PRONOUN;
@@ -346,7 +337,7 @@ static int find_candidates(resolver *r)
                     continue;
                 }
                 /* A connector inside a name, if a capital follows it. */
-                if (in_list(name_connectors, d->text + x->start, x->end - x->start) &&
+                if (wordset_has(&connector_set, d->text + x->start, x->end - x->start) &&
                     e + 1 < d->n_tokens && (d->tokens[e + 1].flags & TOK_CAP) &&
                     d->tokens[e + 1].sent == k->sent) {
                     e += 2;
@@ -400,6 +391,8 @@ static const char *const place_words[] = {
     "Federation", "Kingdom", "States", "City", "County", "Valley", "Lake", "Bay", "Gulf", "Ocean",
     "Street", "Square", "Strait", "Peninsula", "Oblast", "Krai", "District", "Desert", "Coast",
     "Border", "Basin", "Canal", "Heights", NULL};
+
+static wordset place_set = WORDSET(place_words, 0);
 
 /* The last word of a person's name, ignoring "Jr." and kin: the surname. */
 static slice surname_of(const char *name)
@@ -644,11 +637,11 @@ static int resolve_name(resolver *r, cand *c, int titled, mention_how *how)
     for (size_t t = c->t0; t < c->t1; t++) {
         const char *w = d->text + d->tokens[t].start;
         size_t n = d->tokens[t].end - d->tokens[t].start;
-        if (in_list(org_words, w, n)) {
+        if (wordset_has(&org_set, w, n)) {
             int e = ent_find(r, name);
             return e >= 0 ? e : ent_add(r, name, ENT_ORG, NULL);
         }
-        if (in_list(place_words, w, n)) {
+        if (wordset_has(&place_set, w, n)) {
             int e = ent_find(r, name);
             return e >= 0 ? e : ent_add(r, name, ENT_PLACE, NULL);
         }

@@ -14,6 +14,20 @@ enum {
     TOK_ABBR_ANY = 1u << 12  /* an abbreviation that may end a sentence ("U.S.") */
 };
 
+/* A fixed set of words with O(1) lookups, built on first use (thread-safe). Lists must hold
+ * fewer than WORDSET_SLOTS / 2 words. Define with WORDSET(list, fold). */
+#define WORDSET_SLOTS 1024
+typedef struct wordset {
+    const char *const *words;           /* the NULL-terminated list */
+    int fold;                           /* 1: ASCII case-insensitive */
+    int built;                          /* the table is ready (atomic) */
+    const char *slots[WORDSET_SLOTS];   /* open addressing, NULL = empty */
+} wordset;
+#define WORDSET(list, fold) {(list), (fold), 0, {0}}
+
+/* Is p[0..n) in the set? */
+int wordset_has(wordset *ws, const char *p, size_t n);
+
 /* Is cp a quotation mark of any style (" ' “ ” ‘ ’ « » „ ‚ ‹ › 「 」)? */
 int nlp_is_quote_cp(uint32_t cp);
 

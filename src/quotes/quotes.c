@@ -96,12 +96,23 @@ static int mark_role(const nlp_doc *d, size_t t, int *family)
     }
 }
 
-/* Does token t's text equal w, ignoring ASCII case? */
-static int tok_is(const nlp_doc *d, size_t t, const char *w)
+/* Does token t's text equal w (wn bytes), ignoring ASCII case? */
+static int tok_is_n(const nlp_doc *d, size_t t, const char *w, size_t wn)
 {
     if (t >= d->n_tokens) return 0;
     size_t n = d->tokens[t].end - d->tokens[t].start;
-    return strlen(w) == n && !strncasecmp(d->text + d->tokens[t].start, w, n);
+    return wn == n && !strncasecmp(d->text + d->tokens[t].start, w, n);
+}
+
+/* tok_is(d, t, "literal"): the length is known at compile time, the bytes compared only when
+ * the lengths agree. */
+#define tok_is(d, t, w) tok_is_n((d), (t), (w), sizeof(w) - 1)
+
+/* Is token t one of the words of the set? */
+static int tok_in(const nlp_doc *d, size_t t, wordset *ws)
+{
+    if (t >= d->n_tokens) return 0;
+    return wordset_has(ws, d->text + d->tokens[t].start, d->tokens[t].end - d->tokens[t].start);
 }
 
 static int tok_char(const nlp_doc *d, size_t t, char c)
@@ -110,7 +121,8 @@ static int tok_char(const nlp_doc *d, size_t t, char c)
            d->text[d->tokens[t].start] == c;
 }
 
-static int tok_is(const nlp_doc *d, size_t t, const char *w);
+static int tok_is_n(const nlp_doc *d, size_t t, const char *w, size_t wn);
+#define tok_is(d, t, w) tok_is_n((d), (t), (w), sizeof(w) - 1)
 static int is_cue_filler(const nlp_doc *d, size_t t);
 static int mention_at(const nlp_doc *d, size_t t);
 
@@ -120,9 +132,8 @@ static int is_determiner(const nlp_doc *d, size_t t)
     static const char *const dets[] = {"the", "a", "an", "his", "her", "its", "their", "our",
                                        "my", "your", "this", "these", "those", "whose", "every",
                                        "each", "any", "no", "another", NULL};
-    for (const char *const *w = dets; *w; w++)
-        if (tok_is(d, t, *w)) return 1;
-    return 0;
+    static wordset set = WORDSET(dets, 1);
+    return tok_in(d, t, &set);
 }
 
 /* The cue starting at token t: its length in tokens (1 or 2) and the lexicon entry, or 0. */
@@ -235,8 +246,8 @@ static int is_cue_filler(const nlp_doc *d, size_t t)
                                        "would", "will", "is", "was", "had", "earlier", "recently",
                                        "publicly", "privately", "separately", "bluntly", "flatly",
                                        "firmly", "clearly", "simply", "on", "Wednesday", NULL};
-    for (const char *const *w = fill; *w; w++)
-        if (tok_is(d, t, *w)) return 1;
+    static wordset set = WORDSET(fill, 1);
+    if (tok_in(d, t, &set)) return 1;
     /* Adverbs in -ly: "seemingly", "repeatedly". */
     size_t n = d->tokens[t].end - d->tokens[t].start;
     return n > 4 && (d->tokens[t].flags & TOK_WORD) && !(d->tokens[t].flags & TOK_CAP) &&
@@ -380,7 +391,8 @@ static int subject_after(const nlp_doc *d, quote *q, size_t e, size_t limit)
                                             "spokesperson", "source", "sources", "diplomat",
                                             "diplomats", "statement", "report", "aide", NULL};
         int head_noun = 0;
-        for (const char *const *h = heads; *h; h++) head_noun |= tok_is(d, after, *h);
+        static wordset set = WORDSET(heads, 1);
+        head_noun = tok_in(d, after, &set);
         if (!head_noun) {
             set_speaker_mention(d, q, m);
             return 1;
@@ -775,9 +787,8 @@ static int is_speaker_noun(const nlp_doc *d, size_t t)
         "study", "document", "letter", "chief", "head", "director", "chairman", "chair",
         "activists", "organizers", "authorities", "police", "prosecutors", "judge", "court",
         "voters", "supporters", "opponents", "allies", "partners", NULL};
-    for (const char *const *w = nouns; *w; w++)
-        if (tok_is(d, t, *w)) return 1;
-    return 0;
+    static wordset set = WORDSET(nouns, 1);
+    return tok_in(d, t, &set);
 }
 
 /* Is the speaker found for q a person, an organisation, a pronoun or a phrase whose head could
@@ -793,8 +804,8 @@ static int speaker_like(const nlp_doc *d, const quote *q)
     if (h->flags & TOK_NUM) return 0;
     static const char *const pron[] = {"they", "we", "i", "he", "she", "you", "it", "them",
                                        "who", NULL};
-    for (const char *const *w = pron; *w; w++)
-        if (tok_is(d, last, *w)) return 1;
+    static wordset pset = WORDSET(pron, 1);
+    if (tok_in(d, last, &pset)) return 1;
     return !nlp_is_function_word(d->text + h->start, h->end - h->start);
 }
 
