@@ -85,12 +85,12 @@ struct lexicon {
  */
 static long fold_key(const char *s, size_t n, char *out, size_t cap)
 {
-    /* Fast path: one ASCII word (most lookups), lowered in one pass. */
-    if (n <= cap) {
+    /* Fast path: ASCII words joined by single spaces (most lookups), lowered in one pass. */
+    if (n <= cap && n && s[0] != ' ' && s[n - 1] != ' ') {
         size_t k = 0;
         for (; k < n; k++) {
             unsigned char c = (unsigned char)s[k];
-            if (c >= 0x80 || c <= ' ') break;
+            if (c >= 0x80 || c < ' ' || (c == ' ' && s[k - 1] == ' ')) break;
             out[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
         }
         if (k == n) return (long)n;

@@ -40,6 +40,8 @@ typedef struct qfinder {
     size_t n, cap;
     unsigned char *in_quote; /* per token: 1 inside a quotation's marks (marks included) */
     unsigned char *used_cue; /* per token: already a cue of some quote */
+    unsigned char *cue_len;  /* per token: cue length in tokens, 0xFF until looked up */
+    const lex_cue **cue_of;  /* per token: the cue found there */
 } qfinder;
 
 static uint32_t cp_of(const nlp_doc *d, size_t t)
@@ -136,8 +138,24 @@ static int is_determiner(const nlp_doc *d, size_t t)
     return tok_in(d, t, &set);
 }
 
-/* The cue starting at token t: its length in tokens (1 or 2) and the lexicon entry, or 0. */
+static int cue_at_uncached(const qfinder *f, size_t t, const lex_cue **out);
+
+/* The cue starting at token t: its length in tokens (1 or 2) and the lexicon entry, or 0.
+ * Each token is looked up once per article; the answer is kept. */
 static int cue_at(const qfinder *f, size_t t, const lex_cue **out)
+{
+    if (t >= f->d->n_tokens) return 0;
+    if (f->cue_len[t] == 0xFF) {
+        const lex_cue *c = NULL;
+        int len = cue_at_uncached(f, t, &c);
+        f->cue_len[t] = (unsigned char)len;
+        f->cue_of[t] = c;
+    }
+    *out = f->cue_of[t];
+    return f->cue_len[t];
+}
+
+static int cue_at_uncached(const qfinder *f, size_t t, const lex_cue **out)
 {
     const nlp_doc *d = f->d;
     if (t >= d->n_tokens || !(d->tokens[t].flags & TOK_WORD)) return 0;
@@ -997,7 +1015,10 @@ dossier_status quotes_find(arena *a, const nlp_doc *doc, quote_list *out)
     if (!f.lx) return DOSSIER_ERR_NOMEM;
     f.in_quote = arena_calloc(a, doc->n_tokens, 1);
     f.used_cue = arena_calloc(a, doc->n_tokens, 1);
-    if (!f.in_quote || !f.used_cue) return DOSSIER_ERR_NOMEM;
+    f.cue_len = arena_alloc(a, doc->n_tokens);
+    f.cue_of = arena_calloc(a, doc->n_tokens, sizeof *f.cue_of);
+    if (!f.in_quote || !f.used_cue || !f.cue_len || !f.cue_of) return DOSSIER_ERR_NOMEM;
+    memset(f.cue_len, 0xFF, doc->n_tokens);
     dossier_status rc = find_quotations(&f);
     if (rc != DOSSIER_OK) return rc;
     rc = find_reported(&f);
