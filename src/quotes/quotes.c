@@ -1023,7 +1023,7 @@ dossier_status quotes_find(arena *a, const nlp_doc *doc, quote_list *out)
     if (rc != DOSSIER_OK) return rc;
     rc = find_reported(&f);
     if (rc != DOSSIER_OK) return rc;
-    qsort(f.items, f.n, sizeof *f.items, by_start);
+    if (f.n) qsort(f.items, f.n, sizeof *f.items, by_start);
     out->items = f.items;
     out->n = f.n;
     return DOSSIER_OK;
