@@ -310,24 +310,49 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
         while (k > floor && !tok_char(d, k, '(') && t - k < 8) k--;
         if (tok_char(d, k, '(')) t = k;
     }
-    /* ", describing it as", ", arguing that": a participle's subject is the clause's subject,
-     * the first person or organisation named in the sentence. */
+    /* ", describing it as", "by arguing that", "met them and emphasized that": a participle
+     * or a second verb has the clause's subject: the first person named in its clause (from
+     * the sentence start or a ", but" / ", and" / ";"), else the first organisation. */
     size_t cn = d->tokens[c].end - d->tokens[c].start;
-    if (t > floor && tok_char(d, t - 1, ',') && cn > 4 &&
-        !memcmp(d->text + d->tokens[c].end - 3, "ing", 3)) {
+    int ing = cn > 4 && !memcmp(d->text + d->tokens[c].end - 3, "ing", 3);
+    int participle = t > floor && ing &&
+                     (tok_char(d, t - 1, ',') || tok_is(d, t - 1, "by") ||
+                      tok_is(d, t - 1, "after") || tok_is(d, t - 1, "while") ||
+                      tok_is(d, t - 1, "before") || tok_is(d, t - 1, "when"));
+    int second_verb = t > floor && (tok_is(d, t - 1, "and") || tok_is(d, t - 1, "but"));
+    if (participle || second_verb) {
         uint32_t sent = d->tokens[c].sent;
-        for (size_t k = c; k-- > 0 && d->tokens[k].sent == sent;) {
-            int m = mention_at(d, k);
-            if (m < 0) continue;
-            /* keep walking back to the earliest mention of a speaker-like entity */
-            size_t mt = token_at(d, d->mentions[m].at.start);
-            int best = m;
-            for (size_t j = mt; j-- > 0 && d->tokens[j].sent == sent;) {
-                int m2 = mention_at(d, j);
-                if (m2 >= 0 && d->entities[d->mentions[m2].entity].kind != ENT_PLACE) best = m2;
+        size_t from = t;
+        while (from > 0 && d->tokens[from - 1].sent == sent) {
+            if (tok_char(d, from - 1, ';')) break;
+            if (from >= 2 && tok_char(d, from - 2, ',') &&
+                (tok_is(d, from - 1, "but") || tok_is(d, from - 1, "and") ||
+                 tok_is(d, from - 1, "while") || tok_is(d, from - 1, "although")) &&
+                from - 1 < t - 1)
+                break;
+            from--;
+        }
+        /* An introduction ("The day before meeting Lavrov, Blinken met …") is read last. */
+        size_t comma = from;
+        while (comma < t && !tok_char(d, comma, ',')) comma++;
+        if (comma + 1 >= t) comma = from;
+        int org = -1;
+        for (int pass = 0; pass < 2; pass++) {
+            size_t k0 = pass == 0 ? (comma > from ? comma + 1 : from) : from;
+            size_t k1 = pass == 0 ? t : comma;
+            for (size_t k = k0; k < k1; k++) {
+                int m = mention_at(d, k);
+                if (m < 0) continue;
+                ent_kind kind = d->entities[d->mentions[m].entity].kind;
+                if (kind == ENT_PERSON) {
+                    set_speaker_mention(d, q, m);
+                    return 1;
+                }
+                if (kind == ENT_ORG && org < 0) org = m;
             }
-            if (d->entities[d->mentions[best].entity].kind == ENT_PLACE) return 0;
-            set_speaker_mention(d, q, best);
+        }
+        if (org >= 0) {
+            set_speaker_mention(d, q, org);
             return 1;
         }
         return 0;
@@ -447,6 +472,7 @@ static int frame_after(qfinder *f, quote *q, size_t t)
     while (limit < d->n_tokens && limit < s + FRAME_AFTER + 4 * (paren > 0) &&
            !(d->tokens[limit].flags & TOK_QUOTE) && !(d->tokens[limit].flags & TOK_PARA)) {
         char c = d->text[d->tokens[limit].start];
+        if (limit > s && (d->tokens[limit].flags & TOK_SENT)) break; /* the next sentence */
         if (c == '(') paren++;
         else if (c == ')' && paren) paren--;
         else if (!paren && limit > s && (c == '.' || c == '!' || c == '?' || c == ';')) break;

@@ -208,6 +208,16 @@ static void test_quotes(void)
     CHECK_STR(quote_str(&an, 0), "Kaja Kallas|direct|We will not wait / for anyone to act first.");
     CHECK_INT(an.q.n, 1);
     arena_free(an.a);
+
+    /* A participle or a second verb takes its clause's subject, past an introduction. */
+    t = "After meeting Sergei Lavrov, Antony Blinken toured the port and stressed that the "
+        "ships would \u201cstay where they are.\u201d\n\n"
+        "The ministry met the envoys on Monday, but the State Department kept its line, "
+        "announcing that it would make no \u201cconcessions\u201d at all.";
+    CHECK_INT(annotate(&an, t, "2022-02-01"), 0);
+    CHECK_STR(quote_str(&an, 0), "Antony Blinken|partial|stay where they are.");
+    CHECK_STR(quote_str(&an, 1), "State Department|partial|concessions");
+    arena_free(an.a);
 }
 
 int main(void)
