@@ -291,6 +291,17 @@ static int set_speaker_phrase(const nlp_doc *d, quote *q, size_t b, size_t e)
     if (tok_is(d, b, "it") || tok_is(d, b, "this") || tok_is(d, b, "that") ||
         tok_is(d, b, "which") || tok_is(d, b, "there"))
         return 0;
+    /* A phrase opening with a preposition or conjunction ("to reporters", "as a", "after the
+     * session") is no speaker; one opening with a determiner or a number may be. */
+    static const char *const openers[] = {"the", "a", "an", "his", "her", "their", "its", "our",
+                                          "one", "two", "three", "some", "many", "most", "all",
+                                          "both", "several", "other", "another", "he", "she",
+                                          "they", "we", "i", "you", "these", "those", "each",
+                                          NULL};
+    static wordset open_set = WORDSET(openers, 1);
+    const token *k = &d->tokens[b];
+    if (nlp_is_function_word(d->text + k->start, k->end - k->start) && !tok_in(d, b, &open_set))
+        return 0;
     q->speaker_at.start = d->tokens[b].start;
     q->speaker_at.end = d->tokens[e - 1].end;
     return 1;
