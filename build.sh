@@ -49,6 +49,9 @@ demo)
     echo
     echo "== articles found in examples/ =="
     ./build/dossier articles examples
+    echo
+    echo "== who said what in examples/ (main articles) =="
+    ./build/dossier quotes --drop-teasers examples
     ;;
 test)
     install_missing "${PACKAGES[@]}"
