@@ -939,6 +939,101 @@ static int sibling_paragraph(const html_page *pg, uint32_t s)
     return ld == 0 && b->text_len && pg->text.ptr[b->text_off + b->text_len - 1] == '.';
 }
 
+/* The score a container competes with: its final score once scored, else what its tag and
+ * names give it (a wrapper reached by promotion that no paragraph scored). */
+static double any_score(const html_page *pg, uint32_t s)
+{
+    if (pg->infos[s].scored) return final_score(pg, s);
+    return tag_bonus(pg->infos[s].node) + class_weight(pg->infos[s].node);
+}
+
+static int is_page_top(const html_page *pg, uint32_t s, uint32_t r0)
+{
+    return s == HTML_NONE || s == r0 || tag_is(pg->infos[s].node, "body") ||
+           tag_is(pg->infos[s].node, "html");
+}
+
+/* Does slot s hold exactly one walked element and no text beside it? */
+static int single_child(const html_page *pg, uint32_t s)
+{
+    const html_info *in = &pg->infos[s];
+    if (in->end_slot <= s + 1) return 0;
+    const html_info *c = &pg->infos[s + 1];
+    return c->end_slot == in->end_slot && c->b_start == in->b_start && c->b_end == in->b_end;
+}
+
+/* Candidates among the top few that promote a common ancestor. */
+#define TOP_CANDIDATES 5
+#define MIN_ALTERNATIVES 3
+
+/*
+ * Readability's second look at the best container, for text cut into several parts (one block
+ * per paragraph group, as page builders make): when three of the next four candidates score
+ * within 75% of the best and share an ancestor with it, that ancestor is the article; then the
+ * best climbs while its parent scores higher (a wrapper that gathers more of the text than any
+ * one part); and a sole child gives way to its parent, so siblings are judged at the level
+ * where the page splits.
+ */
+static uint32_t promote_best(const html_page *pg, uint32_t r0, uint32_t best)
+{
+    uint32_t r1 = pg->infos[r0].end_slot;
+    uint32_t top[TOP_CANDIDATES];
+    double top_score[TOP_CANDIDATES];
+    uint32_t n_top = 0;
+    for (uint32_t s = r0; s < r1; s++) {
+        if (!pg->infos[s].scored) continue;
+        double f = final_score(pg, s);
+        uint32_t k = n_top < TOP_CANDIDATES ? n_top++ : TOP_CANDIDATES;
+        if (k == TOP_CANDIDATES) {
+            if (f <= top_score[TOP_CANDIDATES - 1]) continue;
+            k = TOP_CANDIDATES - 1;
+        }
+        while (k > 0 && top_score[k - 1] < f) {
+            top[k] = top[k - 1];
+            top_score[k] = top_score[k - 1];
+            k--;
+        }
+        top[k] = s;
+        top_score[k] = f;
+    }
+    if (n_top == 0 || top[0] != best) return best;
+    uint32_t alts[TOP_CANDIDATES], n_alts = 0;
+    for (uint32_t i = 1; i < n_top; i++)
+        if (top_score[i] >= 0.75 * top_score[0]) alts[n_alts++] = top[i];
+    if (n_alts >= MIN_ALTERNATIVES) {
+        for (uint32_t a = pg->infos[best].parent; !is_page_top(pg, a, r0); a = pg->infos[a].parent) {
+            uint32_t inside = 0;
+            for (uint32_t i = 0; i < n_alts; i++)
+                inside += alts[i] > a && alts[i] < pg->infos[a].end_slot;
+            if (inside >= MIN_ALTERNATIVES) {
+                best = a;
+                break;
+            }
+        }
+    }
+    double last = any_score(pg, best), floor = last / 3;
+    for (uint32_t a = pg->infos[best].parent; !is_page_top(pg, a, r0); a = pg->infos[a].parent) {
+        if (!pg->infos[a].scored) continue;
+        double f = final_score(pg, a);
+        if (f < floor) break;
+        if (f > last) {
+            best = a;
+            break;
+        }
+        last = f;
+    }
+    while (!is_page_top(pg, pg->infos[best].parent, r0) && single_child(pg, pg->infos[best].parent))
+        best = pg->infos[best].parent;
+    return best;
+}
+
+/* Do two elements carry the same non-empty class attribute? */
+static int same_class(const xmlNode *a, const xmlNode *b)
+{
+    const char *ca = html_attr(a, "class"), *cb = html_attr(b, "class");
+    return ca && cb && *ca && strcmp(ca, cb) == 0;
+}
+
 uint32_t html_select(html_page *pg, uint32_t root, const char *title, uint32_t *out)
 {
     if (pg->n_infos == 0) return 0;
@@ -954,6 +1049,10 @@ uint32_t html_select(html_page *pg, uint32_t root, const char *title, uint32_t *
             best_score = f;
         }
     }
+    if (best != HTML_NONE) {
+        best = promote_best(pg, r0, best);
+        best_score = any_score(pg, best);
+    }
     uint32_t n = 0;
     uint64_t chars = 0;
     if (best != HTML_NONE) {
@@ -964,9 +1063,14 @@ uint32_t html_select(html_page *pg, uint32_t root, const char *title, uint32_t *
             /* Siblings as strong as a fifth of the best are the same text cut in parts. */
             double threshold = best_score * 0.2 > 10 ? best_score * 0.2 : 10;
             for (uint32_t s = p + 1; s < pg->infos[p].end_slot; s = pg->infos[s].end_slot) {
+                /* Parts made by the same template (same class) get a fifth of the best's
+                 * score on top, as in Readability. */
+                double bonus = same_class(pg->infos[s].node, pg->infos[best].node)
+                                   ? best_score * 0.2
+                                   : 0;
                 int take =
                     s == best ||
-                    (pg->infos[s].scored && final_score(pg, s) >= threshold &&
+                    (pg->infos[s].scored && final_score(pg, s) + bonus >= threshold &&
                      html_link_density(pg, pg->infos[s].b_start, pg->infos[s].b_end) < 0.3) ||
                     sibling_paragraph(pg, s);
                 if (take)

@@ -425,8 +425,49 @@ static void test_site_from_title_and_plain_byline(void)
     arena_free(a);
 }
 
+/* Page builders cut one text into rows of columns of blocks, each with a paragraph or two: the
+ * best block alone is a fraction of the article, so the ancestor the strong blocks share is
+ * taken, and the sidebar beside the rows stays out. */
+#define BUILDER_ROW(cls, p1, p2)                                                                   \
+    "<div class=\"row\"><div class=\"col col-12\"><div class=\"" cls "\"><p>" p1 "</p><p>" p2   \
+    "</p></div></div></div>\n"
+static void test_split_body(void)
+{
+    static const char page[] =
+        "<html><head><title>Winter sowing</title></head><body><div class=\"site\">"
+        "<div class=\"layout\">\n"
+        BUILDER_ROW("text-block one", "Sowing in winter sounds odd, but several hardy crops, such "
+                    "as broad beans and garlic, do best when they go in before the frost.",
+                    "The soil is still warm from autumn, and roots settle before growth stops.")
+        BUILDER_ROW("text-block two", "Choose a sheltered bed, clear the weeds, and rake in a "
+                    "thin layer of compost, which keeps the surface from crusting in the rain.",
+                    "Sow a little deeper than in spring, so that birds and frost miss the seed.")
+        BUILDER_ROW("text-block three", "Garlic cloves go in pointed end up, a hand apart, with "
+                    "rows about thirty centimetres from each other, and a label at each end.",
+                    "Broad beans prefer a double row, which holds them up when the wind blows.")
+        BUILDER_ROW("text-block four", "Cover the bed with fleece during the coldest weeks, but "
+                    "lift it on mild days, or mould will find the young shoots before you do.",
+                    "By March the plants are sturdy, and the first harvest comes weeks early.")
+        "</div><div class=\"side-col\"><div class=\"box\"><a href=\"/a\">Seeds</a> <a "
+        "href=\"/b\">Tools</a> <a href=\"/c\">Courses</a> <a href=\"/d\">Shop</a></div></div>"
+        "</div></body></html>";
+    arena *a = arena_new(0);
+    article_list out = {0};
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) {
+        CHECK(has(&out.items[0], "Sowing in winter sounds odd"));
+        CHECK(has(&out.items[0], "Sow a little deeper"));
+        CHECK(has(&out.items[0], "Garlic cloves go in"));
+        CHECK(has(&out.items[0], "first harvest comes weeks early"));
+        CHECK(!has(&out.items[0], "Courses"));
+    }
+    arena_free(a);
+}
+
 int main(void)
 {
+    test_split_body();
     test_site_from_title_and_plain_byline();
     test_chrome();
     test_jsonld();
