@@ -470,27 +470,45 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
     for (uint32_t i = 0; i < n; i++)
         chars += pg->blocks[sel[i]].chars;
     dossier_status rc = DOSSIER_OK;
-    if (!glued && chars < 150 && pg->drop_classes) {
-        /* Maybe the names dropped the text itself ("main-header-wrapper" around the page):
-         * try again keeping all but hidden elements and chrome tags. */
-        pg->drop_classes = 0;
-        if ((rc = html_walk(pg))) goto done;
-        free(sel);
-        sel = malloc(((size_t)pg->n_blocks + 1) * 2 * sizeof *sel);
-        if (!sel) return DOSSIER_ERR_NOMEM;
-        uint32_t n2 = html_select(pg, HTML_NONE, title, sel);
-        uint64_t c2 = 0;
-        for (uint32_t i = 0; i < n2; i++)
-            c2 += pg->blocks[sel[i]].chars;
-        if (c2 > chars) {
-            n = n2;
-            chars = c2;
-        } else {
-            /* Back to the first walk's choice. */
-            pg->drop_classes = 1;
+    if (!glued && chars < 150) {
+        /* Too little text. Maybe the names dropped the text itself ("main-header-wrapper"
+         * around the page): try again keeping all but hidden elements and chrome tags; then
+         * maybe the text is hidden until a script shows it (pages streamed in a hidden
+         * element): try again keeping hidden elements. The pass that finds most wins. */
+        static const struct {
+            int drop_classes, keep_hidden;
+        } PASSES[] = {{1, 0}, {0, 0}, {1, 1}};
+        size_t best_pass = 0, walked = 0;
+        uint64_t best_chars = chars;
+        for (size_t p = 1; p < sizeof PASSES / sizeof PASSES[0] && best_chars < 150; p++) {
+            pg->drop_classes = PASSES[p].drop_classes;
+            pg->keep_hidden = PASSES[p].keep_hidden;
             if ((rc = html_walk(pg))) goto done;
+            walked = p;
+            free(sel);
+            sel = malloc(((size_t)pg->n_blocks + 1) * 2 * sizeof *sel);
+            if (!sel) return DOSSIER_ERR_NOMEM;
+            uint32_t n2 = html_select(pg, HTML_NONE, title, sel);
+            uint64_t c2 = 0;
+            for (uint32_t i = 0; i < n2; i++)
+                c2 += pg->blocks[sel[i]].chars;
+            if (c2 > best_chars) {
+                best_pass = p;
+                best_chars = c2;
+                n = n2;
+            }
+        }
+        if (best_pass != walked) {
+            /* Back to the walk of the pass that won. */
+            pg->drop_classes = PASSES[best_pass].drop_classes;
+            pg->keep_hidden = PASSES[best_pass].keep_hidden;
+            if ((rc = html_walk(pg))) goto done;
+            free(sel);
+            sel = malloc(((size_t)pg->n_blocks + 1) * 2 * sizeof *sel);
+            if (!sel) return DOSSIER_ERR_NOMEM;
             n = html_select(pg, HTML_NONE, title, sel);
         }
+        chars = best_chars;
     }
 
     dbuf t;

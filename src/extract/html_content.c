@@ -17,7 +17,8 @@
 enum {
     T_CONTAINER = 0, /* div, section, article, ... and anything unknown */
     T_INLINE,        /* a, span, b, em, ...: part of a run of text */
-    T_DROP,          /* script, nav, form, ...: never content */
+    T_DROP,          /* script, style, input, ...: never content */
+    T_CHROME,        /* header, nav, form, ...: chrome, unless broken markup put the text inside */
     T_HEAD,          /* the document head */
     T_P,             /* p, dd, dt, address */
     T_HEADING,       /* h1-h6 */
@@ -38,7 +39,7 @@ static const tag_entry TAGS[] = {
     {"abbr", T_INLINE},
     {"address", T_P},
     {"applet", T_DROP},
-    {"aside", T_DROP},
+    {"aside", T_CHROME},
     {"audio", T_DROP},
     {"b", T_INLINE},
     {"bdi", T_INLINE},
@@ -46,7 +47,7 @@ static const tag_entry TAGS[] = {
     {"big", T_INLINE},
     {"blockquote", T_QUOTE},
     {"br", T_INLINE},
-    {"button", T_DROP},
+    {"button", T_CHROME},
     {"canvas", T_DROP},
     {"caption", T_DROP},
     {"cite", T_INLINE},
@@ -62,8 +63,8 @@ static const tag_entry TAGS[] = {
     {"embed", T_DROP},
     {"figcaption", T_DROP},
     {"font", T_INLINE},
-    {"footer", T_DROP},
-    {"form", T_DROP},
+    {"footer", T_CHROME},
+    {"form", T_CHROME},
     {"frame", T_DROP},
     {"frameset", T_DROP},
     {"h1", T_HEADING},
@@ -73,7 +74,7 @@ static const tag_entry TAGS[] = {
     {"h5", T_HEADING},
     {"h6", T_HEADING},
     {"head", T_HEAD},
-    {"header", T_DROP},
+    {"header", T_CHROME},
     {"i", T_INLINE},
     {"iframe", T_DROP},
     {"img", T_INLINE},
@@ -88,7 +89,7 @@ static const tag_entry TAGS[] = {
     {"menu", T_DROP},
     {"meta", T_DROP},
     {"meter", T_DROP},
-    {"nav", T_DROP},
+    {"nav", T_CHROME},
     {"nobr", T_INLINE},
     {"noembed", T_DROP},
     {"noframes", T_DROP},
@@ -359,19 +360,28 @@ static int is_dropped(html_page *pg, const xmlNode *n, int cls, int *weak_checks
             if (strcmp(name, "role") == 0) role = v;
             break;
         case 'h':
-            if (strcmp(name, "hidden") == 0) return 1;
+            if (strcmp(name, "hidden") == 0 && !pg->keep_hidden) return 1;
             break;
         case 'a':
-            if (strcmp(name, "aria-hidden") == 0 && strcasecmp(v, "true") == 0) return 1;
+            if (strcmp(name, "aria-hidden") == 0 && strcasecmp(v, "true") == 0 &&
+                !pg->keep_hidden)
+                return 1;
             break;
         case 's':
-            if (strcmp(name, "style") == 0 && style_hides(v)) return 1;
+            if (strcmp(name, "style") == 0 && !pg->keep_hidden && style_hides(v)) return 1;
             break;
         default:
             break;
         }
     }
-    if (has_hidden_token(klass)) return 1;
+    if (!pg->keep_hidden && has_hidden_token(klass)) return 1;
+    /* Chrome tags are dropped whole, unless they hold paragraphs of text: unclosed or
+     * misnested markup (a <header> or <button> left open) can put the whole page inside. */
+    if (cls == T_CHROME) {
+        if (*weak_checks >= WEAK_CHECKS_MAX) return 1;
+        (*weak_checks)++;
+        return !holds_text(n);
+    }
     if (!pg->drop_classes) return 0;
     if (role_is_chrome(role)) return 1;
     if (itemprop && html_has_word(itemprop, "articleBody", 0)) return 0;
@@ -618,13 +628,20 @@ static int has_direct_text(const xmlNode *n)
     return 0;
 }
 
+/* Does an element of class cls sit in a line of text (inline, or dropped without breaking the
+ * line, as a <button> does)? */
+static int flows_inline(const xmlNode *n, int cls)
+{
+    return cls == T_INLINE || cls == T_DROP || (cls == T_CHROME && tag_is(n, "button"));
+}
+
 /* Are all the element's children text or inline? Then it is one block. */
 static int only_inline_children(const xmlNode *n)
 {
     for (const xmlNode *c = n->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE) continue;
         int cls = tag_class(c);
-        if (cls != T_INLINE && cls != T_DROP) return 0;
+        if (!flows_inline(c, cls)) return 0;
     }
     return 1;
 }
@@ -632,8 +649,7 @@ static int only_inline_children(const xmlNode *n)
 static int is_run_node(const xmlNode *n)
 {
     if (n->type != XML_ELEMENT_NODE) return 1;
-    int cls = tag_class(n);
-    return cls == T_INLINE || cls == T_DROP;
+    return flows_inline(n, tag_class(n));
 }
 
 /* Next sibling that is not whitespace text or a comment. */

@@ -465,8 +465,57 @@ static void test_split_body(void)
     arena_free(a);
 }
 
+/* A <header> left open (its <button> never closed) swallows the page: a chrome tag that holds
+ * paragraphs is walked, one that holds a menu is not. And text streamed into a hidden element,
+ * to be shown by a script, is found by the last pass when nothing visible reads as text. */
+static void test_misnested_and_hidden(void)
+{
+    static const char open_header[] =
+        "<html><body><header class=\"top\"><button class=\"menu-toggle\">Menu<ul><li><a "
+        "href=\"/a\">Home</a></li><li><a href=\"/b\">About</a></li></ul>\n"
+        "<main><h1>Mending a cracked pot</h1>"
+        "<p>A cracked clay pot need not go in the bin: a two-part epoxy closes most cracks, "
+        "and the pot will hold soil and water for years afterwards.</p>"
+        "<p>Clean the crack with a stiff brush, let it dry for a day, then press the epoxy "
+        "in from the inside, where the repair will not show once the pot is filled.</p>"
+        "<p>Wrap the pot with string while the epoxy cures, and wait two days before you "
+        "plant anything in it, so the joint is as strong as it can be.</p>"
+        "<p>A pot mended this way can stand outside through winter, though a frost-proof "
+        "glaze on the outside keeps water from working its way back into the old crack.</p>"
+        "<p>The same method works for stoneware, but not for pots that hold drinking water.</p>"
+        "</main>"
+        "</body></html>";
+    static const char hidden[] =
+        "<html><body><div id=\"shell\"><p>Loading</p></div>"
+        "<div hidden id=\"stream-1\"><article><h1>Tuning a bicycle bell</h1>"
+        "<p>Most bells ring dull because the striker sits too far from the dome, and a small "
+        "turn of the screw underneath brings back the bright note.</p>"
+        "<p>Loosen the clamp first, turn the dome a quarter turn, and try it again; repeat "
+        "until the striker just touches the rim when pressed.</p></article></div>"
+        "<nav hidden><a href=\"/x\">Shop</a></nav></body></html>";
+    arena *a = arena_new(0);
+    article_list out = {0};
+    CHECK_INT(run(a, open_header, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) {
+        CHECK(has(&out.items[0], "A cracked clay pot need not go"));
+        CHECK(has(&out.items[0], "plant anything in it"));
+        CHECK(!has(&out.items[0], "About"));
+    }
+    memset(&out, 0, sizeof out);
+    CHECK_INT(run(a, hidden, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) {
+        CHECK(has(&out.items[0], "Most bells ring dull"));
+        CHECK(has(&out.items[0], "just touches the rim"));
+        CHECK(!has(&out.items[0], "Shop"));
+    }
+    arena_free(a);
+}
+
 int main(void)
 {
+    test_misnested_and_hidden();
     test_split_body();
     test_site_from_title_and_plain_byline();
     test_chrome();
