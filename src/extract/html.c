@@ -562,21 +562,30 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
     char dbuf_date[32];
     const char *dom_date =
         scope && html_find_date(scope, dbuf_date) ? arena_strdup(a, dbuf_date) : NULL;
+    const char *text_date = !dom_date && scope && html_find_text_date(scope, dbuf_date)
+                                ? arena_strdup(a, dbuf_date)
+                                : NULL;
     const char *byline = scope ? html_find_byline(pg, scope) : NULL;
     if (page_main) {
-        const char *dates[] = {h->published, m->ld_published, m->og_published,
-                               m->meta_date, m->ip_published, dom_date};
+        /* Declared publication dates first, then the page's printed one, the URL's, what a
+         * script keeps, and last the date of the latest change, which is at least not
+         * before the publication. */
+        const char *dates[] = {h->published,       m->ld_published, m->og_published,
+                               m->meta_date,       m->ip_published, dom_date,
+                               m->ld_any_date,     m->meta_date_loose, text_date};
         art->published = pick_date(a, dates, sizeof dates / sizeof dates[0]);
         if (!art->published && h->published) art->published = arena_strdup(a, h->published);
         char ud[32];
         if (!art->published && extract_url_date(pf->url, ud)) art->published = arena_strdup(a, ud);
+        const char *late[] = {m->script_date, m->ld_modified, m->og_modified};
+        if (!art->published) art->published = pick_date(a, late, sizeof late / sizeof late[0]);
         const char *authors[] = {m->og_author, m->meta_author, m->ip_author};
         art->author = m->ld_author;
         for (size_t i = 0; !art->author && i < sizeof authors / sizeof authors[0]; i++)
             if (authors[i]) art->author = html_clean_byline(a, authors[i], strlen(authors[i]));
         if (!art->author) art->author = byline;
     } else {
-        art->published = dom_date;
+        art->published = dom_date ? dom_date : text_date;
         art->author = byline;
     }
     /* A declared language stands unless the text is in another script (templates that say

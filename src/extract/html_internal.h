@@ -66,6 +66,10 @@ typedef struct html_meta {
         *ld_lang, *ld_url;
     const char *og_title, *og_site, *og_url, *og_published, *og_author, *og_locale;
     const char *meta_author, *meta_date, *meta_lang, *app_name;
+    const char *og_modified;    /* article:modified_time, og:updated_time */
+    const char *ld_any_date;    /* datePublished of a JSON-LD object that is no article */
+    const char *meta_date_loose; /* a <meta> whose name speaks of publishing or ends in "date" */
+    const char *script_date;    /* a "...publish...": "date" pair in an inline script (ISO) */
     const char *canonical;
     const char *html_lang;
     const char *title_tag;    /* <title>, whitespace collapsed */
@@ -133,6 +137,11 @@ dossier_status html_meta_collect(html_page *pg, html_meta *m);
 /* First <time datetime> (or itemprop=datePublished) below node, normalised into out[32]; 1 if
  * found. */
 int html_find_date(const xmlNode *node, char out[32]);
+
+/* First date printed as the whole text of a <time> or of a short element whose class or id
+ * names a date ("post-date", "published", "timestamp") below node, normalised into out[32];
+ * 1 if found. */
+int html_find_text_date(const xmlNode *node, char out[32]);
 
 /* First h1 (else h2) text below node into the arena, or NULL. */
 const char *html_find_heading(html_page *pg, const xmlNode *node);

@@ -7,6 +7,7 @@
 #include "extract/extract.h"
 #include "extract/lang.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -513,8 +514,57 @@ static void test_misnested_and_hidden(void)
     arena_free(a);
 }
 
+/* Dates where pages keep them besides the usual places: each page has one signal only. */
+static void test_date_signals(void)
+{
+    static const struct {
+        const char *head; /* inside <head> */
+        const char *dateline; /* before the body text, inside <article> */
+        const char *want;
+    } CASES[] = {
+        /* a JSON-LD WebPage (no article object) with the date */
+        {"<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"WebPage\","
+         "\"datePublished\":\"2022-03-04T05:06:07Z\"}]}</script>",
+         "", "2022-03-04"},
+        /* a meta name outside the known list that speaks of publishing */
+        {"<meta name=\"x-published-stamp\" content=\"2021-07-08\">", "", "2021-07-08"},
+        /* a meta name whose last word is date */
+        {"<meta name=\"search:date\" content=\"2020-01-02T03:04:05Z\">", "", "2020-01-02"},
+        /* a printed date in an element whose class names a date */
+        {"", "<div class=\"post-date\">Published on March 5, 2019</div>", "2019-03-05"},
+        /* <time> without datetime */
+        {"", "<p class=\"info\"><time>12.11.2018</time></p>", "2018-11-12"},
+        /* an app's state in an inline script */
+        {"<script>window.__STATE__={\"title\":\"x\",\"firstPublishedAt\":"
+         "\"2017-06-05T04:03:02.000Z\",\"publisher\":\"2001-01-01\"};</script>",
+         "", "2017-06-05"},
+        /* only a modification date: better than nothing */
+        {"<meta property=\"article:modified_time\" content=\"2016-02-03T00:00:00Z\">", "",
+         "2016-02-03"},
+    };
+    arena *a = arena_new(0);
+    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
+        char page[4096];
+        snprintf(page, sizeof page,
+                 "<html><head><title>Notes</title>%s</head><body><article>%s"
+                 "<div class=\"content\">" BODY1 "</div></article></body></html>",
+                 CASES[i].head, CASES[i].dateline);
+        article_list out = {0};
+        CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+        CHECK_INT(out.n, 1);
+        if (out.n) {
+            const char *got = out.items[0].published;
+            CHECK(got && strncmp(got, CASES[i].want, 10) == 0);
+            if (!got || strncmp(got, CASES[i].want, 10) != 0)
+                fprintf(stderr, "date case %zu: got %s\n", i, got ? got : "(none)");
+        }
+    }
+    arena_free(a);
+}
+
 int main(void)
 {
+    test_date_signals();
     test_misnested_and_hidden();
     test_split_body();
     test_site_from_title_and_plain_byline();
