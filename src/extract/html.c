@@ -340,6 +340,13 @@ static uint32_t find_glued(const html_page *pg, uint32_t *roots, uint32_t cap)
         if (substantial(pg, s)) outer[n_outer++] = s;
     }
     if (n_outer < 2) return 0;
+    uint32_t best = HTML_NONE;
+    double best_score = 0;
+    for (uint32_t s = 0; s < pg->n_infos; s++) {
+        if (!pg->infos[s].scored) continue;
+        double f = html_final_score(pg, s);
+        if (best == HTML_NONE || f > best_score) best = s, best_score = f;
+    }
     for (int up = 1; up <= 2; up++) {
         uint32_t best_n = 0, best_key = HTML_NONE;
         for (uint32_t i = 0; i < n_outer; i++) {
@@ -357,13 +364,18 @@ static uint32_t find_glued(const html_page *pg, uint32_t *roots, uint32_t cap)
         }
         if (best_n >= 2) {
             uint32_t n = 0;
+            int holds_best = 0;
             for (uint32_t i = 0; i < n_outer && n < cap; i++) {
                 uint32_t key = outer[i];
                 for (int k = 0; k < up && key != HTML_NONE; k++)
                     key = pg->infos[key].parent;
-                if (key == best_key) roots[n++] = outer[i];
+                if (key != best_key) continue;
+                roots[n++] = outer[i];
+                holds_best |= best >= outer[i] && best < pg->infos[outer[i]].end_slot;
             }
-            return n;
+            /* Cards in a side column can be substantial too: the group must hold the text
+             * that scores best on the page, or the page has one article. */
+            return holds_best ? n : 0;
         }
     }
     return 0;

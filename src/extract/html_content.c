@@ -332,6 +332,17 @@ static int holds_text(const xmlNode *root)
     return 0;
 }
 
+/* Is the element inside an <article> or <main>? There a <header> holds the headline, the
+ * dateline and often the lede, not the site's masthead. */
+static int inside_article(const xmlNode *n)
+{
+    int up = 0;
+    for (const xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE && up < 64;
+         p = p->parent, up++)
+        if (tag_is(p, "article") || tag_is(p, "main")) return 1;
+    return 0;
+}
+
 /* Weak-name checks per page: each walks a subtree, so a page of thousands of nested
  * "sidebar" divs must not turn the walk quadratic. */
 #define WEAK_CHECKS_MAX 64
@@ -377,7 +388,7 @@ static int is_dropped(html_page *pg, const xmlNode *n, int cls, int *weak_checks
     if (!pg->keep_hidden && has_hidden_token(klass)) return 1;
     /* Chrome tags are dropped whole, unless they hold paragraphs of text: unclosed or
      * misnested markup (a <header> or <button> left open) can put the whole page inside. */
-    if (cls == T_CHROME) {
+    if (cls == T_CHROME && !(tag_is(n, "header") && inside_article(n))) {
         if (*weak_checks >= WEAK_CHECKS_MAX) return 1;
         (*weak_checks)++;
         return !holds_text(n);
@@ -937,11 +948,13 @@ static uint32_t take_blocks(const html_page *pg, uint32_t b0, uint32_t b1, const
     return n;
 }
 
-static double final_score(const html_page *pg, uint32_t s)
+double html_final_score(const html_page *pg, uint32_t s)
 {
     const html_info *in = &pg->infos[s];
     return in->score * (1.0 - html_link_density(pg, in->b_start, in->b_end));
 }
+
+#define final_score html_final_score
 
 /* Readability's test for a paragraph next to the best container that belongs with it. */
 static int sibling_paragraph(const html_page *pg, uint32_t s)

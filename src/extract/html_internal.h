@@ -113,6 +113,10 @@ void html_page_release(html_page *pg);
  * repeating it. Returns how many. */
 uint32_t html_select(html_page *pg, uint32_t root, const char *title, uint32_t *out);
 
+/* Readability's score of a scored slot: its content score times one minus its link
+ * density. */
+double html_final_score(const html_page *pg, uint32_t s);
+
 /* Link chars / chars over blocks [b0, b1). */
 double html_link_density(const html_page *pg, uint32_t b0, uint32_t b1);
 

@@ -562,8 +562,38 @@ static void test_date_signals(void)
     arena_free(a);
 }
 
+/* Two <article> cards side by side in a column are not glued articles when the page's own,
+ * longer article sits elsewhere: the page yields that one. */
+static void test_side_cards_not_glued(void)
+{
+#define CARD(t)                                                                                    \
+    "<article class=\"card\"><h3>" t "</h3><p>A short summary of another story that is long "     \
+    "enough, with a comma, to read as a paragraph of text.</p><p>Another line of the summary, "    \
+    "also long enough to count as prose for the card, and then some more words.</p><p>And a "     \
+    "third line of the summary, so that the card holds three paragraphs of text in all.</p>"    \
+    "<p>A fourth line of the summary follows, because some cards run long on busy pages.</p>"  \
+    "</article>"
+    const char *page = "<html><head><title>One story</title></head><body><main>"
+                       "<div class=\"left\"><article><h1>Harbour bridge closed</h1>"
+                       "<div class=\"story\">" BODY1 BODY2 "</div></article></div>"
+                       "<div class=\"right\">" CARD("Other story one") CARD("Other story two")
+                       "</div></main></body></html>";
+#undef CARD
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) {
+        CHECK(has(&out.items[0], "harbour bridge"));
+        CHECK(has(&out.items[0], "fishing fleet"));
+        CHECK(!has(&out.items[0], "summary of another story"));
+    }
+    arena_free(a);
+}
+
 int main(void)
 {
+    test_side_cards_not_glued();
     test_date_signals();
     test_misnested_and_hidden();
     test_split_body();
