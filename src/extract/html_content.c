@@ -698,6 +698,67 @@ static xmlNode *run_end(xmlNode *first)
     return n == first ? first->next : n;
 }
 
+/* Longest text of one cell, in bytes, for a table to count as data: past it the cells hold
+ * prose, and a table of prose cells is a layout. */
+#define DATA_CELL_MAX 200
+
+/* Is the table one of data (standings, prices, specifications), not of layout? It nests no
+ * table, has at least two rows, and every cell holds inline content of at most DATA_CELL_MAX
+ * bytes of text. The scan is bounded. */
+static int is_data_table(const xmlNode *table)
+{
+    size_t seen = 0, rows = 0, cell_text = 0;
+    const xmlNode *cell = NULL;
+    const xmlNode *n = table->children;
+    int depth = 1;
+    while (n && depth > 0) {
+        if (++seen > 50000) return 0;
+        int descend = 0;
+        if (n->type == XML_ELEMENT_NODE) {
+            if (tag_is(n, "table")) return 0;
+            if (tag_is(n, "tr")) {
+                rows++;
+                descend = 1;
+            } else if (tag_is(n, "td") || tag_is(n, "th")) {
+                if (!only_inline_children(n)) return 0;
+                cell = n;
+                cell_text = 0;
+                descend = 1;
+            } else {
+                descend = tag_class(n) != T_DROP;
+            }
+        } else if (n->type == XML_TEXT_NODE && n->content && cell) {
+            cell_text += strlen((const char *)n->content);
+            if (cell_text > DATA_CELL_MAX) return 0;
+        }
+        if (descend && n->children) {
+            n = n->children;
+            depth++;
+            continue;
+        }
+        while (n && !n->next && depth > 0) {
+            n = n->parent;
+            depth--;
+        }
+        if (n && depth > 0) n = n->next;
+    }
+    return rows >= 2;
+}
+
+/* Is the <tr> a row of a data table? The table's verdict is kept for its next rows. */
+static int is_data_row(html_page *pg, const xmlNode *tr)
+{
+    const xmlNode *t = tr->parent;
+    for (int up = 0; t && up < 3 && !tag_is(t, "table"); up++)
+        t = t->parent;
+    if (!t || !tag_is(t, "table")) return 0;
+    if (t != pg->memo_table) {
+        pg->memo_table = t;
+        pg->memo_data = is_data_table(t);
+    }
+    return pg->memo_data;
+}
+
 static int run_kind(const xmlNode *container)
 {
     if (tag_is(container, "td") || tag_is(container, "th")) return HB_CELL;
@@ -708,6 +769,7 @@ static int run_kind(const xmlNode *container)
 
 static void reset_walk(html_page *pg)
 {
+    pg->memo_table = NULL;
     pg->n_infos = 0;
     pg->n_blocks = 0;
     dbuf_reset(&pg->text);
@@ -733,7 +795,7 @@ static void score_blocks(html_page *pg)
 {
     for (uint32_t i = 0; i < pg->n_blocks; i++) {
         const html_block *b = &pg->blocks[i];
-        if (b->kind == HB_LI || b->kind == HB_HEADING) continue;
+        if (b->kind == HB_LI || b->kind == HB_HEADING || b->kind == HB_ROW) continue;
         /* Readability's floor: shorter bits are captions, buttons and datelines. */
         if (b->chars < 25) continue;
         float score = 1.0f + (float)b->commas + (float)(b->chars / 100 > 3 ? 3 : b->chars / 100);
@@ -789,13 +851,15 @@ dossier_status html_walk(html_page *pg)
             n = n->next;
             continue;
         }
-        int leaf = cls == T_P || cls == T_HEADING || cls == T_PRE ||
+        int row = cls == T_CONTAINER && tag_is(n, "tr") && is_data_row(pg, n);
+        int leaf = row || cls == T_P || cls == T_HEADING || cls == T_PRE ||
                    ((cls == T_LI || cls == T_QUOTE) && only_inline_children(n));
         if (leaf) {
             uint32_t slot;
             if ((rc = push_info(pg, n, cur, &slot))) return rc;
             pg->infos[slot].leaf = 1;
-            int kind = cls == T_P         ? HB_P
+            int kind = row                ? HB_ROW
+                       : cls == T_P       ? HB_P
                        : cls == T_HEADING ? HB_HEADING
                        : cls == T_PRE     ? HB_PRE
                        : cls == T_LI      ? HB_LI
@@ -916,6 +980,8 @@ static int keep_block(const html_page *pg, uint32_t i, const char *title, int re
         return ld <= 0.5;
     case HB_LI:
         return !relaxed && ld <= 0.5;
+    case HB_ROW:
+        return ld <= 0.5;
     case HB_CELL:
         /* Layout and data tables: only prose-like cells. */
         return b->chars >= 60 && ld < 0.3;

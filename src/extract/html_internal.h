@@ -30,6 +30,7 @@ enum {
     HB_PRE,     /* <pre>: whitespace kept */
     HB_LI,      /* <li> with inline content only */
     HB_HEADING, /* <h1>-<h6>; level in html_block.level */
+    HB_ROW,     /* a <tr> of a data table, its cells' texts side by side */
 };
 
 /* One block of text: a paragraph-like element or a run of inline content in a container. */
@@ -97,6 +98,8 @@ typedef struct html_page {
     uint64_t *pre_chars; /* prefix sums over blocks: chars, then link chars */
     uint64_t *pre_links;
     dbuf text; /* the blocks' collapsed texts, back to back */
+    const xmlNode *memo_table; /* the table last judged by the walk, and whether it holds data */
+    int memo_data;
 } html_page;
 
 /* ---- html_content.c ---- */

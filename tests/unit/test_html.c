@@ -591,8 +591,38 @@ static void test_side_cards_not_glued(void)
     arena_free(a);
 }
 
+/* A data table in the article (short cells, no nesting) is content: each row becomes one
+ * paragraph with its cells side by side. */
+static void test_data_table_rows(void)
+{
+    const char *page =
+        "<html><head><title>Club standings</title></head><body><article><h1>Standings</h1>"
+        "<div class=\"text\"><p>The autumn league ended on Sunday, and the table below shows "
+        "the final points of the six clubs, with wins and draws, after the last round.</p>"
+        "<p>The top two clubs go through to the regional cup, which starts in March.</p>"
+        "<table><tr><th>Pos</th><th>Club</th><th>Points</th></tr>"
+        "<tr><td>1</td><td>North Harbour</td><td>31</td></tr>"
+        "<tr><td>2</td><td><b>Old Quay</b></td><td>27</td></tr>"
+        "<tr><td>3</td><td>Millbrook</td><td>22</td></tr></table>"
+        "<p>The spring league draw will be made at the clubhouse next month.</p></div>"
+        "</article></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) {
+        CHECK(has(&out.items[0], "Pos Club Points"));
+        CHECK(has(&out.items[0], "\n\n1 North Harbour 31\n\n"));
+        CHECK(has(&out.items[0], "2 Old Quay 27"));
+        CHECK(has(&out.items[0], "spring league draw"));
+        CHECK(spans_ok(&out.items[0], strlen(page)));
+    }
+    arena_free(a);
+}
+
 int main(void)
 {
+    test_data_table_rows();
     test_side_cards_not_glued();
     test_date_signals();
     test_misnested_and_hidden();
