@@ -304,14 +304,15 @@ static int role_is_chrome(const char *role)
 }
 
 /* Does the element hold the article text despite a weak chrome name? At least 3 paragraphs and
- * 600 characters of paragraph text below it; the scan stops after a bounded number of nodes. */
-static int holds_text(const xmlNode *root)
+ * 600 characters of paragraph text below it. The scan costs one unit of *budget per node and
+ * stops when the budget is spent (then the answer is no). */
+static int holds_text(const xmlNode *root, size_t *budget)
 {
-    size_t seen = 0, paras = 0, chars = 0;
+    size_t paras = 0, chars = 0;
     const xmlNode *n = root->children;
     int depth = 1;
-    while (n && depth > 0 && seen < 20000) {
-        seen++;
+    while (n && depth > 0 && *budget > 0) {
+        (*budget)--;
         if (n->type == XML_ELEMENT_NODE && tag_is(n, "p")) {
             paras++;
             for (const xmlNode *c = n->children; c; c = c->next)
@@ -343,12 +344,13 @@ static int inside_article(const xmlNode *n)
     return 0;
 }
 
-/* Weak-name checks per page: each walks a subtree, so a page of thousands of nested
- * "sidebar" divs must not turn the walk quadratic. */
-#define WEAK_CHECKS_MAX 64
+/* Nodes the weak-name checks of one walk may scan: each check walks a subtree, so a page of
+ * thousands of nested "sidebar" divs must not turn the walk quadratic. Page builders name
+ * hundreds of containers "widget", so the bound is on nodes, not on checks. */
+#define WEAK_SCAN_BUDGET 400000
 
 /* Is the element chrome or hidden (never entered)? */
-static int is_dropped(html_page *pg, const xmlNode *n, int cls, int *weak_checks)
+static int is_dropped(html_page *pg, const xmlNode *n, int cls, size_t *budget)
 {
     if (cls == T_DROP) return 1;
     const char *klass = NULL, *id = NULL, *role = NULL, *itemprop = NULL;
@@ -389,9 +391,7 @@ static int is_dropped(html_page *pg, const xmlNode *n, int cls, int *weak_checks
     /* Chrome tags are dropped whole, unless they hold paragraphs of text: unclosed or
      * misnested markup (a <header> or <button> left open) can put the whole page inside. */
     if (cls == T_CHROME && !(tag_is(n, "header") && inside_article(n))) {
-        if (*weak_checks >= WEAK_CHECKS_MAX) return 1;
-        (*weak_checks)++;
-        return !holds_text(n);
+        return !holds_text(n, budget);
     }
     if (!pg->drop_classes) return 0;
     if (role_is_chrome(role)) return 1;
@@ -401,9 +401,7 @@ static int is_dropped(html_page *pg, const xmlNode *n, int cls, int *weak_checks
     int kinds = name_kinds(klass) | name_kinds(id);
     if (kinds & W_STRONG) return 1;
     if (kinds & W_WEAK) {
-        if (*weak_checks >= WEAK_CHECKS_MAX) return 1;
-        (*weak_checks)++;
-        return !holds_text(n);
+        return !holds_text(n, budget);
     }
     return 0;
 }
@@ -513,7 +511,7 @@ static dossier_status gather_nodes(html_page *pg, gather *g, const xmlNode *firs
     const xmlNode *n = first;
     int depth = 0;                     /* levels below the first node's */
     int link_depth = -1;               /* depth of the <a href> we are in, or -1 */
-    int weak_checks = WEAK_CHECKS_MAX; /* inside a block, weak names are not worth a scan */
+    size_t budget = 0; /* inside a block, weak names are not worth a scan */
     dossier_status rc = DOSSIER_OK;
     while (n && (depth > 0 || n != stop)) {
         int descend = 0;
@@ -522,7 +520,7 @@ static dossier_status gather_nodes(html_page *pg, gather *g, const xmlNode *firs
             if (rc) return rc;
         } else if (n->type == XML_ELEMENT_NODE) {
             int cls = tag_class(n);
-            int skip = pg ? is_dropped(pg, n, cls, &weak_checks)
+            int skip = pg ? is_dropped(pg, n, cls, &budget)
                           : (tag_is(n, "script") || tag_is(n, "style") || tag_is(n, "noscript") ||
                              tag_is(n, "template") || tag_is(n, "svg"));
             if (!skip) {
@@ -818,7 +816,7 @@ dossier_status html_walk(html_page *pg)
     reset_walk(pg);
     xmlNode *root = xmlDocGetRootElement(pg->doc);
     if (!root) return DOSSIER_OK;
-    int weak_checks = 0;
+    size_t budget = WEAK_SCAN_BUDGET;
     uint32_t cur;
     dossier_status rc = push_info(pg, root, HTML_NONE, &cur);
     if (rc) return rc;
@@ -847,7 +845,7 @@ dossier_status html_walk(html_page *pg)
             continue;
         }
         int cls = tag_class(n);
-        if (cls == T_HEAD || is_dropped(pg, n, cls, &weak_checks)) {
+        if (cls == T_HEAD || is_dropped(pg, n, cls, &budget)) {
             n = n->next;
             continue;
         }
