@@ -183,13 +183,14 @@ int html_has_word(const char *list, const char *w, int prefix)
 /* ---- chrome patterns on class / id ---- */
 
 /* How a word of a class or id marks an element. */
-enum { W_NONE = 0, W_STRONG = 1, W_WEAK = 2, W_GOOD = 4 };
+enum { W_NONE = 0, W_STRONG = 1, W_WEAK = 2, W_GOOD = 4, W_COMMENTS = 8 };
 
 typedef struct word_rule {
     const char *word;     /* lowercase */
     unsigned char prefix; /* 1: matches words starting with it */
-    unsigned char kind;   /* W_STRONG: always chrome; W_WEAK: chrome unless it holds the text;
-                             W_GOOD: a content hint */
+    unsigned char kind;   /* W_COMMENTS: reader comments, always dropped; W_STRONG: chrome
+                             unless it holds a whole article; W_WEAK: chrome unless it holds
+                             some paragraphs; W_GOOD: a content hint */
 } word_rule;
 
 /* Words of class/id names (split at '-', '_' and spaces). Strong ones name things that are
@@ -202,7 +203,7 @@ static const word_rule WORDS[] = {
     {"adslot", 0, W_STRONG},     {"adunit", 0, W_STRONG},      {"adsense", 0, W_STRONG},
     {"adwrapper", 0, W_STRONG},  {"adcontainer", 0, W_STRONG}, {"advert", 1, W_STRONG},
     {"cookie", 1, W_STRONG},     {"consent", 1, W_STRONG},     {"gdpr", 0, W_STRONG},
-    {"comment", 1, W_STRONG},    {"comments", 0, W_STRONG},    {"disqus", 1, W_STRONG},
+    {"comment", 1, W_COMMENTS},  {"comments", 0, W_COMMENTS},  {"disqus", 1, W_COMMENTS},
     {"breadcrumb", 1, W_STRONG}, {"popup", 1, W_STRONG},       {"modal", 1, W_STRONG},
     {"outbrain", 1, W_STRONG},   {"taboola", 1, W_STRONG},     {"sponsor", 1, W_STRONG},
     {"recommend", 1, W_STRONG},  {"trending", 0, W_STRONG},    {"popular", 0, W_STRONG},
@@ -306,7 +307,17 @@ static int role_is_chrome(const char *role)
 /* Does the element hold the article text despite a weak chrome name? At least 3 paragraphs and
  * 600 characters of paragraph text below it. The scan costs one unit of *budget per node and
  * stops when the budget is spent (then the answer is no). */
+static int holds_text_min(const xmlNode *root, size_t *budget, size_t min_paras,
+                          size_t min_chars);
+
 static int holds_text(const xmlNode *root, size_t *budget)
+{
+    return holds_text_min(root, budget, 3, 600);
+}
+
+/* Does the element hold at least min_paras paragraphs and min_chars bytes of their text? */
+static int holds_text_min(const xmlNode *root, size_t *budget, size_t min_paras,
+                          size_t min_chars)
 {
     size_t paras = 0, chars = 0;
     const xmlNode *n = root->children;
@@ -318,7 +329,7 @@ static int holds_text(const xmlNode *root, size_t *budget)
             for (const xmlNode *c = n->children; c; c = c->next)
                 if (c->type == XML_TEXT_NODE && c->content)
                     chars += strlen((const char *)c->content);
-            if (paras >= 3 && chars >= 600) return 1;
+            if (paras >= min_paras && chars >= min_chars) return 1;
         } else if (n->type == XML_ELEMENT_NODE && n->children) {
             n = n->children;
             depth++;
@@ -399,10 +410,12 @@ static int is_dropped(html_page *pg, const xmlNode *n, int cls, size_t *budget)
     if (tag_is(n, "body") || tag_is(n, "html") || tag_is(n, "article") || tag_is(n, "main"))
         return 0;
     int kinds = name_kinds(klass) | name_kinds(id);
-    if (kinds & W_STRONG) return 1;
-    if (kinds & W_WEAK) {
-        return !holds_text(n, budget);
-    }
+    /* Reader comments hold long paragraphs too: never the article. */
+    if (kinds & W_COMMENTS) return 1;
+    /* A strong name on an element that holds a whole article's worth of paragraphs is a
+     * script hook or a state ("js-advertorial", "paywalled"), not a box beside the text. */
+    if (kinds & W_STRONG) return !holds_text_min(n, budget, 5, 1500);
+    if (kinds & W_WEAK) return !holds_text(n, budget);
     return 0;
 }
 
@@ -413,7 +426,7 @@ static float class_weight(const xmlNode *n)
     float w = 0;
     int kinds = name_kinds(html_attr(n, "class")) | name_kinds(html_attr(n, "id"));
     if (kinds & W_GOOD) w += 25;
-    if (kinds & (W_WEAK | W_STRONG)) w -= 25;
+    if (kinds & (W_WEAK | W_STRONG | W_COMMENTS)) w -= 25;
     const char *ip = html_attr(n, "itemprop");
     if (ip && html_has_word(ip, "articleBody", 0)) w += 100;
     const char *role = html_attr(n, "role");

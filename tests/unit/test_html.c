@@ -620,8 +620,51 @@ static void test_data_table_rows(void)
     arena_free(a);
 }
 
+/* A strong chrome word on the element that holds the whole article (a script hook such as
+ * "js-advertorial") does not drop it; reader comments, however long, stay out. */
+static void test_strong_name_on_article(void)
+{
+    const char *page =
+        "<html><head><title>Bridge</title></head><body><div class=\"page\">"
+        "<p class=\"lede\">A standfirst that sums up the story in one long sentence, long enough "
+        "on its own to pass for a short article, about bridges, ferries and the harbour, and "
+        "then a second clause that makes it longer still, as standfirsts sometimes are.</p>"
+        "<div class=\"story js-advertorial-slot\">" BODY1 BODY2
+        "<p>Engineers will inspect the two other bridges of the town next month, starting with "
+        "the railway crossing, which carries most of the freight to the port.</p>"
+        "<p>Their report is due before the summer, and the council has promised to publish it "
+        "in full, along with the costs of any repairs it recommends.</p>"
+        "<p>Until then, lorries over twelve tonnes must use the ring road, and the police will "
+        "check the weight of any that try to take the old route.</p>"
+        "<p>Buses keep their usual timetable, though the council warns that the first weeks "
+        "will be slower while drivers learn the new route through the northern estates.</p>"
+        "<p>Cyclists and walkers may still cross on the narrow footway.</p></div>"
+        "<div class=\"comments\"><p>I drove over that bridge every day for twenty years, and "
+        "I never once felt unsafe, so I wonder what the engineers actually found.</p>"
+        "<p>The council should have spent the money on the ferry instead, which has been "
+        "running late all summer and nobody seems to care about it at all.</p>"
+        "<p>Another long comment that goes on about the harbour, the bridge and the council, "
+        "with many words and commas, as comments do, for quite a while.</p>"
+        "<p>And one more comment, because the section is long, about traffic in town, the "
+        "ring road, and the ten minutes that will surely be twenty by spring.</p>"
+        "<p>The last comment says the repairs will cost twice as much in the end, as they "
+        "always do, and that the work will not start until the year after next.</p></div>"
+        "</div></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) {
+        CHECK(has(&out.items[0], "harbour bridge"));
+        CHECK(has(&out.items[0], "fishing fleet"));
+        CHECK(!has(&out.items[0], "every day for twenty years"));
+    }
+    arena_free(a);
+}
+
 int main(void)
 {
+    test_strong_name_on_article();
     test_data_table_rows();
     test_side_cards_not_glued();
     test_date_signals();
