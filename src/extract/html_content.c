@@ -363,7 +363,9 @@ static int inside_article(const xmlNode *n)
 /* Is the element chrome or hidden (never entered)? */
 static int is_dropped(html_page *pg, const xmlNode *n, int cls, size_t *budget)
 {
-    if (cls == T_DROP) return 1;
+    /* The last pass reads <noscript> too: some blog engines print the post there and fill
+     * the visible place with a script. */
+    if (cls == T_DROP) return !(pg->keep_hidden && tag_is(n, "noscript"));
     const char *klass = NULL, *id = NULL, *role = NULL, *itemprop = NULL;
     for (const xmlAttr *a = n->properties; a; a = a->next) {
         const char *name = (const char *)a->name;

@@ -511,6 +511,16 @@ static void test_misnested_and_hidden(void)
         CHECK(has(&out.items[0], "just touches the rim"));
         CHECK(!has(&out.items[0], "Shop"));
     }
+    static const char in_noscript[] =
+        "<html><body><div class=\"post-body\"><script>render()</script><noscript>"
+        "<p>Most bells ring dull because the striker sits too far from the dome, and a small "
+        "turn of the screw underneath brings back the bright note.</p>"
+        "<p>Loosen the clamp first, turn the dome a quarter turn, and try it again.</p>"
+        "</noscript></div></body></html>";
+    memset(&out, 0, sizeof out);
+    CHECK_INT(run(a, in_noscript, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) CHECK(has(&out.items[0], "turn the dome a quarter turn"));
     arena_free(a);
 }
 
