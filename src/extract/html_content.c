@@ -947,6 +947,74 @@ static int is_boilerplate(const char *s, size_t n)
     return 0;
 }
 
+/* Titles of the sections that follow an article inside its container: related stories,
+ * reader comments, the author box, tags. Matched as a case-insensitive prefix of a heading
+ * or of a short block standing alone. */
+static const char *const END_MARKERS[] = {
+    "related",          "you may also like",      "you might also like",   "you may like",
+    "more stories",     "more from",              "more articles",         "recommended",
+    "read next",        "most popular",           "most read",             "popular posts",
+    "latest news",      "latest stories",         "leave a reply",         "leave a comment",
+    "comments",         "join the conversation",  "about the author",      "share this",
+    "tags:",            "filed under",            "this entry was posted", "similar posts",
+    "ähnliche beiträge", "ähnliche artikel",      "auch interessant",      "das könnte",
+    "weitere artikel",  "verwandte artikel",      "kommentare",            "schreibe einen kommentar",
+    "hinterlasse einen", "meistgelesen",          "beliebte beiträge",     "lire aussi",
+    "à lire aussi",     "sur le même sujet",      "articles similaires",   "commentaires",
+    "laisser un commentaire", "noticias relacionadas", "artículos relacionados",
+    "te puede interesar", "comentarios",          "deja un comentario",    "lo más leído",
+    "articoli correlati", "potrebbe interessarti", "commenti",             "lascia un commento",
+    "zobacz też",       "czytaj także",           "komentarze",            "Читайте также",
+    "Похожие",          "Комментарии",            "Коментарі",
+};
+
+/* Does block b open a section of END_MARKERS? A heading or a line on its own, under 48 bytes:
+ * the title of a section, not a sentence that starts alike. */
+static int is_end_marker(const html_page *pg, const html_block *b)
+{
+    if (b->text_len >= 48) return 0;
+    if (b->kind != HB_HEADING && b->kind != HB_P && b->kind != HB_RUN) return 0;
+    slice sl = slice_make(pg->text.ptr + b->text_off, b->text_len);
+    for (size_t i = 0; i < sizeof END_MARKERS / sizeof END_MARKERS[0]; i++)
+        if (slice_starts_with_ci(sl, END_MARKERS[i])) return 1;
+    return 0;
+}
+
+/* Text an article must already have before an end marker ends its part: a "Related" line at
+ * the top is a link list, not the end of the text. */
+#define END_MARKER_AFTER 400
+
+/* Where the taking of blocks stands with END_MARKERS: a section that follows the article
+ * inside its container is dropped from its marker (a heading or a short line) to the end of
+ * the element around the marker, or to the next heading of the same or a higher level that is
+ * no marker, whichever comes first. A box of links in the middle of the text ends with its
+ * element; a flat "Related" list ends the text. */
+typedef struct end_cut {
+    uint64_t seen;        /* chars taken so far */
+    int skipping;         /* 1 inside a marked section */
+    int level;            /* the marker's heading level (6 for a line) */
+    uint32_t box0, box1;  /* slots of the element around the marker */
+} end_cut;
+
+/* Is block i inside a marked section (and so not taken)? Updates the state. */
+static int end_cut_skips(const html_page *pg, end_cut *c, uint32_t i)
+{
+    const html_block *b = &pg->blocks[i];
+    if (c->skipping && ((b->info < c->box0 || b->info >= c->box1) ||
+                        (b->kind == HB_HEADING && b->level <= c->level && !is_end_marker(pg, b))))
+        c->skipping = 0;
+    if (!c->skipping && c->seen >= END_MARKER_AFTER && is_end_marker(pg, b)) {
+        uint32_t box = pg->infos[b->info].leaf ? pg->infos[b->info].parent : b->info;
+        if (box != HTML_NONE) {
+            c->skipping = 1;
+            c->level = b->kind == HB_HEADING ? b->level : 6;
+            c->box0 = box;
+            c->box1 = pg->infos[box].end_slot;
+        }
+    }
+    return c->skipping;
+}
+
 /* Compares two texts ignoring ASCII case, whitespace and punctuation; 2 when equal, 1 when b
  * starts with a (a title with a " | Site" tail), else 0. */
 static int same_words(const char *a, size_t an, const char *b, size_t bn)
@@ -1010,12 +1078,15 @@ static int keep_block(const html_page *pg, uint32_t i, const char *title, int re
     }
 }
 
-/* Appends the kept blocks of [b0, b1) to out, skipping a repeat of the block before. */
+/* Appends the kept blocks of [b0, b1) to out, skipping a repeat of the block before, and
+ * with cut (may be NULL) the sections after end markers. */
 static uint32_t take_blocks(const html_page *pg, uint32_t b0, uint32_t b1, const char *title,
-                            int relaxed, uint32_t *out, uint32_t n)
+                            int relaxed, end_cut *cut, uint32_t *out, uint32_t n)
 {
     for (uint32_t i = b0; i < b1; i++) {
+        if (cut && end_cut_skips(pg, cut, i)) continue;
         if (!keep_block(pg, i, title, relaxed)) continue;
+        if (cut) cut->seen += pg->blocks[i].chars;
         if (n > 0) {
             const html_block *p = &pg->blocks[out[n - 1]], *b = &pg->blocks[i];
             if (p->text_len == b->text_len &&
@@ -1163,10 +1234,12 @@ uint32_t html_select(html_page *pg, uint32_t root, const char *title, uint32_t *
     }
     uint32_t n = 0;
     uint64_t chars = 0;
+    end_cut cut = {0, 0, 0, 0, 0};
     if (best != HTML_NONE) {
         uint32_t p = pg->infos[best].parent;
         if (best == r0 || p == HTML_NONE) {
-            n = take_blocks(pg, pg->infos[best].b_start, pg->infos[best].b_end, title, 0, out, 0);
+            n = take_blocks(pg, pg->infos[best].b_start, pg->infos[best].b_end, title, 0, &cut, out,
+                            0);
         } else {
             /* Siblings as strong as a fifth of the best are the same text cut in parts. */
             double threshold = best_score * 0.2 > 10 ? best_score * 0.2 : 10;
@@ -1182,7 +1255,8 @@ uint32_t html_select(html_page *pg, uint32_t root, const char *title, uint32_t *
                      html_link_density(pg, pg->infos[s].b_start, pg->infos[s].b_end) < 0.3) ||
                     sibling_paragraph(pg, s);
                 if (take)
-                    n = take_blocks(pg, pg->infos[s].b_start, pg->infos[s].b_end, title, 0, out, n);
+                    n = take_blocks(pg, pg->infos[s].b_start, pg->infos[s].b_end, title, 0, &cut,
+                                    out, n);
             }
         }
         for (uint32_t i = 0; i < n; i++)
@@ -1191,7 +1265,8 @@ uint32_t html_select(html_page *pg, uint32_t root, const char *title, uint32_t *
     /* Too little for an article: every prose paragraph of the range, wherever it is. */
     if (chars < 150) {
         uint32_t *alt = out + n;
-        uint32_t an = take_blocks(pg, pg->infos[r0].b_start, pg->infos[r0].b_end, title, 1, alt, 0);
+        uint32_t an =
+            take_blocks(pg, pg->infos[r0].b_start, pg->infos[r0].b_end, title, 1, NULL, alt, 0);
         uint64_t achars = 0;
         for (uint32_t i = 0; i < an; i++)
             achars += pg->blocks[alt[i]].chars;

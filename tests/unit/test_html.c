@@ -672,8 +672,36 @@ static void test_strong_name_on_article(void)
     arena_free(a);
 }
 
+/* A section titled like the tail of an article ("Related stories", "Comments") ends the text
+ * inside the article's container: to the end of its box when it is boxed in the middle, to the
+ * end when the list is flat. */
+static void test_end_markers(void)
+{
+    const char *page =
+        "<html><head><title>Bridge</title></head><body><article><div class=\"text\">" BODY1
+        "<div class=\"box\"><h3>Related stories</h3><p>Ferry fares rise again, and the "
+        "operators say fuel costs are to blame for the increase.</p></div>" BODY2
+        "<h2>You might also like</h2><p>Harbour festival draws crowds to the waterfront, with "
+        "music, food stalls and boat trips for the families.</p>"
+        "<p>New cycle lanes open along the river, linking the old town to the station.</p>"
+        "</div></article></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) {
+        CHECK(has(&out.items[0], "harbour bridge"));
+        CHECK(has(&out.items[0], "announce a deal by Friday"));
+        CHECK(!has(&out.items[0], "Ferry fares rise"));
+        CHECK(!has(&out.items[0], "festival"));
+        CHECK(!has(&out.items[0], "cycle lanes"));
+    }
+    arena_free(a);
+}
+
 int main(void)
 {
+    test_end_markers();
     test_strong_name_on_article();
     test_data_table_rows();
     test_side_cards_not_glued();
