@@ -310,6 +310,31 @@ static int role_is_chrome(const char *role)
 static int holds_text_min(const xmlNode *root, size_t *budget, size_t min_paras,
                           size_t min_chars);
 
+/* Bytes of text below an element (inside <span>s and links too), one unit of *budget per
+ * node. */
+static size_t subtree_text_bytes(const xmlNode *root, size_t *budget)
+{
+    size_t bytes = 0;
+    const xmlNode *n = root->children;
+    int depth = 1;
+    while (n && depth > 0 && *budget > 0) {
+        (*budget)--;
+        if (n->type == XML_TEXT_NODE && n->content) {
+            bytes += strlen((const char *)n->content);
+        } else if (n->type == XML_ELEMENT_NODE && n->children) {
+            n = n->children;
+            depth++;
+            continue;
+        }
+        while (n && !n->next && depth > 0) {
+            n = n->parent;
+            depth--;
+        }
+        if (n && depth > 0) n = n->next;
+    }
+    return bytes;
+}
+
 static int holds_text(const xmlNode *root, size_t *budget)
 {
     return holds_text_min(root, budget, 3, 600);
@@ -326,9 +351,7 @@ static int holds_text_min(const xmlNode *root, size_t *budget, size_t min_paras,
         (*budget)--;
         if (n->type == XML_ELEMENT_NODE && tag_is(n, "p")) {
             paras++;
-            for (const xmlNode *c = n->children; c; c = c->next)
-                if (c->type == XML_TEXT_NODE && c->content)
-                    chars += strlen((const char *)c->content);
+            chars += subtree_text_bytes(n, budget);
             if (paras >= min_paras && chars >= min_chars) return 1;
         } else if (n->type == XML_ELEMENT_NODE && n->children) {
             n = n->children;

@@ -699,8 +699,42 @@ static void test_end_markers(void)
     arena_free(a);
 }
 
+/* A weak chrome name ("with-sidebar") on the wrapper of the text does not drop it when its
+ * paragraphs hold their words inside <span>s. */
+static void test_weak_name_span_paragraphs(void)
+{
+    const char *page =
+        "<html><head><title>Bakery</title></head><body>"
+        "<div class=\"intro\"><p>A short introduction that stands apart from the story, long "
+        "enough to be taken for an article on its own, about bread, ovens and early mornings "
+        "in the old market, where the stalls open before dawn and close by noon, and where the "
+        "bakers know every customer by name and by the loaf they buy.</p></div>"
+        "<div class=\"container-with-sidebar\">"
+        "<p><span>The bakery on the corner opened its doors at five every morning for forty "
+        "years, and the queue for its rye loaves reached the tram stop on Saturdays.</span></p>"
+        "<p><span>The owners, a brother and a sister, never changed the recipe, which came "
+        "from their grandmother's notebook, written in pencil and now kept in a drawer.</span>"
+        "</p><p><span>When they retired last spring, a former apprentice took over the ovens, "
+        "and she promises that the rye will taste exactly as it always has.</span></p>"
+        "<p><span>The shop will close for two weeks in August, when the ovens are relined, "
+        "and reopen with the same opening hours as before.</span></p>"
+        "<p><span>Orders for the holidays can be placed at the counter from November.</span>"
+        "</p></div>"
+        "</body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) {
+        CHECK(has(&out.items[0], "grandmother's notebook"));
+        CHECK(has(&out.items[0], "ovens are relined"));
+    }
+    arena_free(a);
+}
+
 int main(void)
 {
+    test_weak_name_span_paragraphs();
     test_end_markers();
     test_strong_name_on_article();
     test_data_table_rows();
