@@ -574,18 +574,19 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
     char dbuf_date[32];
     const char *dom_date =
         scope && html_find_date(scope, dbuf_date) ? arena_strdup(a, dbuf_date) : NULL;
-    const char *text_date = !dom_date && scope && html_find_text_date(scope, dbuf_date)
-                                ? arena_strdup(a, dbuf_date)
-                                : NULL;
+
     const char *byline = scope ? html_find_byline(pg, scope) : NULL;
     if (page_main) {
         /* Declared publication dates first, then the page's printed one, the URL's, what a
          * script keeps, and last the date of the latest change, which is at least not
          * before the publication. */
-        const char *dates[] = {h->published,       m->ld_published, m->og_published,
-                               m->meta_date,       m->ip_published, dom_date,
-                               m->ld_any_date,     m->meta_date_loose, text_date};
+        const char *dates[] = {h->published,   m->ld_published, m->og_published,
+                               m->meta_date,   m->ip_published, dom_date,
+                               m->ld_any_date, m->meta_date_loose};
         art->published = pick_date(a, dates, sizeof dates / sizeof dates[0]);
+        /* The printed date is searched for only when the markup declares none. */
+        if (!art->published && !h->published && scope && html_find_text_date(scope, dbuf_date))
+            art->published = arena_strdup(a, dbuf_date);
         if (!art->published && h->published) art->published = arena_strdup(a, h->published);
         char ud[32];
         if (!art->published && extract_url_date(pf->url, ud)) art->published = arena_strdup(a, ud);
@@ -597,7 +598,9 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
             if (authors[i]) art->author = html_clean_byline(a, authors[i], strlen(authors[i]));
         if (!art->author) art->author = byline;
     } else {
-        art->published = dom_date ? dom_date : text_date;
+        art->published = dom_date;
+        if (!art->published && scope && html_find_text_date(scope, dbuf_date))
+            art->published = arena_strdup(a, dbuf_date);
         art->author = byline;
     }
     /* A declared language stands unless the text is in another script (templates that say

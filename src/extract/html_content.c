@@ -242,6 +242,7 @@ static int word_kind(const char *w, size_t n)
     if (n >= 9 && memcmp(low, "commentar", 9) == 0) return W_NONE;
     int kinds = 0;
     for (size_t r = 0; r < sizeof WORDS / sizeof WORDS[0]; r++) {
+        if (WORDS[r].word[0] != low[0]) continue; /* most words fail here, cheaply */
         size_t rn = strlen(WORDS[r].word);
         if (rn > n || (!WORDS[r].prefix && rn != n)) continue;
         if (memcmp(low, WORDS[r].word, rn) == 0) kinds |= WORDS[r].kind;
