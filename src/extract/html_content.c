@@ -628,6 +628,15 @@ static void close_info(html_page *pg, uint32_t slot)
     pg->infos[slot].end_slot = pg->n_infos;
 }
 
+/* Is the element (or one of its ancestors) an <a href>? */
+static int inside_link(const xmlNode *n)
+{
+    int up = 0;
+    for (const xmlNode *p = n; p && p->type == XML_ELEMENT_NODE && up < 64; p = p->parent, up++)
+        if (tag_is(p, "a") && html_attr(p, "href")) return 1;
+    return 0;
+}
+
 /* Collects the text of [first, stop) as a new block; blocks with no visible text are not
  * kept. */
 static dossier_status add_block(html_page *pg, xmlNode *node, xmlNode *first, xmlNode *stop,
@@ -657,7 +666,8 @@ static dossier_status add_block(html_page *pg, xmlNode *node, xmlNode *first, xm
     b->text_off = (uint32_t)g.start;
     b->text_len = (uint32_t)(pg->text.len - g.start);
     b->chars = g.chars;
-    b->link_chars = g.link_chars;
+    /* A card wrapped whole in a link: every character of the block is link text. */
+    b->link_chars = inside_link(node) ? g.chars : g.link_chars;
     b->commas = g.commas > 0xFFFF ? 0xFFFF : (uint16_t)g.commas;
     b->kind = (uint8_t)kind;
     b->level = (uint8_t)level;
@@ -804,6 +814,16 @@ static int run_kind(const xmlNode *container)
     return HB_RUN;
 }
 
+/* Is the block prose: a paragraph, run or quote of at least PROSE_MIN chars with under a
+ * fifth of them in links? Menus, cards and captions rarely are. */
+#define PROSE_MIN 80
+static int is_prose(const html_block *b)
+{
+    if (b->kind != HB_P && b->kind != HB_RUN && b->kind != HB_QUOTE && b->kind != HB_PRE)
+        return 0;
+    return b->chars >= PROSE_MIN && b->link_chars * 5 < b->chars;
+}
+
 static void reset_walk(html_page *pg)
 {
     pg->memo_table = NULL;
@@ -812,7 +832,8 @@ static void reset_walk(html_page *pg)
     dbuf_reset(&pg->text);
     free(pg->pre_chars);
     free(pg->pre_links);
-    pg->pre_chars = pg->pre_links = NULL;
+    free(pg->pre_prose);
+    pg->pre_chars = pg->pre_links = pg->pre_prose = NULL;
 }
 
 void html_page_release(html_page *pg)
@@ -923,11 +944,13 @@ dossier_status html_walk(html_page *pg)
 
     pg->pre_chars = malloc(((size_t)pg->n_blocks + 1) * sizeof *pg->pre_chars);
     pg->pre_links = malloc(((size_t)pg->n_blocks + 1) * sizeof *pg->pre_links);
-    if (!pg->pre_chars || !pg->pre_links) return DOSSIER_ERR_NOMEM;
-    pg->pre_chars[0] = pg->pre_links[0] = 0;
+    pg->pre_prose = malloc(((size_t)pg->n_blocks + 1) * sizeof *pg->pre_prose);
+    if (!pg->pre_chars || !pg->pre_links || !pg->pre_prose) return DOSSIER_ERR_NOMEM;
+    pg->pre_chars[0] = pg->pre_links[0] = pg->pre_prose[0] = 0;
     for (uint32_t i = 0; i < pg->n_blocks; i++) {
         pg->pre_chars[i + 1] = pg->pre_chars[i] + pg->blocks[i].chars;
         pg->pre_links[i + 1] = pg->pre_links[i] + pg->blocks[i].link_chars;
+        pg->pre_prose[i + 1] = pg->pre_prose[i] + (is_prose(&pg->blocks[i]) ? pg->blocks[i].chars : 0);
     }
     score_blocks(pg);
     return DOSSIER_OK;
@@ -1230,6 +1253,68 @@ static uint32_t promote_best(const html_page *pg, uint32_t r0, uint32_t best)
     return best;
 }
 
+/* Levels the body may widen by, and what the text gained must be: at least half as much
+ * prose again as the body has, prose for at least 60% of it, and few links. */
+#define WIDEN_LEVELS 6
+#define WIDEN_GAIN 0.5
+#define WIDEN_PROSE_SHARE 0.6
+#define WIDEN_MAX_LINKS 0.2
+#define WIDEN_MAX_LINKED 3
+#define WIDEN_PASS_CHARS 200
+
+/*
+ * The text of pages built from many sections (a guide with one block per heading) scores in
+ * parts, none near the best, so neither Readability's promotion nor the sibling test gathers
+ * it. Climbs from the best container while the parent adds substantially more prose and what
+ * it adds is mostly prose with few links: menus, cards and footers fail that test.
+ */
+static uint32_t widen_to_prose(const html_page *pg, uint32_t r0, uint32_t best)
+{
+    uint32_t probe = best;
+    for (int level = 0; level < WIDEN_LEVELS; level++) {
+        uint32_t p = pg->infos[probe].parent;
+        if (is_page_top(pg, p, r0)) break;
+        const html_info *in = &pg->infos[best], *pin = &pg->infos[p];
+        uint64_t prose = pg->pre_prose[in->b_end] - pg->pre_prose[in->b_start];
+        uint64_t pprose = pg->pre_prose[pin->b_end] - pg->pre_prose[pin->b_start];
+        uint64_t chars = html_chars(pg, in->b_start, in->b_end);
+        uint64_t pchars = html_chars(pg, pin->b_start, pin->b_end);
+        uint64_t links = pg->pre_links[in->b_end] - pg->pre_links[in->b_start];
+        uint64_t plinks = pg->pre_links[pin->b_end] - pg->pre_links[pin->b_start];
+        uint64_t add_prose = pprose - prose, add_chars = pchars - chars,
+                 add_links = plinks - links;
+        /* A wrapper that adds no prose and little else (a heading, a dateline) is passed
+         * through: the judgement falls on the level above. */
+        if (add_prose == 0 && add_chars < WIDEN_PASS_CHARS) {
+            probe = p;
+            continue;
+        }
+        if ((double)add_prose < WIDEN_GAIN * (double)prose ||
+            (double)add_prose < WIDEN_PROSE_SHARE * (double)add_chars ||
+            (double)add_links > WIDEN_MAX_LINKS * (double)add_chars)
+            break;
+        /* Short lines that are links (headlines of other pages) make the gain a list of
+         * teasers, whatever their summaries say; so does another <article>. */
+        int linked = 0;
+        for (uint32_t i = pin->b_start; i < pin->b_end && linked < WIDEN_MAX_LINKED; i++) {
+            if (i == in->b_start) i = in->b_end;
+            if (i >= pin->b_end) break;
+            const html_block *b = &pg->blocks[i];
+            linked += b->chars < 150 && b->link_chars * 2 > b->chars;
+        }
+        if (linked >= WIDEN_MAX_LINKED) break;
+        int other_article = 0;
+        for (uint32_t s = p + 1; s < pin->end_slot && !other_article; s++) {
+            if (s == best) s = in->end_slot;
+            if (s >= pin->end_slot) break;
+            other_article = tag_is(pg->infos[s].node, "article");
+        }
+        if (other_article) break;
+        best = probe = p;
+    }
+    return best;
+}
+
 /* Do two elements carry the same non-empty class attribute? */
 static int same_class(const xmlNode *a, const xmlNode *b)
 {
@@ -1254,6 +1339,7 @@ uint32_t html_select(html_page *pg, uint32_t root, const char *title, uint32_t *
     }
     if (best != HTML_NONE) {
         best = promote_best(pg, r0, best);
+        best = widen_to_prose(pg, r0, best);
         best_score = any_score(pg, best);
     }
     uint32_t n = 0;

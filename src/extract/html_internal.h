@@ -97,6 +97,7 @@ typedef struct html_page {
     uint32_t n_blocks, cap_blocks;
     uint64_t *pre_chars; /* prefix sums over blocks: chars, then link chars */
     uint64_t *pre_links;
+    uint64_t *pre_prose; /* ... and chars of prose blocks (long, few links) */
     dbuf text; /* the blocks' collapsed texts, back to back */
     const xmlNode *memo_table; /* the table last judged by the walk, and whether it holds data */
     int memo_data;

@@ -732,8 +732,56 @@ static void test_weak_name_span_paragraphs(void)
     arena_free(a);
 }
 
+/* A guide in many sections, one wrapper each, none scoring near the best: the body widens to
+ * the parent while what it adds is prose; cards wrapped whole in links (teasers) are not. */
+#define GUIDE_SECTION(h, paras)                                                                    \
+    "<section class=\"module\"><div class=\"inner\"><h2>" h "</h2><div class=\"copy\">" paras  \
+    "</div></div></section>"
+static void test_widen_to_sections(void)
+{
+    const char *page =
+        "<html><head><title>Guide</title></head><body><div class=\"page\">"
+        "<div class=\"guide\">"
+        GUIDE_SECTION("Why it matters", "<p>Rainwater that runs off a roof can fill a barrel in "
+                      "a single storm, and that water is free, soft and good for the garden.</p>"
+                      "<p>A barrel also takes pressure off the drains in heavy rain, which towns "
+                      "with old sewers will thank you for, and it costs little to set up.</p>"
+                      "<p>Plants prefer it to tap water, which is cold and, in many places, hard, "
+                      "and a full barrel lasts a small garden through a dry fortnight.</p>"
+                      "<p>Children like it too, and a barrel with a lid is safe around them, as "
+                      "long as the lid is locked and the tap is out of their reach.</p>")
+        GUIDE_SECTION("Choosing a barrel", "<p>Pick a barrel with a tight lid, a tap near the "
+                      "bottom and an overflow pipe, and choose a dark colour to stop algae.</p>")
+        GUIDE_SECTION("Fitting it", "<p>Set the barrel on blocks so a watering can fits under "
+                      "the tap, and cut the downpipe at the height of the diverter kit.</p>")
+        GUIDE_SECTION("In winter", "<p>Empty the barrel before the first hard frost, or leave it "
+                      "a third empty so that the ice has room to grow without splitting it.</p>")
+        "</div><div class=\"more\">"
+        "<a href=\"/a\" class=\"card\"><h3>Building a compost bin</h3><p>Four pallets, a few "
+        "screws and an afternoon are all you need for a bin that lasts for years.</p></a>"
+        "<a href=\"/b\" class=\"card\"><h3>Mulching in spring</h3><p>A layer of mulch keeps the "
+        "soil moist, keeps the weeds down and feeds the worms through the summer.</p></a>"
+        "<a href=\"/c\" class=\"card\"><h3>Saving seed</h3><p>Tomato seed saved from this year's "
+        "best plants will give you next year's crop for nothing but a little patience.</p></a>"
+        "</div></div></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) {
+        CHECK(has(&out.items[0], "fill a barrel in a single storm"));
+        CHECK(has(&out.items[0], "Pick a barrel with a tight lid"));
+        CHECK(has(&out.items[0], "Set the barrel on blocks"));
+        CHECK(has(&out.items[0], "Empty the barrel before"));
+        CHECK(!has(&out.items[0], "Four pallets"));
+        CHECK(!has(&out.items[0], "keeps the weeds down"));
+    }
+    arena_free(a);
+}
+
 int main(void)
 {
+    test_widen_to_sections();
     test_weak_name_span_paragraphs();
     test_end_markers();
     test_strong_name_on_article();
