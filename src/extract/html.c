@@ -492,7 +492,7 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
         } PASSES[] = {{1, 0}, {0, 0}, {1, 1}};
         size_t best_pass = 0, walked = 0;
         uint64_t best_chars = chars;
-        for (size_t p = 1; p < sizeof PASSES / sizeof PASSES[0] && best_chars < 150; p++) {
+        for (size_t p = 1; p < sizeof PASSES / sizeof PASSES[0]; p++) {
             pg->drop_classes = PASSES[p].drop_classes;
             pg->keep_hidden = PASSES[p].keep_hidden;
             if ((rc = html_walk(pg))) goto done;
