@@ -1315,6 +1315,77 @@ static uint32_t widen_to_prose(const html_page *pg, uint32_t r0, uint32_t best)
     return best;
 }
 
+/* Does a class or id name a standfirst (lead, intro, summary, subtitle, excerpt ...)? Words
+ * are split at '-', '_', spaces and camelCase is not split. */
+static int names_lede(const char *v)
+{
+    static const char *const LEDE[] = {
+        "lead",     "lede",      "leader",   "intro",    "standfirst", "summary", "subtitle",
+        "subline",  "teaser",    "excerpt",  "dek",      "deck",       "chapo",   "vorspann",
+        "abstract", "subheadline", "strapline", "introduction", "description", "synopsis",
+        NULL};
+    if (!v) return 0;
+    for (const char *p = v; *p;) {
+        while (*p == ' ' || *p == '-' || *p == '_')
+            p++;
+        const char *w = p;
+        while (*p && *p != ' ' && *p != '-' && *p != '_')
+            p++;
+        size_t n = (size_t)(p - w);
+        for (const char *const *k = LEDE; *k; k++)
+            if (strlen(*k) == n && strncasecmp(w, *k, n) == 0) return 1;
+    }
+    return 0;
+}
+
+/* Levels above a block searched for a standfirst name. */
+#define LEDE_LEVELS 3
+
+/*
+ * The standfirst printed above the body in the article's header ("lead", "intro", "dek"):
+ * blocks before the first taken one, inside the nearest <article> or <main> around the body
+ * (else two levels above it), that read as prose and carry such a name on themselves or on an
+ * element just above. They go first in out. Returns the new count.
+ */
+static uint32_t add_lede(const html_page *pg, uint32_t r0, uint32_t best, uint32_t *out,
+                         uint32_t n)
+{
+    if (n == 0) return 0;
+    uint32_t scope = HTML_NONE;
+    for (uint32_t a = best; a != HTML_NONE && a >= r0; a = pg->infos[a].parent)
+        if (tag_is(pg->infos[a].node, "article") || tag_is(pg->infos[a].node, "main")) {
+            scope = a;
+            break;
+        }
+    if (scope == HTML_NONE) {
+        scope = best;
+        for (int up = 0; up < 2 && !is_page_top(pg, pg->infos[scope].parent, r0); up++)
+            scope = pg->infos[scope].parent;
+    }
+    uint32_t ledes[4], n_ledes = 0;
+    for (uint32_t i = pg->infos[scope].b_start; i < out[0] && n_ledes < 4; i++) {
+        const html_block *b = &pg->blocks[i];
+        if (b->kind != HB_P && b->kind != HB_RUN && b->kind != HB_HEADING) continue;
+        if (b->chars < 60 || b->link_chars * 5 > b->chars) continue;
+        int named = 0;
+        uint32_t a = b->info;
+        for (int up = 0; up < LEDE_LEVELS && a != HTML_NONE && a >= scope && !named; up++) {
+            const xmlNode *e = pg->infos[a].node;
+            named = names_lede(html_attr(e, "class")) || names_lede(html_attr(e, "id"));
+            a = pg->infos[a].parent;
+        }
+        for (uint32_t k = 0; k < n_ledes && named; k++) /* printed twice (mobile, desktop) */
+            named = !(pg->blocks[ledes[k]].text_len == b->text_len &&
+                      memcmp(pg->text.ptr + pg->blocks[ledes[k]].text_off,
+                             pg->text.ptr + b->text_off, b->text_len) == 0);
+        if (named) ledes[n_ledes++] = i;
+    }
+    if (n_ledes == 0) return n;
+    memmove(out + n_ledes, out, n * sizeof *out);
+    memcpy(out, ledes, n_ledes * sizeof *out);
+    return n + n_ledes;
+}
+
 /* Do two elements carry the same non-empty class attribute? */
 static int same_class(const xmlNode *a, const xmlNode *b)
 {
@@ -1369,6 +1440,7 @@ uint32_t html_select(html_page *pg, uint32_t root, const char *title, uint32_t *
                                     out, n);
             }
         }
+        n = add_lede(pg, r0, best, out, n);
         for (uint32_t i = 0; i < n; i++)
             chars += pg->blocks[out[i]].chars;
     }

@@ -779,8 +779,35 @@ static void test_widen_to_sections(void)
     arena_free(a);
 }
 
+/* The standfirst in the article's header (class "standfirst", "intro", "dek" ...) opens the
+ * text, once, even when the page prints it twice; a byline there does not. */
+static void test_standfirst(void)
+{
+    const char *page =
+        "<html><head><title>Bridge</title></head><body><article><header><h1>Council closes "
+        "harbour bridge</h1><p class=\"article-standfirst\">Engineers found cracks in three of "
+        "the five piers, and the council acted within a week of their report.</p>"
+        "<p class=\"article-standfirst mobile\">Engineers found cracks in three of "
+        "the five piers, and the council acted within a week of their report.</p>"
+        "<p class=\"byline\">By Marta Olsen, harbour correspondent, in the town hall</p>"
+        "</header><div class=\"article-body\">" BODY1 "</div></article></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) {
+        const char *t = out.items[0].text;
+        CHECK(t && strncmp(t, "Engineers found cracks", 22) == 0);
+        CHECK(t && strstr(t + 1, "Engineers found cracks") == NULL);
+        CHECK(has(&out.items[0], "harbour bridge, citing a report"));
+        CHECK(!has(&out.items[0], "harbour correspondent"));
+    }
+    arena_free(a);
+}
+
 int main(void)
 {
+    test_standfirst();
     test_widen_to_sections();
     test_weak_name_span_paragraphs();
     test_end_markers();
