@@ -587,6 +587,10 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
         /* The printed date is searched for only when the markup declares none. */
         if (!art->published && !h->published && scope && html_find_text_date(scope, dbuf_date))
             art->published = arena_strdup(a, dbuf_date);
+        /* Last, a date printed on its own line above the text. */
+        if (!art->published && !h->published && scope && n > 0 &&
+            html_find_loose_date(scope, pg->blocks[sel[0]].node, dbuf_date))
+            art->published = arena_strdup(a, dbuf_date);
         if (!art->published && h->published) art->published = arena_strdup(a, h->published);
         char ud[32];
         if (!art->published && extract_url_date(pf->url, ud)) art->published = arena_strdup(a, ud);

@@ -151,6 +151,11 @@ int html_find_date(const xmlNode *node, char out[32]);
  * 1 if found. */
 int html_find_text_date(const xmlNode *node, char out[32]);
 
+/* First text node below scope, before stop (may be NULL: to the end), that is a date by itself
+ * or after a separator ("Jane Doe - Mar 27, 2024", "News | 12.12.2025"), normalised into
+ * out[32]; 1 if found. The printed dateline of pages that mark it in no way. */
+int html_find_loose_date(const xmlNode *scope, const xmlNode *stop, char out[32]);
+
 /* First h1 (else h2) text below node into the arena, or NULL. */
 const char *html_find_heading(html_page *pg, const xmlNode *node);
 

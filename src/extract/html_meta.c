@@ -508,6 +508,44 @@ int html_find_text_date(const xmlNode *node, char out[32])
     return found;
 }
 
+/* Is text (trimmed) one date, or a date after the last separator of a short line? */
+static int loose_date(const char *t, size_t n, char out[32])
+{
+    static const char *const SEPS[] = {" - ", " | ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xE2\x80\x93 ",
+                                       " \xE2\x80\x94 ", " / ", ", "};
+    slice s = slice_trim(slice_make(t, n));
+    if (s.len < 6 || s.len > 80) return 0;
+    if (extract_parse_date(s.ptr, s.len, out)) return 1;
+    for (size_t k = 0; k < sizeof SEPS / sizeof SEPS[0]; k++) {
+        size_t sn = strlen(SEPS[k]);
+        for (size_t i = s.len >= sn ? s.len - sn : 0; i > 0; i--)
+            if (memcmp(s.ptr + i, SEPS[k], sn) == 0) {
+                if (extract_parse_date(s.ptr + i + sn, s.len - i - sn, out)) return 1;
+                break;
+            }
+    }
+    return 0;
+}
+
+int html_find_loose_date(const xmlNode *scope, const xmlNode *stop, char out[32])
+{
+    size_t seen = 0;
+    for (const xmlNode *n = scope; n && n != stop && seen < FIND_NODES_MAX; seen++) {
+        int skip = 0;
+        if (n->type == XML_ELEMENT_NODE && n->name) {
+            const char *name = (const char *)n->name;
+            skip = strcmp(name, "script") == 0 || strcmp(name, "style") == 0 ||
+                   strcmp(name, "svg") == 0 || strcmp(name, "noscript") == 0 ||
+                   strcmp(name, "template") == 0;
+        } else if (n->type == XML_TEXT_NODE && n->content) {
+            const char *t = (const char *)n->content;
+            if (loose_date(t, strlen(t), out)) return 1;
+        }
+        n = next_node(scope, n, skip);
+    }
+    return 0;
+}
+
 const char *html_find_heading(html_page *pg, const xmlNode *node)
 {
     size_t seen = 0;

@@ -548,6 +548,11 @@ static void test_date_signals(void)
         {"<script>window.__STATE__={\"title\":\"x\",\"firstPublishedAt\":"
          "\"2017-06-05T04:03:02.000Z\",\"publisher\":\"2001-01-01\"};</script>",
          "", "2017-06-05"},
+        /* a date printed on its own line above the text, in no marked element */
+        {"", "<div class=\"x1\"><span class=\"c9\">Nov 21, 2018</span></div>", "2018-11-21"},
+        /* ... or after the author's name */
+        {"", "<div class=\"x2\"><strong><a href=\"/team/jo\">Jo Lind</a></strong> - "
+             "Mar 27, 2024</div>", "2024-03-27"},
         /* only a modification date: better than nothing */
         {"<meta property=\"article:modified_time\" content=\"2016-02-03T00:00:00Z\">", "",
          "2016-02-03"},
