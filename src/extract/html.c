@@ -27,6 +27,10 @@
  * has less than 60% of it (a paywall or a script-rendered page). */
 #define LD_BODY_MIN 300
 
+/* Text a fallback pass must find to end the search: the passes go from the strictest to the
+ * most forgiving, so the first that finds a short article's worth is the cleanest. */
+#define PASS_ENOUGH 300
+
 static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
 
 /* libxml2 2.9 wants its globals set up once before threads parse. */
@@ -483,18 +487,20 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
         chars += pg->blocks[sel[i]].chars;
     dossier_status rc = DOSSIER_OK;
     if (!glued && chars < 150) {
-        /* Too little text. Maybe the names dropped the text itself ("main-header-wrapper"
-         * around the page): try again keeping all but hidden elements and chrome tags; then
-         * maybe the text is hidden until a script shows it (pages streamed in a hidden
-         * element): try again keeping hidden elements. The pass that finds most wins. */
+        /* Too little text. Maybe weak names or roles dropped the text itself
+         * ("main-header-wrapper" around the page): try again without them; then maybe the
+         * text is hidden until a script shows it (pages streamed in a hidden element, or
+         * printed in <noscript>): try again keeping hidden elements; last, keep every name.
+         * The first pass that finds PASS_ENOUGH wins, else the one that found most. */
         static const struct {
-            int drop_classes, keep_hidden;
-        } PASSES[] = {{1, 0}, {0, 0}, {1, 1}};
+            int drop_classes, keep_hidden, relaxed_strong;
+        } PASSES[] = {{1, 0, 0}, {0, 0, 1}, {1, 1, 0}, {0, 0, 0}};
         size_t best_pass = 0, walked = 0;
         uint64_t best_chars = chars;
         for (size_t p = 1; p < sizeof PASSES / sizeof PASSES[0]; p++) {
             pg->drop_classes = PASSES[p].drop_classes;
             pg->keep_hidden = PASSES[p].keep_hidden;
+            pg->relaxed_strong = PASSES[p].relaxed_strong;
             if ((rc = html_walk(pg))) goto done;
             walked = p;
             free(sel);
@@ -509,11 +515,13 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
                 best_chars = c2;
                 n = n2;
             }
+            if (best_chars >= PASS_ENOUGH) break;
         }
         if (best_pass != walked) {
             /* Back to the walk of the pass that won. */
             pg->drop_classes = PASSES[best_pass].drop_classes;
             pg->keep_hidden = PASSES[best_pass].keep_hidden;
+            pg->relaxed_strong = PASSES[best_pass].relaxed_strong;
             if ((rc = html_walk(pg))) goto done;
             free(sel);
             sel = malloc(((size_t)pg->n_blocks + 1) * 2 * sizeof *sel);

@@ -430,14 +430,16 @@ static int is_dropped(html_page *pg, const xmlNode *n, int cls, size_t *budget)
     if (cls == T_CHROME && !(tag_is(n, "header") && inside_article(n))) {
         return !holds_text(n, budget);
     }
-    if (!pg->drop_classes) return 0;
-    if (role_is_chrome(role)) return 1;
+    if (!pg->drop_classes && !pg->relaxed_strong) return 0;
+    if (pg->drop_classes && role_is_chrome(role)) return 1;
     if (itemprop && html_has_word(itemprop, "articleBody", 0)) return 0;
     if (tag_is(n, "body") || tag_is(n, "html") || tag_is(n, "article") || tag_is(n, "main"))
         return 0;
     int kinds = name_kinds(klass) | name_kinds(id);
     /* Reader comments hold long paragraphs too: never the article. */
     if (kinds & W_COMMENTS) return 1;
+    /* The relaxed pass keeps what weak names and roles dropped, not the strong boxes. */
+    if (!pg->drop_classes) return (kinds & W_STRONG) != 0;
     /* A strong name on an element that holds a whole article's worth of paragraphs is a
      * script hook or a state ("js-advertorial", "paywalled"), not a box beside the text. */
     if (kinds & W_STRONG) return !holds_text_min(n, budget, 5, 1500);
