@@ -222,7 +222,9 @@ static const word_rule WORDS[] = {
     {"article", 1, W_GOOD},      {"content", 0, W_GOOD},       {"story", 0, W_GOOD},
     {"body", 0, W_GOOD},         {"entry", 0, W_GOOD},         {"post", 0, W_GOOD},
     {"text", 0, W_GOOD},         {"main", 0, W_GOOD},          {"blog", 0, W_GOOD},
-    {"prose", 0, W_GOOD},
+    {"prose", 0, W_GOOD},        {"postmeta", 1, W_WEAK},      {"utility", 0, W_WEAK},
+    {"snippet", 0, W_WEAK},      {"disclosure", 0, W_WEAK},    {"affiliate", 1, W_STRONG},
+    {"next", 1, W_WEAK},         {"prev", 1, W_WEAK},
 };
 
 /* Whole class tokens that hide an element from sighted readers. */

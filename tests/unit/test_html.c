@@ -810,8 +810,34 @@ static void test_standfirst(void)
     arena_free(a);
 }
 
+/* Post metadata, utility lines and next/previous links under a post are chrome. */
+static void test_post_utility_chrome(void)
+{
+    const char *page =
+        "<html><head><title>Bridge</title></head><body><div class=\"post\">"
+        "<div class=\"entry\">" BODY1 "</div>"
+        "<div class=\"entry-utility\">This entry was filed in the harbour section by the "
+        "desk on a Tuesday evening after the vote.</div>"
+        "<div class=\"postmetadata\">Written on Tuesday by the harbour desk, with thanks to "
+        "the readers who sent photographs.</div>"
+        "<div class=\"nav-next\">Next story: the ferry operator answers questions about its "
+        "late sailings last summer.</div></div></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) {
+        CHECK(has(&out.items[0], "harbour bridge"));
+        CHECK(!has(&out.items[0], "filed in the harbour section"));
+        CHECK(!has(&out.items[0], "sent photographs"));
+        CHECK(!has(&out.items[0], "late sailings"));
+    }
+    arena_free(a);
+}
+
 int main(void)
 {
+    test_post_utility_chrome();
     test_standfirst();
     test_widen_to_sections();
     test_weak_name_span_paragraphs();
