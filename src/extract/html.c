@@ -465,7 +465,13 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
     int page_main = !glued || out->n == pf->base; /* the article the page metadata describes */
     const char *title = NULL;
     if (page_main) {
-        const char *cands[] = {h->title, m->ld_title, m->og_title, m->ip_headline};
+        /* The headline as printed: a page's only <h1>, when it is more than a word or two
+         * (a logo); social titles are often rewritten for sharing. */
+        const char *h1 = m->n_h1 == 1 && m->h1 && strlen(m->h1) >= 12 &&
+                                 !(pf->site && strcasecmp(m->h1, pf->site) == 0)
+                             ? m->h1
+                             : NULL;
+        const char *cands[] = {h->title, h1, m->ld_title, m->og_title, m->ip_headline};
         title = first_of(cands, sizeof cands / sizeof cands[0]);
         /* <title> is often the headline plus " - Site": the <h1> it starts with is cleaner */
         if (!title && m->title_tag && m->h1 && *m->h1 &&
@@ -477,7 +483,7 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
     } else {
         title = html_find_heading(pg, pg->infos[root].node);
     }
-    title = strip_title(a, title, pf->site, pf->host);
+    title = strip_title(a, html_unescape(a, title), pf->site, pf->host);
 
     uint32_t *sel = malloc(((size_t)pg->n_blocks + 1) * 2 * sizeof *sel);
     if (!sel) return DOSSIER_ERR_NOMEM;
@@ -609,6 +615,7 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
         for (size_t i = 0; !art->author && i < sizeof authors / sizeof authors[0]; i++)
             if (authors[i]) art->author = html_clean_byline(a, authors[i], strlen(authors[i]));
         if (!art->author) art->author = byline;
+        art->author = html_unescape(a, art->author);
     } else {
         art->published = dom_date;
         if (!art->published && scope && html_find_text_date(scope, dbuf_date))
@@ -684,7 +691,7 @@ dossier_status extract_from_html(arena *a, const char *html, size_t len, const e
     pf.host = extract_url_host(a, pf.url);
     const char *sites[] = {h->site, m.og_site, m.ld_publisher, title_site(a, &m), pf.host};
     pf.site = first_of(sites, sizeof sites / sizeof sites[0]);
-    if (pf.site) pf.site = arena_strdup(a, pf.site);
+    if (pf.site) pf.site = arena_strdup(a, html_unescape(a, pf.site));
     pf.lang = declared_lang(a, &m);
     pf.base = out->n;
 

@@ -75,6 +75,7 @@ typedef struct html_meta {
     const char *html_lang;
     const char *title_tag;    /* <title>, whitespace collapsed */
     const char *h1;           /* first <h1> of the page */
+    unsigned n_h1;            /* how many <h1> the page has */
     const char *ip_headline;  /* itemprop=headline */
     const char *ip_published; /* itemprop=datePublished */
     const char *ip_author;    /* itemprop=author */
@@ -156,6 +157,11 @@ int html_find_text_date(const xmlNode *node, char out[32]);
  * or after a separator ("Jane Doe - Mar 27, 2024", "News | 12.12.2025"), normalised into
  * out[32]; 1 if found. The printed dateline of pages that mark it in no way. */
 int html_find_loose_date(const xmlNode *scope, const xmlNode *stop, char out[32]);
+
+/* s with character references left in it (titles escaped twice: "Q&amp;A", "&#8211;")
+ * decoded, whitespace collapsed, in the arena; s itself when it holds no '&' or '  '; NULL
+ * for NULL. */
+const char *html_unescape(arena *a, const char *s);
 
 /* First h1 (else h2) text below node into the arena, or NULL. */
 const char *html_find_heading(html_page *pg, const xmlNode *node);

@@ -8,6 +8,7 @@
 
 #include <ctype.h>
 #include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -419,8 +420,9 @@ dossier_status html_meta_collect(html_page *pg, html_meta *m)
             skip = 1;
         } else if (strcmp(name, "style") == 0 || strcmp(name, "svg") == 0) {
             skip = 1;
-        } else if (strcmp(name, "h1") == 0 && !m->h1) {
-            m->h1 = node_text(pg->a, n, 1000);
+        } else if (strcmp(name, "h1") == 0) {
+            if (!m->h1) m->h1 = node_text(pg->a, n, 1000);
+            m->n_h1++;
         }
         const char *ip = html_attr(n, "itemprop");
         if (ip && strcmp(name, "meta") != 0) {
@@ -544,6 +546,48 @@ int html_find_loose_date(const xmlNode *scope, const xmlNode *stop, char out[32]
         n = next_node(scope, n, skip);
     }
     return 0;
+}
+
+const char *html_unescape(arena *a, const char *s)
+{
+    if (!s || !strchr(s, '&')) return s;
+    size_t n = strlen(s);
+    char *out = arena_alloc(a, n + 1);
+    if (!out) return s;
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        if (s[i] == '&') {
+            const char *semi = memchr(s + i, ';', n - i < 12 ? n - i : 12);
+            uint32_t cp = 0;
+            if (semi && semi > s + i + 1) {
+                size_t len = (size_t)(semi - s - i - 1);
+                char name[12];
+                memcpy(name, s + i + 1, len);
+                name[len] = 0;
+                if (name[0] == '#') {
+                    char *end = NULL;
+                    unsigned long v = (name[1] == 'x' || name[1] == 'X')
+                                          ? strtoul(name + 2, &end, 16)
+                                          : strtoul(name + 1, &end, 10);
+                    if (end && *end == 0 && v >= 0x20 && v < 0x110000 &&
+                        !(v >= 0xD800 && v < 0xE000))
+                        cp = (uint32_t)v;
+                } else {
+                    const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+                    if (e) cp = e->value;
+                }
+            }
+            if (cp) {
+                if (cp == 0xA0) cp = ' ';
+                k += utf8_encode(cp, out + k); /* never longer than the reference */
+                i = (size_t)(semi - s) + 1;
+                continue;
+            }
+        }
+        out[k++] = s[i++];
+    }
+    out[k] = 0;
+    return out;
 }
 
 const char *html_find_heading(html_page *pg, const xmlNode *node)

@@ -835,8 +835,35 @@ static void test_post_utility_chrome(void)
     arena_free(a);
 }
 
+/* Titles: a page's only <h1> is the headline as printed (the social title is rewritten for
+ * sharing); references escaped twice in meta values are decoded; with two <h1>s (a logo and a
+ * headline) the declared title stands. */
+static void test_title_choice(void)
+{
+    const char *one_h1 =
+        "<html><head><title>Q&amp;amp;A: bridge | Harbour Times</title>"
+        "<meta property=\"og:title\" content=\"Bridge Q&amp;amp;A &amp;#8211; what we know\">"
+        "</head><body><article><h1>Questions and answers on the bridge closure</h1>"
+        "<div class=\"text\">" BODY1 "</div></article></body></html>";
+    const char *two_h1 =
+        "<html><head><meta property=\"og:title\" content=\"Caf&amp;eacute; owners &amp;#8211; "
+        "the bridge\"></head><body><h1>Harbour Times</h1><article><h1>Owners count losses</h1>"
+        "<div class=\"text\">" BODY1 "</div></article></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, one_h1, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) CHECK_STR(out.items[0].title, "Questions and answers on the bridge closure");
+    memset(&out, 0, sizeof out);
+    CHECK_INT(run(a, two_h1, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) CHECK_STR(out.items[0].title, "Caf\xC3\xA9 owners \xE2\x80\x93 the bridge");
+    arena_free(a);
+}
+
 int main(void)
 {
+    test_title_choice();
     test_post_utility_chrome();
     test_standfirst();
     test_widen_to_sections();
