@@ -612,6 +612,10 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
         if (!art->published) art->published = pick_date(a, late, sizeof late / sizeof late[0]);
         const char *authors[] = {m->og_author, m->meta_author, m->ip_author};
         art->author = m->ld_author;
+        /* An author that is the outlet itself says nothing the site does not: the byline
+         * printed with the text may name the writer. */
+        if (art->author && byline && pf->site && strcasecmp(art->author, pf->site) == 0)
+            art->author = NULL;
         for (size_t i = 0; !art->author && i < sizeof authors / sizeof authors[0]; i++)
             if (authors[i]) art->author = html_clean_byline(a, authors[i], strlen(authors[i]));
         if (!art->author) art->author = byline;

@@ -652,12 +652,13 @@ const char *html_find_byline(html_page *pg, const xmlNode *node)
 
 /* Words that end the name part of a byline ("Jane Doe Updated 3 hours ago"). */
 static const char *const BYLINE_STOPS[] = {
-    "|",      "•",          "·", "—", " - ", "\n", "Updated", "Published", "Posted", "Aktualisiert",
-    "Publié", "Mis à jour", NULL};
+    "|",         "•",          "·", "—", " - ", "\n", "Last updated", "Updated", "Published",
+    "Posted",    "Aktualisiert", "Publié", "Mis à jour", "Reviewed by", NULL};
 /* Leading words of a byline before the names. */
-static const char *const BYLINE_LEADS[] = {"written by ", "by ",      "von ",    "par ",
-                                           "por ",        "door ",    "av ",     "di ",
-                                           "autor: ",     "author: ", "Автор: ", NULL};
+static const char *const BYLINE_LEADS[] = {"written by ", "posted by ", "by ",      "von ",
+                                           "par ",        "por ",       "door ",    "av ",
+                                           "di ",         "autor: ",    "author: ", "author ",
+                                           "Автор: ",     NULL};
 /* Joiners between names, rewritten as ", ". */
 static const char *const BYLINE_JOINS[] = {" and ", " & ", " und ", " et ", " y ",
                                            " e ",   " i ", " и ",   NULL};
@@ -685,6 +686,12 @@ const char *html_clean_byline(arena *a, const char *s, size_t n)
         t.len--;
     t = slice_trim(t);
     if (!t.len || t.len > 120) return NULL;
+    /* A lead word left alone ("By" before a linked name that was cut) is no name. */
+    for (const char *const *lead = BYLINE_LEADS; *lead; lead++) {
+        slice l = slice_trim(slice_make(*lead, strlen(*lead)));
+        if (l.len && l.ptr[l.len - 1] == ':') l.len--;
+        if (t.len == l.len && strncasecmp(t.ptr, l.ptr, l.len) == 0) return NULL;
+    }
     int digits = 0, words = 1;
     for (size_t i = 0; i < t.len; i++) {
         if (t.ptr[i] >= '0' && t.ptr[i] <= '9') digits++;

@@ -861,8 +861,27 @@ static void test_title_choice(void)
     arena_free(a);
 }
 
+/* Authors: an outlet named as the author gives way to the printed byline, "Author" and
+ * "Posted by" lead words go, and "Last updated" after the name is cut. */
+static void test_author_cleanup(void)
+{
+    const char *page =
+        "<html><head><meta property=\"og:site_name\" content=\"Harbour Times\">"
+        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Bridge\","
+        "\"author\":{\"@type\":\"Organization\",\"name\":\"Harbour Times\"}}</script></head>"
+        "<body><article><h1>Bridge shut</h1><div class=\"byline\">Author Marta Olsen Last "
+        "updated May 2</div><div class=\"text\">" BODY1 "</div></article></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) CHECK_STR(out.items[0].author, "Marta Olsen");
+    arena_free(a);
+}
+
 int main(void)
 {
+    test_author_cleanup();
     test_title_choice();
     test_post_utility_chrome();
     test_standfirst();
