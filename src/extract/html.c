@@ -27,6 +27,10 @@
  * has less than 60% of it (a paywall or a script-rendered page). */
 #define LD_BODY_MIN 300
 
+/* Text a fallback pass must find to end the search: the passes go from the strictest to the
+ * most forgiving, so the first that finds a short article's worth is the cleanest. */
+#define PASS_ENOUGH 300
+
 static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
 
 /* libxml2 2.9 wants its globals set up once before threads parse. */
@@ -340,6 +344,13 @@ static uint32_t find_glued(const html_page *pg, uint32_t *roots, uint32_t cap)
         if (substantial(pg, s)) outer[n_outer++] = s;
     }
     if (n_outer < 2) return 0;
+    uint32_t best = HTML_NONE;
+    double best_score = 0;
+    for (uint32_t s = 0; s < pg->n_infos; s++) {
+        if (!pg->infos[s].scored) continue;
+        double f = html_final_score(pg, s);
+        if (best == HTML_NONE || f > best_score) best = s, best_score = f;
+    }
     for (int up = 1; up <= 2; up++) {
         uint32_t best_n = 0, best_key = HTML_NONE;
         for (uint32_t i = 0; i < n_outer; i++) {
@@ -357,13 +368,18 @@ static uint32_t find_glued(const html_page *pg, uint32_t *roots, uint32_t cap)
         }
         if (best_n >= 2) {
             uint32_t n = 0;
+            int holds_best = 0;
             for (uint32_t i = 0; i < n_outer && n < cap; i++) {
                 uint32_t key = outer[i];
                 for (int k = 0; k < up && key != HTML_NONE; k++)
                     key = pg->infos[key].parent;
-                if (key == best_key) roots[n++] = outer[i];
+                if (key != best_key) continue;
+                roots[n++] = outer[i];
+                holds_best |= best >= outer[i] && best < pg->infos[outer[i]].end_slot;
             }
-            return n;
+            /* Cards in a side column can be substantial too: the group must hold the text
+             * that scores best on the page, or the page has one article. */
+            return holds_best ? n : 0;
         }
     }
     return 0;
@@ -449,7 +465,13 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
     int page_main = !glued || out->n == pf->base; /* the article the page metadata describes */
     const char *title = NULL;
     if (page_main) {
-        const char *cands[] = {h->title, m->ld_title, m->og_title, m->ip_headline};
+        /* The headline as printed: a page's only <h1>, when it is more than a word or two
+         * (a logo); social titles are often rewritten for sharing. */
+        const char *h1 = m->n_h1 == 1 && m->h1 && strlen(m->h1) >= 12 &&
+                                 !(pf->site && strcasecmp(m->h1, pf->site) == 0)
+                             ? m->h1
+                             : NULL;
+        const char *cands[] = {h->title, h1, m->ld_title, m->og_title, m->ip_headline};
         title = first_of(cands, sizeof cands / sizeof cands[0]);
         /* <title> is often the headline plus " - Site": the <h1> it starts with is cleaner */
         if (!title && m->title_tag && m->h1 && *m->h1 &&
@@ -461,7 +483,7 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
     } else {
         title = html_find_heading(pg, pg->infos[root].node);
     }
-    title = strip_title(a, title, pf->site, pf->host);
+    title = strip_title(a, html_unescape(a, title), pf->site, pf->host);
 
     uint32_t *sel = malloc(((size_t)pg->n_blocks + 1) * 2 * sizeof *sel);
     if (!sel) return DOSSIER_ERR_NOMEM;
@@ -470,27 +492,49 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
     for (uint32_t i = 0; i < n; i++)
         chars += pg->blocks[sel[i]].chars;
     dossier_status rc = DOSSIER_OK;
-    if (!glued && chars < 150 && pg->drop_classes) {
-        /* Maybe the names dropped the text itself ("main-header-wrapper" around the page):
-         * try again keeping all but hidden elements and chrome tags. */
-        pg->drop_classes = 0;
-        if ((rc = html_walk(pg))) goto done;
-        free(sel);
-        sel = malloc(((size_t)pg->n_blocks + 1) * 2 * sizeof *sel);
-        if (!sel) return DOSSIER_ERR_NOMEM;
-        uint32_t n2 = html_select(pg, HTML_NONE, title, sel);
-        uint64_t c2 = 0;
-        for (uint32_t i = 0; i < n2; i++)
-            c2 += pg->blocks[sel[i]].chars;
-        if (c2 > chars) {
-            n = n2;
-            chars = c2;
-        } else {
-            /* Back to the first walk's choice. */
-            pg->drop_classes = 1;
+    if (!glued && chars < 150) {
+        /* Too little text. Maybe weak names or roles dropped the text itself
+         * ("main-header-wrapper" around the page): try again without them; then maybe the
+         * text is hidden until a script shows it (pages streamed in a hidden element, or
+         * printed in <noscript>): try again keeping hidden elements; last, keep every name.
+         * The first pass that finds PASS_ENOUGH wins, else the one that found most. */
+        static const struct {
+            int drop_classes, keep_hidden, relaxed_strong;
+        } PASSES[] = {{1, 0, 0}, {0, 0, 1}, {1, 1, 0}, {0, 0, 0}};
+        size_t best_pass = 0, walked = 0;
+        uint64_t best_chars = chars;
+        for (size_t p = 1; p < sizeof PASSES / sizeof PASSES[0]; p++) {
+            pg->drop_classes = PASSES[p].drop_classes;
+            pg->keep_hidden = PASSES[p].keep_hidden;
+            pg->relaxed_strong = PASSES[p].relaxed_strong;
             if ((rc = html_walk(pg))) goto done;
+            walked = p;
+            free(sel);
+            sel = malloc(((size_t)pg->n_blocks + 1) * 2 * sizeof *sel);
+            if (!sel) return DOSSIER_ERR_NOMEM;
+            uint32_t n2 = html_select(pg, HTML_NONE, title, sel);
+            uint64_t c2 = 0;
+            for (uint32_t i = 0; i < n2; i++)
+                c2 += pg->blocks[sel[i]].chars;
+            if (c2 > best_chars) {
+                best_pass = p;
+                best_chars = c2;
+                n = n2;
+            }
+            if (best_chars >= PASS_ENOUGH) break;
+        }
+        if (best_pass != walked) {
+            /* Back to the walk of the pass that won. */
+            pg->drop_classes = PASSES[best_pass].drop_classes;
+            pg->keep_hidden = PASSES[best_pass].keep_hidden;
+            pg->relaxed_strong = PASSES[best_pass].relaxed_strong;
+            if ((rc = html_walk(pg))) goto done;
+            free(sel);
+            sel = malloc(((size_t)pg->n_blocks + 1) * 2 * sizeof *sel);
+            if (!sel) return DOSSIER_ERR_NOMEM;
             n = html_select(pg, HTML_NONE, title, sel);
         }
+        chars = best_chars;
     }
 
     dbuf t;
@@ -544,21 +588,42 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
     char dbuf_date[32];
     const char *dom_date =
         scope && html_find_date(scope, dbuf_date) ? arena_strdup(a, dbuf_date) : NULL;
+
     const char *byline = scope ? html_find_byline(pg, scope) : NULL;
     if (page_main) {
-        const char *dates[] = {h->published, m->ld_published, m->og_published,
-                               m->meta_date, m->ip_published, dom_date};
+        /* Declared publication dates first, then the page's printed one, the URL's, what a
+         * script keeps, and last the date of the latest change, which is at least not
+         * before the publication. */
+        const char *dates[] = {h->published,   m->ld_published, m->og_published,
+                               m->meta_date,   m->ip_published, dom_date,
+                               m->ld_any_date, m->meta_date_loose};
         art->published = pick_date(a, dates, sizeof dates / sizeof dates[0]);
+        /* The printed date is searched for only when the markup declares none. */
+        if (!art->published && !h->published && scope && html_find_text_date(scope, dbuf_date))
+            art->published = arena_strdup(a, dbuf_date);
+        /* Last, a date printed on its own line above the text. */
+        if (!art->published && !h->published && scope && n > 0 &&
+            html_find_loose_date(scope, pg->blocks[sel[0]].node, dbuf_date))
+            art->published = arena_strdup(a, dbuf_date);
         if (!art->published && h->published) art->published = arena_strdup(a, h->published);
         char ud[32];
         if (!art->published && extract_url_date(pf->url, ud)) art->published = arena_strdup(a, ud);
+        const char *late[] = {m->script_date, m->ld_modified, m->og_modified};
+        if (!art->published) art->published = pick_date(a, late, sizeof late / sizeof late[0]);
         const char *authors[] = {m->og_author, m->meta_author, m->ip_author};
         art->author = m->ld_author;
+        /* An author that is the outlet itself says nothing the site does not: the byline
+         * printed with the text may name the writer. */
+        if (art->author && byline && pf->site && strcasecmp(art->author, pf->site) == 0)
+            art->author = NULL;
         for (size_t i = 0; !art->author && i < sizeof authors / sizeof authors[0]; i++)
             if (authors[i]) art->author = html_clean_byline(a, authors[i], strlen(authors[i]));
         if (!art->author) art->author = byline;
+        art->author = html_unescape(a, art->author);
     } else {
         art->published = dom_date;
+        if (!art->published && scope && html_find_text_date(scope, dbuf_date))
+            art->published = arena_strdup(a, dbuf_date);
         art->author = byline;
     }
     /* A declared language stands unless the text is in another script (templates that say
@@ -630,7 +695,7 @@ dossier_status extract_from_html(arena *a, const char *html, size_t len, const e
     pf.host = extract_url_host(a, pf.url);
     const char *sites[] = {h->site, m.og_site, m.ld_publisher, title_site(a, &m), pf.host};
     pf.site = first_of(sites, sizeof sites / sizeof sites[0]);
-    if (pf.site) pf.site = arena_strdup(a, pf.site);
+    if (pf.site) pf.site = arena_strdup(a, html_unescape(a, pf.site));
     pf.lang = declared_lang(a, &m);
     pf.base = out->n;
 

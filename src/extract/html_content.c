@@ -17,7 +17,8 @@
 enum {
     T_CONTAINER = 0, /* div, section, article, ... and anything unknown */
     T_INLINE,        /* a, span, b, em, ...: part of a run of text */
-    T_DROP,          /* script, nav, form, ...: never content */
+    T_DROP,          /* script, style, input, ...: never content */
+    T_CHROME,        /* header, nav, form, ...: chrome, unless broken markup put the text inside */
     T_HEAD,          /* the document head */
     T_P,             /* p, dd, dt, address */
     T_HEADING,       /* h1-h6 */
@@ -38,7 +39,7 @@ static const tag_entry TAGS[] = {
     {"abbr", T_INLINE},
     {"address", T_P},
     {"applet", T_DROP},
-    {"aside", T_DROP},
+    {"aside", T_CHROME},
     {"audio", T_DROP},
     {"b", T_INLINE},
     {"bdi", T_INLINE},
@@ -46,7 +47,7 @@ static const tag_entry TAGS[] = {
     {"big", T_INLINE},
     {"blockquote", T_QUOTE},
     {"br", T_INLINE},
-    {"button", T_DROP},
+    {"button", T_CHROME},
     {"canvas", T_DROP},
     {"caption", T_DROP},
     {"cite", T_INLINE},
@@ -62,8 +63,8 @@ static const tag_entry TAGS[] = {
     {"embed", T_DROP},
     {"figcaption", T_DROP},
     {"font", T_INLINE},
-    {"footer", T_DROP},
-    {"form", T_DROP},
+    {"footer", T_CHROME},
+    {"form", T_CHROME},
     {"frame", T_DROP},
     {"frameset", T_DROP},
     {"h1", T_HEADING},
@@ -73,7 +74,7 @@ static const tag_entry TAGS[] = {
     {"h5", T_HEADING},
     {"h6", T_HEADING},
     {"head", T_HEAD},
-    {"header", T_DROP},
+    {"header", T_CHROME},
     {"i", T_INLINE},
     {"iframe", T_DROP},
     {"img", T_INLINE},
@@ -88,7 +89,7 @@ static const tag_entry TAGS[] = {
     {"menu", T_DROP},
     {"meta", T_DROP},
     {"meter", T_DROP},
-    {"nav", T_DROP},
+    {"nav", T_CHROME},
     {"nobr", T_INLINE},
     {"noembed", T_DROP},
     {"noframes", T_DROP},
@@ -182,13 +183,14 @@ int html_has_word(const char *list, const char *w, int prefix)
 /* ---- chrome patterns on class / id ---- */
 
 /* How a word of a class or id marks an element. */
-enum { W_NONE = 0, W_STRONG = 1, W_WEAK = 2, W_GOOD = 4 };
+enum { W_NONE = 0, W_STRONG = 1, W_WEAK = 2, W_GOOD = 4, W_COMMENTS = 8 };
 
 typedef struct word_rule {
     const char *word;     /* lowercase */
     unsigned char prefix; /* 1: matches words starting with it */
-    unsigned char kind;   /* W_STRONG: always chrome; W_WEAK: chrome unless it holds the text;
-                             W_GOOD: a content hint */
+    unsigned char kind;   /* W_COMMENTS: reader comments, always dropped; W_STRONG: chrome
+                             unless it holds a whole article; W_WEAK: chrome unless it holds
+                             some paragraphs; W_GOOD: a content hint */
 } word_rule;
 
 /* Words of class/id names (split at '-', '_' and spaces). Strong ones name things that are
@@ -201,7 +203,7 @@ static const word_rule WORDS[] = {
     {"adslot", 0, W_STRONG},     {"adunit", 0, W_STRONG},      {"adsense", 0, W_STRONG},
     {"adwrapper", 0, W_STRONG},  {"adcontainer", 0, W_STRONG}, {"advert", 1, W_STRONG},
     {"cookie", 1, W_STRONG},     {"consent", 1, W_STRONG},     {"gdpr", 0, W_STRONG},
-    {"comment", 1, W_STRONG},    {"comments", 0, W_STRONG},    {"disqus", 1, W_STRONG},
+    {"comment", 1, W_COMMENTS},  {"comments", 0, W_COMMENTS},  {"disqus", 1, W_COMMENTS},
     {"breadcrumb", 1, W_STRONG}, {"popup", 1, W_STRONG},       {"modal", 1, W_STRONG},
     {"outbrain", 1, W_STRONG},   {"taboola", 1, W_STRONG},     {"sponsor", 1, W_STRONG},
     {"recommend", 1, W_STRONG},  {"trending", 0, W_STRONG},    {"popular", 0, W_STRONG},
@@ -220,7 +222,9 @@ static const word_rule WORDS[] = {
     {"article", 1, W_GOOD},      {"content", 0, W_GOOD},       {"story", 0, W_GOOD},
     {"body", 0, W_GOOD},         {"entry", 0, W_GOOD},         {"post", 0, W_GOOD},
     {"text", 0, W_GOOD},         {"main", 0, W_GOOD},          {"blog", 0, W_GOOD},
-    {"prose", 0, W_GOOD},
+    {"prose", 0, W_GOOD},        {"postmeta", 1, W_WEAK},      {"utility", 0, W_WEAK},
+    {"snippet", 0, W_WEAK},      {"disclosure", 0, W_WEAK},    {"affiliate", 1, W_STRONG},
+    {"next", 1, W_WEAK},         {"prev", 1, W_WEAK},
 };
 
 /* Whole class tokens that hide an element from sighted readers. */
@@ -240,6 +244,7 @@ static int word_kind(const char *w, size_t n)
     if (n >= 9 && memcmp(low, "commentar", 9) == 0) return W_NONE;
     int kinds = 0;
     for (size_t r = 0; r < sizeof WORDS / sizeof WORDS[0]; r++) {
+        if (WORDS[r].word[0] != low[0]) continue; /* most words fail here, cheaply */
         size_t rn = strlen(WORDS[r].word);
         if (rn > n || (!WORDS[r].prefix && rn != n)) continue;
         if (memcmp(low, WORDS[r].word, rn) == 0) kinds |= WORDS[r].kind;
@@ -303,20 +308,54 @@ static int role_is_chrome(const char *role)
 }
 
 /* Does the element hold the article text despite a weak chrome name? At least 3 paragraphs and
- * 600 characters of paragraph text below it; the scan stops after a bounded number of nodes. */
-static int holds_text(const xmlNode *root)
+ * 600 characters of paragraph text below it. The scan costs one unit of *budget per node and
+ * stops when the budget is spent (then the answer is no). */
+static int holds_text_min(const xmlNode *root, size_t *budget, size_t min_paras,
+                          size_t min_chars);
+
+/* Bytes of text below an element (inside <span>s and links too), one unit of *budget per
+ * node. */
+static size_t subtree_text_bytes(const xmlNode *root, size_t *budget)
 {
-    size_t seen = 0, paras = 0, chars = 0;
+    size_t bytes = 0;
     const xmlNode *n = root->children;
     int depth = 1;
-    while (n && depth > 0 && seen < 20000) {
-        seen++;
+    while (n && depth > 0 && *budget > 0) {
+        (*budget)--;
+        if (n->type == XML_TEXT_NODE && n->content) {
+            bytes += strlen((const char *)n->content);
+        } else if (n->type == XML_ELEMENT_NODE && n->children) {
+            n = n->children;
+            depth++;
+            continue;
+        }
+        while (n && !n->next && depth > 0) {
+            n = n->parent;
+            depth--;
+        }
+        if (n && depth > 0) n = n->next;
+    }
+    return bytes;
+}
+
+static int holds_text(const xmlNode *root, size_t *budget)
+{
+    return holds_text_min(root, budget, 3, 600);
+}
+
+/* Does the element hold at least min_paras paragraphs and min_chars bytes of their text? */
+static int holds_text_min(const xmlNode *root, size_t *budget, size_t min_paras,
+                          size_t min_chars)
+{
+    size_t paras = 0, chars = 0;
+    const xmlNode *n = root->children;
+    int depth = 1;
+    while (n && depth > 0 && *budget > 0) {
+        (*budget)--;
         if (n->type == XML_ELEMENT_NODE && tag_is(n, "p")) {
             paras++;
-            for (const xmlNode *c = n->children; c; c = c->next)
-                if (c->type == XML_TEXT_NODE && c->content)
-                    chars += strlen((const char *)c->content);
-            if (paras >= 3 && chars >= 600) return 1;
+            chars += subtree_text_bytes(n, budget);
+            if (paras >= min_paras && chars >= min_chars) return 1;
         } else if (n->type == XML_ELEMENT_NODE && n->children) {
             n = n->children;
             depth++;
@@ -331,14 +370,28 @@ static int holds_text(const xmlNode *root)
     return 0;
 }
 
-/* Weak-name checks per page: each walks a subtree, so a page of thousands of nested
- * "sidebar" divs must not turn the walk quadratic. */
-#define WEAK_CHECKS_MAX 64
+/* Is the element inside an <article> or <main>? There a <header> holds the headline, the
+ * dateline and often the lede, not the site's masthead. */
+static int inside_article(const xmlNode *n)
+{
+    int up = 0;
+    for (const xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE && up < 64;
+         p = p->parent, up++)
+        if (tag_is(p, "article") || tag_is(p, "main")) return 1;
+    return 0;
+}
+
+/* Nodes the weak-name checks of one walk may scan: each check walks a subtree, so a page of
+ * thousands of nested "sidebar" divs must not turn the walk quadratic. Page builders name
+ * hundreds of containers "widget", so the bound is on nodes, not on checks. */
+#define WEAK_SCAN_BUDGET 400000
 
 /* Is the element chrome or hidden (never entered)? */
-static int is_dropped(html_page *pg, const xmlNode *n, int cls, int *weak_checks)
+static int is_dropped(html_page *pg, const xmlNode *n, int cls, size_t *budget)
 {
-    if (cls == T_DROP) return 1;
+    /* The last pass reads <noscript> too: some blog engines print the post there and fill
+     * the visible place with a script. */
+    if (cls == T_DROP) return !(pg->keep_hidden && tag_is(n, "noscript"));
     const char *klass = NULL, *id = NULL, *role = NULL, *itemprop = NULL;
     for (const xmlAttr *a = n->properties; a; a = a->next) {
         const char *name = (const char *)a->name;
@@ -359,31 +412,40 @@ static int is_dropped(html_page *pg, const xmlNode *n, int cls, int *weak_checks
             if (strcmp(name, "role") == 0) role = v;
             break;
         case 'h':
-            if (strcmp(name, "hidden") == 0) return 1;
+            if (strcmp(name, "hidden") == 0 && !pg->keep_hidden) return 1;
             break;
         case 'a':
-            if (strcmp(name, "aria-hidden") == 0 && strcasecmp(v, "true") == 0) return 1;
+            if (strcmp(name, "aria-hidden") == 0 && strcasecmp(v, "true") == 0 &&
+                !pg->keep_hidden)
+                return 1;
             break;
         case 's':
-            if (strcmp(name, "style") == 0 && style_hides(v)) return 1;
+            if (strcmp(name, "style") == 0 && !pg->keep_hidden && style_hides(v)) return 1;
             break;
         default:
             break;
         }
     }
-    if (has_hidden_token(klass)) return 1;
-    if (!pg->drop_classes) return 0;
-    if (role_is_chrome(role)) return 1;
+    if (!pg->keep_hidden && has_hidden_token(klass)) return 1;
+    /* Chrome tags are dropped whole, unless they hold paragraphs of text: unclosed or
+     * misnested markup (a <header> or <button> left open) can put the whole page inside. */
+    if (cls == T_CHROME && !(tag_is(n, "header") && inside_article(n))) {
+        return !holds_text(n, budget);
+    }
+    if (!pg->drop_classes && !pg->relaxed_strong) return 0;
+    if (pg->drop_classes && role_is_chrome(role)) return 1;
     if (itemprop && html_has_word(itemprop, "articleBody", 0)) return 0;
     if (tag_is(n, "body") || tag_is(n, "html") || tag_is(n, "article") || tag_is(n, "main"))
         return 0;
     int kinds = name_kinds(klass) | name_kinds(id);
-    if (kinds & W_STRONG) return 1;
-    if (kinds & W_WEAK) {
-        if (*weak_checks >= WEAK_CHECKS_MAX) return 1;
-        (*weak_checks)++;
-        return !holds_text(n);
-    }
+    /* Reader comments hold long paragraphs too: never the article. */
+    if (kinds & W_COMMENTS) return 1;
+    /* The relaxed pass keeps what weak names and roles dropped, not the strong boxes. */
+    if (!pg->drop_classes) return (kinds & W_STRONG) != 0;
+    /* A strong name on an element that holds a whole article's worth of paragraphs is a
+     * script hook or a state ("js-advertorial", "paywalled"), not a box beside the text. */
+    if (kinds & W_STRONG) return !holds_text_min(n, budget, 5, 1500);
+    if (kinds & W_WEAK) return !holds_text(n, budget);
     return 0;
 }
 
@@ -394,7 +456,7 @@ static float class_weight(const xmlNode *n)
     float w = 0;
     int kinds = name_kinds(html_attr(n, "class")) | name_kinds(html_attr(n, "id"));
     if (kinds & W_GOOD) w += 25;
-    if (kinds & (W_WEAK | W_STRONG)) w -= 25;
+    if (kinds & (W_WEAK | W_STRONG | W_COMMENTS)) w -= 25;
     const char *ip = html_attr(n, "itemprop");
     if (ip && html_has_word(ip, "articleBody", 0)) w += 100;
     const char *role = html_attr(n, "role");
@@ -492,7 +554,7 @@ static dossier_status gather_nodes(html_page *pg, gather *g, const xmlNode *firs
     const xmlNode *n = first;
     int depth = 0;                     /* levels below the first node's */
     int link_depth = -1;               /* depth of the <a href> we are in, or -1 */
-    int weak_checks = WEAK_CHECKS_MAX; /* inside a block, weak names are not worth a scan */
+    size_t budget = 0; /* inside a block, weak names are not worth a scan */
     dossier_status rc = DOSSIER_OK;
     while (n && (depth > 0 || n != stop)) {
         int descend = 0;
@@ -501,7 +563,7 @@ static dossier_status gather_nodes(html_page *pg, gather *g, const xmlNode *firs
             if (rc) return rc;
         } else if (n->type == XML_ELEMENT_NODE) {
             int cls = tag_class(n);
-            int skip = pg ? is_dropped(pg, n, cls, &weak_checks)
+            int skip = pg ? is_dropped(pg, n, cls, &budget)
                           : (tag_is(n, "script") || tag_is(n, "style") || tag_is(n, "noscript") ||
                              tag_is(n, "template") || tag_is(n, "svg"));
             if (!skip) {
@@ -570,6 +632,15 @@ static void close_info(html_page *pg, uint32_t slot)
     pg->infos[slot].end_slot = pg->n_infos;
 }
 
+/* Is the element (or one of its ancestors) an <a href>? */
+static int inside_link(const xmlNode *n)
+{
+    int up = 0;
+    for (const xmlNode *p = n; p && p->type == XML_ELEMENT_NODE && up < 64; p = p->parent, up++)
+        if (tag_is(p, "a") && html_attr(p, "href")) return 1;
+    return 0;
+}
+
 /* Collects the text of [first, stop) as a new block; blocks with no visible text are not
  * kept. */
 static dossier_status add_block(html_page *pg, xmlNode *node, xmlNode *first, xmlNode *stop,
@@ -599,7 +670,8 @@ static dossier_status add_block(html_page *pg, xmlNode *node, xmlNode *first, xm
     b->text_off = (uint32_t)g.start;
     b->text_len = (uint32_t)(pg->text.len - g.start);
     b->chars = g.chars;
-    b->link_chars = g.link_chars;
+    /* A card wrapped whole in a link: every character of the block is link text. */
+    b->link_chars = inside_link(node) ? g.chars : g.link_chars;
     b->commas = g.commas > 0xFFFF ? 0xFFFF : (uint16_t)g.commas;
     b->kind = (uint8_t)kind;
     b->level = (uint8_t)level;
@@ -618,13 +690,20 @@ static int has_direct_text(const xmlNode *n)
     return 0;
 }
 
+/* Does an element of class cls sit in a line of text (inline, or dropped without breaking the
+ * line, as a <button> does)? */
+static int flows_inline(const xmlNode *n, int cls)
+{
+    return cls == T_INLINE || cls == T_DROP || (cls == T_CHROME && tag_is(n, "button"));
+}
+
 /* Are all the element's children text or inline? Then it is one block. */
 static int only_inline_children(const xmlNode *n)
 {
     for (const xmlNode *c = n->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE) continue;
         int cls = tag_class(c);
-        if (cls != T_INLINE && cls != T_DROP) return 0;
+        if (!flows_inline(c, cls)) return 0;
     }
     return 1;
 }
@@ -632,8 +711,7 @@ static int only_inline_children(const xmlNode *n)
 static int is_run_node(const xmlNode *n)
 {
     if (n->type != XML_ELEMENT_NODE) return 1;
-    int cls = tag_class(n);
-    return cls == T_INLINE || cls == T_DROP;
+    return flows_inline(n, tag_class(n));
 }
 
 /* Next sibling that is not whitespace text or a comment. */
@@ -671,6 +749,67 @@ static xmlNode *run_end(xmlNode *first)
     return n == first ? first->next : n;
 }
 
+/* Longest text of one cell, in bytes, for a table to count as data: past it the cells hold
+ * prose, and a table of prose cells is a layout. */
+#define DATA_CELL_MAX 200
+
+/* Is the table one of data (standings, prices, specifications), not of layout? It nests no
+ * table, has at least two rows, and every cell holds inline content of at most DATA_CELL_MAX
+ * bytes of text. The scan is bounded. */
+static int is_data_table(const xmlNode *table)
+{
+    size_t seen = 0, rows = 0, cell_text = 0;
+    const xmlNode *cell = NULL;
+    const xmlNode *n = table->children;
+    int depth = 1;
+    while (n && depth > 0) {
+        if (++seen > 50000) return 0;
+        int descend = 0;
+        if (n->type == XML_ELEMENT_NODE) {
+            if (tag_is(n, "table")) return 0;
+            if (tag_is(n, "tr")) {
+                rows++;
+                descend = 1;
+            } else if (tag_is(n, "td") || tag_is(n, "th")) {
+                if (!only_inline_children(n)) return 0;
+                cell = n;
+                cell_text = 0;
+                descend = 1;
+            } else {
+                descend = tag_class(n) != T_DROP;
+            }
+        } else if (n->type == XML_TEXT_NODE && n->content && cell) {
+            cell_text += strlen((const char *)n->content);
+            if (cell_text > DATA_CELL_MAX) return 0;
+        }
+        if (descend && n->children) {
+            n = n->children;
+            depth++;
+            continue;
+        }
+        while (n && !n->next && depth > 0) {
+            n = n->parent;
+            depth--;
+        }
+        if (n && depth > 0) n = n->next;
+    }
+    return rows >= 2;
+}
+
+/* Is the <tr> a row of a data table? The table's verdict is kept for its next rows. */
+static int is_data_row(html_page *pg, const xmlNode *tr)
+{
+    const xmlNode *t = tr->parent;
+    for (int up = 0; t && up < 3 && !tag_is(t, "table"); up++)
+        t = t->parent;
+    if (!t || !tag_is(t, "table")) return 0;
+    if (t != pg->memo_table) {
+        pg->memo_table = t;
+        pg->memo_data = is_data_table(t);
+    }
+    return pg->memo_data;
+}
+
 static int run_kind(const xmlNode *container)
 {
     if (tag_is(container, "td") || tag_is(container, "th")) return HB_CELL;
@@ -679,14 +818,26 @@ static int run_kind(const xmlNode *container)
     return HB_RUN;
 }
 
+/* Is the block prose: a paragraph, run or quote of at least PROSE_MIN chars with under a
+ * fifth of them in links? Menus, cards and captions rarely are. */
+#define PROSE_MIN 80
+static int is_prose(const html_block *b)
+{
+    if (b->kind != HB_P && b->kind != HB_RUN && b->kind != HB_QUOTE && b->kind != HB_PRE)
+        return 0;
+    return b->chars >= PROSE_MIN && b->link_chars * 5 < b->chars;
+}
+
 static void reset_walk(html_page *pg)
 {
+    pg->memo_table = NULL;
     pg->n_infos = 0;
     pg->n_blocks = 0;
     dbuf_reset(&pg->text);
     free(pg->pre_chars);
     free(pg->pre_links);
-    pg->pre_chars = pg->pre_links = NULL;
+    free(pg->pre_prose);
+    pg->pre_chars = pg->pre_links = pg->pre_prose = NULL;
 }
 
 void html_page_release(html_page *pg)
@@ -706,7 +857,7 @@ static void score_blocks(html_page *pg)
 {
     for (uint32_t i = 0; i < pg->n_blocks; i++) {
         const html_block *b = &pg->blocks[i];
-        if (b->kind == HB_LI || b->kind == HB_HEADING) continue;
+        if (b->kind == HB_LI || b->kind == HB_HEADING || b->kind == HB_ROW) continue;
         /* Readability's floor: shorter bits are captions, buttons and datelines. */
         if (b->chars < 25) continue;
         float score = 1.0f + (float)b->commas + (float)(b->chars / 100 > 3 ? 3 : b->chars / 100);
@@ -729,7 +880,7 @@ dossier_status html_walk(html_page *pg)
     reset_walk(pg);
     xmlNode *root = xmlDocGetRootElement(pg->doc);
     if (!root) return DOSSIER_OK;
-    int weak_checks = 0;
+    size_t budget = WEAK_SCAN_BUDGET;
     uint32_t cur;
     dossier_status rc = push_info(pg, root, HTML_NONE, &cur);
     if (rc) return rc;
@@ -758,17 +909,19 @@ dossier_status html_walk(html_page *pg)
             continue;
         }
         int cls = tag_class(n);
-        if (cls == T_HEAD || is_dropped(pg, n, cls, &weak_checks)) {
+        if (cls == T_HEAD || is_dropped(pg, n, cls, &budget)) {
             n = n->next;
             continue;
         }
-        int leaf = cls == T_P || cls == T_HEADING || cls == T_PRE ||
+        int row = cls == T_CONTAINER && tag_is(n, "tr") && is_data_row(pg, n);
+        int leaf = row || cls == T_P || cls == T_HEADING || cls == T_PRE ||
                    ((cls == T_LI || cls == T_QUOTE) && only_inline_children(n));
         if (leaf) {
             uint32_t slot;
             if ((rc = push_info(pg, n, cur, &slot))) return rc;
             pg->infos[slot].leaf = 1;
-            int kind = cls == T_P         ? HB_P
+            int kind = row                ? HB_ROW
+                       : cls == T_P       ? HB_P
                        : cls == T_HEADING ? HB_HEADING
                        : cls == T_PRE     ? HB_PRE
                        : cls == T_LI      ? HB_LI
@@ -795,11 +948,13 @@ dossier_status html_walk(html_page *pg)
 
     pg->pre_chars = malloc(((size_t)pg->n_blocks + 1) * sizeof *pg->pre_chars);
     pg->pre_links = malloc(((size_t)pg->n_blocks + 1) * sizeof *pg->pre_links);
-    if (!pg->pre_chars || !pg->pre_links) return DOSSIER_ERR_NOMEM;
-    pg->pre_chars[0] = pg->pre_links[0] = 0;
+    pg->pre_prose = malloc(((size_t)pg->n_blocks + 1) * sizeof *pg->pre_prose);
+    if (!pg->pre_chars || !pg->pre_links || !pg->pre_prose) return DOSSIER_ERR_NOMEM;
+    pg->pre_chars[0] = pg->pre_links[0] = pg->pre_prose[0] = 0;
     for (uint32_t i = 0; i < pg->n_blocks; i++) {
         pg->pre_chars[i + 1] = pg->pre_chars[i] + pg->blocks[i].chars;
         pg->pre_links[i + 1] = pg->pre_links[i] + pg->blocks[i].link_chars;
+        pg->pre_prose[i + 1] = pg->pre_prose[i] + (is_prose(&pg->blocks[i]) ? pg->blocks[i].chars : 0);
     }
     score_blocks(pg);
     return DOSSIER_OK;
@@ -841,6 +996,74 @@ static int is_boilerplate(const char *s, size_t n)
     for (size_t i = 0; i < sizeof BOILERPLATE / sizeof BOILERPLATE[0]; i++)
         if (slice_starts_with_ci(sl, BOILERPLATE[i])) return 1;
     return 0;
+}
+
+/* Titles of the sections that follow an article inside its container: related stories,
+ * reader comments, the author box, tags. Matched as a case-insensitive prefix of a heading
+ * or of a short block standing alone. */
+static const char *const END_MARKERS[] = {
+    "related",          "you may also like",      "you might also like",   "you may like",
+    "more stories",     "more from",              "more articles",         "recommended",
+    "read next",        "most popular",           "most read",             "popular posts",
+    "latest news",      "latest stories",         "leave a reply",         "leave a comment",
+    "comments",         "join the conversation",  "about the author",      "share this",
+    "tags:",            "filed under",            "this entry was posted", "similar posts",
+    "ähnliche beiträge", "ähnliche artikel",      "auch interessant",      "das könnte",
+    "weitere artikel",  "verwandte artikel",      "kommentare",            "schreibe einen kommentar",
+    "hinterlasse einen", "meistgelesen",          "beliebte beiträge",     "lire aussi",
+    "à lire aussi",     "sur le même sujet",      "articles similaires",   "commentaires",
+    "laisser un commentaire", "noticias relacionadas", "artículos relacionados",
+    "te puede interesar", "comentarios",          "deja un comentario",    "lo más leído",
+    "articoli correlati", "potrebbe interessarti", "commenti",             "lascia un commento",
+    "zobacz też",       "czytaj także",           "komentarze",            "Читайте также",
+    "Похожие",          "Комментарии",            "Коментарі",
+};
+
+/* Does block b open a section of END_MARKERS? A heading or a line on its own, under 48 bytes:
+ * the title of a section, not a sentence that starts alike. */
+static int is_end_marker(const html_page *pg, const html_block *b)
+{
+    if (b->text_len >= 48) return 0;
+    if (b->kind != HB_HEADING && b->kind != HB_P && b->kind != HB_RUN) return 0;
+    slice sl = slice_make(pg->text.ptr + b->text_off, b->text_len);
+    for (size_t i = 0; i < sizeof END_MARKERS / sizeof END_MARKERS[0]; i++)
+        if (slice_starts_with_ci(sl, END_MARKERS[i])) return 1;
+    return 0;
+}
+
+/* Text an article must already have before an end marker ends its part: a "Related" line at
+ * the top is a link list, not the end of the text. */
+#define END_MARKER_AFTER 400
+
+/* Where the taking of blocks stands with END_MARKERS: a section that follows the article
+ * inside its container is dropped from its marker (a heading or a short line) to the end of
+ * the element around the marker, or to the next heading of the same or a higher level that is
+ * no marker, whichever comes first. A box of links in the middle of the text ends with its
+ * element; a flat "Related" list ends the text. */
+typedef struct end_cut {
+    uint64_t seen;        /* chars taken so far */
+    int skipping;         /* 1 inside a marked section */
+    int level;            /* the marker's heading level (6 for a line) */
+    uint32_t box0, box1;  /* slots of the element around the marker */
+} end_cut;
+
+/* Is block i inside a marked section (and so not taken)? Updates the state. */
+static int end_cut_skips(const html_page *pg, end_cut *c, uint32_t i)
+{
+    const html_block *b = &pg->blocks[i];
+    if (c->skipping && ((b->info < c->box0 || b->info >= c->box1) ||
+                        (b->kind == HB_HEADING && b->level <= c->level && !is_end_marker(pg, b))))
+        c->skipping = 0;
+    if (!c->skipping && c->seen >= END_MARKER_AFTER && is_end_marker(pg, b)) {
+        uint32_t box = pg->infos[b->info].leaf ? pg->infos[b->info].parent : b->info;
+        if (box != HTML_NONE) {
+            c->skipping = 1;
+            c->level = b->kind == HB_HEADING ? b->level : 6;
+            c->box0 = box;
+            c->box1 = pg->infos[box].end_slot;
+        }
+    }
+    return c->skipping;
 }
 
 /* Compares two texts ignoring ASCII case, whitespace and punctuation; 2 when equal, 1 when b
@@ -889,6 +1112,8 @@ static int keep_block(const html_page *pg, uint32_t i, const char *title, int re
         return ld <= 0.5;
     case HB_LI:
         return !relaxed && ld <= 0.5;
+    case HB_ROW:
+        return ld <= 0.5;
     case HB_CELL:
         /* Layout and data tables: only prose-like cells. */
         return b->chars >= 60 && ld < 0.3;
@@ -904,12 +1129,15 @@ static int keep_block(const html_page *pg, uint32_t i, const char *title, int re
     }
 }
 
-/* Appends the kept blocks of [b0, b1) to out, skipping a repeat of the block before. */
+/* Appends the kept blocks of [b0, b1) to out, skipping a repeat of the block before, and
+ * with cut (may be NULL) the sections after end markers. */
 static uint32_t take_blocks(const html_page *pg, uint32_t b0, uint32_t b1, const char *title,
-                            int relaxed, uint32_t *out, uint32_t n)
+                            int relaxed, end_cut *cut, uint32_t *out, uint32_t n)
 {
     for (uint32_t i = b0; i < b1; i++) {
+        if (cut && end_cut_skips(pg, cut, i)) continue;
         if (!keep_block(pg, i, title, relaxed)) continue;
+        if (cut) cut->seen += pg->blocks[i].chars;
         if (n > 0) {
             const html_block *p = &pg->blocks[out[n - 1]], *b = &pg->blocks[i];
             if (p->text_len == b->text_len &&
@@ -921,11 +1149,13 @@ static uint32_t take_blocks(const html_page *pg, uint32_t b0, uint32_t b1, const
     return n;
 }
 
-static double final_score(const html_page *pg, uint32_t s)
+double html_final_score(const html_page *pg, uint32_t s)
 {
     const html_info *in = &pg->infos[s];
     return in->score * (1.0 - html_link_density(pg, in->b_start, in->b_end));
 }
+
+#define final_score html_final_score
 
 /* Readability's test for a paragraph next to the best container that belongs with it. */
 static int sibling_paragraph(const html_page *pg, uint32_t s)
@@ -937,6 +1167,234 @@ static int sibling_paragraph(const html_page *pg, uint32_t s)
     double ld = html_link_density(pg, in->b_start, in->b_end);
     if (b->chars >= 80) return ld < 0.25;
     return ld == 0 && b->text_len && pg->text.ptr[b->text_off + b->text_len - 1] == '.';
+}
+
+/* The score a container competes with: its final score once scored, else what its tag and
+ * names give it (a wrapper reached by promotion that no paragraph scored). */
+static double any_score(const html_page *pg, uint32_t s)
+{
+    if (pg->infos[s].scored) return final_score(pg, s);
+    return tag_bonus(pg->infos[s].node) + class_weight(pg->infos[s].node);
+}
+
+static int is_page_top(const html_page *pg, uint32_t s, uint32_t r0)
+{
+    return s == HTML_NONE || s == r0 || tag_is(pg->infos[s].node, "body") ||
+           tag_is(pg->infos[s].node, "html");
+}
+
+/* Does slot s hold exactly one walked element and no text beside it? */
+static int single_child(const html_page *pg, uint32_t s)
+{
+    const html_info *in = &pg->infos[s];
+    if (in->end_slot <= s + 1) return 0;
+    const html_info *c = &pg->infos[s + 1];
+    return c->end_slot == in->end_slot && c->b_start == in->b_start && c->b_end == in->b_end;
+}
+
+/* Candidates among the top few that promote a common ancestor. */
+#define TOP_CANDIDATES 5
+#define MIN_ALTERNATIVES 3
+
+/*
+ * Readability's second look at the best container, for text cut into several parts (one block
+ * per paragraph group, as page builders make): when three of the next four candidates score
+ * within 75% of the best and share an ancestor with it, that ancestor is the article; then the
+ * best climbs while its parent scores higher (a wrapper that gathers more of the text than any
+ * one part); and a sole child gives way to its parent, so siblings are judged at the level
+ * where the page splits.
+ */
+static uint32_t promote_best(const html_page *pg, uint32_t r0, uint32_t best)
+{
+    uint32_t r1 = pg->infos[r0].end_slot;
+    uint32_t top[TOP_CANDIDATES];
+    double top_score[TOP_CANDIDATES];
+    uint32_t n_top = 0;
+    for (uint32_t s = r0; s < r1; s++) {
+        if (!pg->infos[s].scored) continue;
+        double f = final_score(pg, s);
+        uint32_t k = n_top < TOP_CANDIDATES ? n_top++ : TOP_CANDIDATES;
+        if (k == TOP_CANDIDATES) {
+            if (f <= top_score[TOP_CANDIDATES - 1]) continue;
+            k = TOP_CANDIDATES - 1;
+        }
+        while (k > 0 && top_score[k - 1] < f) {
+            top[k] = top[k - 1];
+            top_score[k] = top_score[k - 1];
+            k--;
+        }
+        top[k] = s;
+        top_score[k] = f;
+    }
+    if (n_top == 0 || top[0] != best) return best;
+    uint32_t alts[TOP_CANDIDATES], n_alts = 0;
+    for (uint32_t i = 1; i < n_top; i++)
+        if (top_score[i] >= 0.75 * top_score[0]) alts[n_alts++] = top[i];
+    if (n_alts >= MIN_ALTERNATIVES) {
+        for (uint32_t a = pg->infos[best].parent; !is_page_top(pg, a, r0); a = pg->infos[a].parent) {
+            uint32_t inside = 0;
+            for (uint32_t i = 0; i < n_alts; i++)
+                inside += alts[i] > a && alts[i] < pg->infos[a].end_slot;
+            if (inside >= MIN_ALTERNATIVES) {
+                best = a;
+                break;
+            }
+        }
+    }
+    double last = any_score(pg, best), floor = last / 3;
+    for (uint32_t a = pg->infos[best].parent; !is_page_top(pg, a, r0); a = pg->infos[a].parent) {
+        if (!pg->infos[a].scored) continue;
+        double f = final_score(pg, a);
+        if (f < floor) break;
+        if (f > last) {
+            best = a;
+            break;
+        }
+        last = f;
+    }
+    while (!is_page_top(pg, pg->infos[best].parent, r0) && single_child(pg, pg->infos[best].parent))
+        best = pg->infos[best].parent;
+    return best;
+}
+
+/* Levels the body may widen by, and what the text gained must be: at least half as much
+ * prose again as the body has, prose for at least 60% of it, and few links. */
+#define WIDEN_LEVELS 6
+#define WIDEN_GAIN 0.5
+#define WIDEN_PROSE_SHARE 0.6
+#define WIDEN_MAX_LINKS 0.2
+#define WIDEN_MAX_LINKED 3
+#define WIDEN_PASS_CHARS 200
+
+/*
+ * The text of pages built from many sections (a guide with one block per heading) scores in
+ * parts, none near the best, so neither Readability's promotion nor the sibling test gathers
+ * it. Climbs from the best container while the parent adds substantially more prose and what
+ * it adds is mostly prose with few links: menus, cards and footers fail that test.
+ */
+static uint32_t widen_to_prose(const html_page *pg, uint32_t r0, uint32_t best)
+{
+    uint32_t probe = best;
+    for (int level = 0; level < WIDEN_LEVELS; level++) {
+        uint32_t p = pg->infos[probe].parent;
+        if (is_page_top(pg, p, r0)) break;
+        const html_info *in = &pg->infos[best], *pin = &pg->infos[p];
+        uint64_t prose = pg->pre_prose[in->b_end] - pg->pre_prose[in->b_start];
+        uint64_t pprose = pg->pre_prose[pin->b_end] - pg->pre_prose[pin->b_start];
+        uint64_t chars = html_chars(pg, in->b_start, in->b_end);
+        uint64_t pchars = html_chars(pg, pin->b_start, pin->b_end);
+        uint64_t links = pg->pre_links[in->b_end] - pg->pre_links[in->b_start];
+        uint64_t plinks = pg->pre_links[pin->b_end] - pg->pre_links[pin->b_start];
+        uint64_t add_prose = pprose - prose, add_chars = pchars - chars,
+                 add_links = plinks - links;
+        /* A wrapper that adds no prose and little else (a heading, a dateline) is passed
+         * through: the judgement falls on the level above. */
+        if (add_prose == 0 && add_chars < WIDEN_PASS_CHARS) {
+            probe = p;
+            continue;
+        }
+        if ((double)add_prose < WIDEN_GAIN * (double)prose ||
+            (double)add_prose < WIDEN_PROSE_SHARE * (double)add_chars ||
+            (double)add_links > WIDEN_MAX_LINKS * (double)add_chars)
+            break;
+        /* Short lines that are links (headlines of other pages) make the gain a list of
+         * teasers, whatever their summaries say; so does another <article>. */
+        int linked = 0;
+        for (uint32_t i = pin->b_start; i < pin->b_end && linked < WIDEN_MAX_LINKED; i++) {
+            if (i == in->b_start) i = in->b_end;
+            if (i >= pin->b_end) break;
+            const html_block *b = &pg->blocks[i];
+            linked += b->chars < 150 && b->link_chars * 2 > b->chars;
+        }
+        if (linked >= WIDEN_MAX_LINKED) break;
+        int other_article = 0;
+        for (uint32_t s = p + 1; s < pin->end_slot && !other_article; s++) {
+            if (s == best) s = in->end_slot;
+            if (s >= pin->end_slot) break;
+            other_article = tag_is(pg->infos[s].node, "article");
+        }
+        if (other_article) break;
+        best = probe = p;
+    }
+    return best;
+}
+
+/* Does a class or id name a standfirst (lead, intro, summary, subtitle, excerpt ...)? Words
+ * are split at '-', '_', spaces and camelCase is not split. */
+static int names_lede(const char *v)
+{
+    static const char *const LEDE[] = {
+        "lead",     "lede",      "leader",   "intro",    "standfirst", "summary", "subtitle",
+        "subline",  "teaser",    "excerpt",  "dek",      "deck",       "chapo",   "vorspann",
+        "abstract", "subheadline", "strapline", "introduction", "description", "synopsis",
+        NULL};
+    if (!v) return 0;
+    for (const char *p = v; *p;) {
+        while (*p == ' ' || *p == '-' || *p == '_')
+            p++;
+        const char *w = p;
+        while (*p && *p != ' ' && *p != '-' && *p != '_')
+            p++;
+        size_t n = (size_t)(p - w);
+        for (const char *const *k = LEDE; *k; k++)
+            if (strlen(*k) == n && strncasecmp(w, *k, n) == 0) return 1;
+    }
+    return 0;
+}
+
+/* Levels above a block searched for a standfirst name. */
+#define LEDE_LEVELS 3
+
+/*
+ * The standfirst printed above the body in the article's header ("lead", "intro", "dek"):
+ * blocks before the first taken one, inside the nearest <article> or <main> around the body
+ * (else two levels above it), that read as prose and carry such a name on themselves or on an
+ * element just above. They go first in out. Returns the new count.
+ */
+static uint32_t add_lede(const html_page *pg, uint32_t r0, uint32_t best, uint32_t *out,
+                         uint32_t n)
+{
+    if (n == 0) return 0;
+    uint32_t scope = HTML_NONE;
+    for (uint32_t a = best; a != HTML_NONE && a >= r0; a = pg->infos[a].parent)
+        if (tag_is(pg->infos[a].node, "article") || tag_is(pg->infos[a].node, "main")) {
+            scope = a;
+            break;
+        }
+    if (scope == HTML_NONE) {
+        scope = best;
+        for (int up = 0; up < 2 && !is_page_top(pg, pg->infos[scope].parent, r0); up++)
+            scope = pg->infos[scope].parent;
+    }
+    uint32_t ledes[4], n_ledes = 0;
+    for (uint32_t i = pg->infos[scope].b_start; i < out[0] && n_ledes < 4; i++) {
+        const html_block *b = &pg->blocks[i];
+        if (b->kind != HB_P && b->kind != HB_RUN && b->kind != HB_HEADING) continue;
+        if (b->chars < 60 || b->link_chars * 5 > b->chars) continue;
+        int named = 0;
+        uint32_t a = b->info;
+        for (int up = 0; up < LEDE_LEVELS && a != HTML_NONE && a >= scope && !named; up++) {
+            const xmlNode *e = pg->infos[a].node;
+            named = names_lede(html_attr(e, "class")) || names_lede(html_attr(e, "id"));
+            a = pg->infos[a].parent;
+        }
+        for (uint32_t k = 0; k < n_ledes && named; k++) /* printed twice (mobile, desktop) */
+            named = !(pg->blocks[ledes[k]].text_len == b->text_len &&
+                      memcmp(pg->text.ptr + pg->blocks[ledes[k]].text_off,
+                             pg->text.ptr + b->text_off, b->text_len) == 0);
+        if (named) ledes[n_ledes++] = i;
+    }
+    if (n_ledes == 0) return n;
+    memmove(out + n_ledes, out, n * sizeof *out);
+    memcpy(out, ledes, n_ledes * sizeof *out);
+    return n + n_ledes;
+}
+
+/* Do two elements carry the same non-empty class attribute? */
+static int same_class(const xmlNode *a, const xmlNode *b)
+{
+    const char *ca = html_attr(a, "class"), *cb = html_attr(b, "class");
+    return ca && cb && *ca && strcmp(ca, cb) == 0;
 }
 
 uint32_t html_select(html_page *pg, uint32_t root, const char *title, uint32_t *out)
@@ -954,32 +1412,47 @@ uint32_t html_select(html_page *pg, uint32_t root, const char *title, uint32_t *
             best_score = f;
         }
     }
+    if (best != HTML_NONE) {
+        best = promote_best(pg, r0, best);
+        best = widen_to_prose(pg, r0, best);
+        best_score = any_score(pg, best);
+    }
     uint32_t n = 0;
     uint64_t chars = 0;
+    end_cut cut = {0, 0, 0, 0, 0};
     if (best != HTML_NONE) {
         uint32_t p = pg->infos[best].parent;
         if (best == r0 || p == HTML_NONE) {
-            n = take_blocks(pg, pg->infos[best].b_start, pg->infos[best].b_end, title, 0, out, 0);
+            n = take_blocks(pg, pg->infos[best].b_start, pg->infos[best].b_end, title, 0, &cut, out,
+                            0);
         } else {
             /* Siblings as strong as a fifth of the best are the same text cut in parts. */
             double threshold = best_score * 0.2 > 10 ? best_score * 0.2 : 10;
             for (uint32_t s = p + 1; s < pg->infos[p].end_slot; s = pg->infos[s].end_slot) {
+                /* Parts made by the same template (same class) get a fifth of the best's
+                 * score on top, as in Readability. */
+                double bonus = same_class(pg->infos[s].node, pg->infos[best].node)
+                                   ? best_score * 0.2
+                                   : 0;
                 int take =
                     s == best ||
-                    (pg->infos[s].scored && final_score(pg, s) >= threshold &&
+                    (pg->infos[s].scored && final_score(pg, s) + bonus >= threshold &&
                      html_link_density(pg, pg->infos[s].b_start, pg->infos[s].b_end) < 0.3) ||
                     sibling_paragraph(pg, s);
                 if (take)
-                    n = take_blocks(pg, pg->infos[s].b_start, pg->infos[s].b_end, title, 0, out, n);
+                    n = take_blocks(pg, pg->infos[s].b_start, pg->infos[s].b_end, title, 0, &cut,
+                                    out, n);
             }
         }
+        n = add_lede(pg, r0, best, out, n);
         for (uint32_t i = 0; i < n; i++)
             chars += pg->blocks[out[i]].chars;
     }
     /* Too little for an article: every prose paragraph of the range, wherever it is. */
     if (chars < 150) {
         uint32_t *alt = out + n;
-        uint32_t an = take_blocks(pg, pg->infos[r0].b_start, pg->infos[r0].b_end, title, 1, alt, 0);
+        uint32_t an =
+            take_blocks(pg, pg->infos[r0].b_start, pg->infos[r0].b_end, title, 1, NULL, alt, 0);
         uint64_t achars = 0;
         for (uint32_t i = 0; i < an; i++)
             achars += pg->blocks[alt[i]].chars;

@@ -30,6 +30,7 @@ enum {
     HB_PRE,     /* <pre>: whitespace kept */
     HB_LI,      /* <li> with inline content only */
     HB_HEADING, /* <h1>-<h6>; level in html_block.level */
+    HB_ROW,     /* a <tr> of a data table, its cells' texts side by side */
 };
 
 /* One block of text: a paragraph-like element or a run of inline content in a container. */
@@ -66,10 +67,15 @@ typedef struct html_meta {
         *ld_lang, *ld_url;
     const char *og_title, *og_site, *og_url, *og_published, *og_author, *og_locale;
     const char *meta_author, *meta_date, *meta_lang, *app_name;
+    const char *og_modified;    /* article:modified_time, og:updated_time */
+    const char *ld_any_date;    /* datePublished of a JSON-LD object that is no article */
+    const char *meta_date_loose; /* a <meta> whose name speaks of publishing or ends in "date" */
+    const char *script_date;    /* a "...publish...": "date" pair in an inline script (ISO) */
     const char *canonical;
     const char *html_lang;
     const char *title_tag;    /* <title>, whitespace collapsed */
     const char *h1;           /* first <h1> of the page */
+    unsigned n_h1;            /* how many <h1> the page has */
     const char *ip_headline;  /* itemprop=headline */
     const char *ip_published; /* itemprop=datePublished */
     const char *ip_author;    /* itemprop=author */
@@ -85,13 +91,18 @@ typedef struct html_page {
     size_t len;       /* their count */
     xmlDoc *doc;      /* the parsed page */
     int drop_classes; /* 1: drop elements by class/id/role patterns (0 in the relaxed pass) */
+    int keep_hidden;  /* 1: walk hidden elements too (the last fallback pass) */
+    int relaxed_strong; /* with drop_classes 0: still drop strong chrome names and comments */
     html_info *infos; /* walked elements in tree order */
     uint32_t n_infos, cap_infos;
     html_block *blocks; /* text blocks in document order */
     uint32_t n_blocks, cap_blocks;
     uint64_t *pre_chars; /* prefix sums over blocks: chars, then link chars */
     uint64_t *pre_links;
+    uint64_t *pre_prose; /* ... and chars of prose blocks (long, few links) */
     dbuf text; /* the blocks' collapsed texts, back to back */
+    const xmlNode *memo_table; /* the table last judged by the walk, and whether it holds data */
+    int memo_data;
 } html_page;
 
 /* ---- html_content.c ---- */
@@ -107,6 +118,10 @@ void html_page_release(html_page *pg);
  * document order, into out (room for 2 * pg->n_blocks). `title` (may be NULL) drops a heading
  * repeating it. Returns how many. */
 uint32_t html_select(html_page *pg, uint32_t root, const char *title, uint32_t *out);
+
+/* Readability's score of a scored slot: its content score times one minus its link
+ * density. */
+double html_final_score(const html_page *pg, uint32_t s);
 
 /* Link chars / chars over blocks [b0, b1). */
 double html_link_density(const html_page *pg, uint32_t b0, uint32_t b1);
@@ -132,6 +147,21 @@ dossier_status html_meta_collect(html_page *pg, html_meta *m);
 /* First <time datetime> (or itemprop=datePublished) below node, normalised into out[32]; 1 if
  * found. */
 int html_find_date(const xmlNode *node, char out[32]);
+
+/* First date printed as the whole text of a <time> or of a short element whose class or id
+ * names a date ("post-date", "published", "timestamp") below node, normalised into out[32];
+ * 1 if found. */
+int html_find_text_date(const xmlNode *node, char out[32]);
+
+/* First text node below scope, before stop (may be NULL: to the end), that is a date by itself
+ * or after a separator ("Jane Doe - Mar 27, 2024", "News | 12.12.2025"), normalised into
+ * out[32]; 1 if found. The printed dateline of pages that mark it in no way. */
+int html_find_loose_date(const xmlNode *scope, const xmlNode *stop, char out[32]);
+
+/* s with character references left in it (titles escaped twice: "Q&amp;A", "&#8211;")
+ * decoded, whitespace collapsed, in the arena; s itself when it holds no '&' or '  '; NULL
+ * for NULL. */
+const char *html_unescape(arena *a, const char *s);
 
 /* First h1 (else h2) text below node into the arena, or NULL. */
 const char *html_find_heading(html_page *pg, const xmlNode *node);

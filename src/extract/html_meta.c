@@ -6,7 +6,9 @@
  */
 #include "extract/html_internal.h"
 
+#include <ctype.h>
 #include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -190,6 +192,8 @@ static int ld_visit(arena *a, json_t *v, json_t *graph, html_meta *m, int depth)
         ld_take(a, v, graph, m);
         return 1;
     }
+    /* A WebPage (or any other object) may carry the only date of the page. */
+    if (!m->ld_any_date) m->ld_any_date = ld_str(a, json_object_get(v, "datePublished"));
     return 0;
 }
 
@@ -212,6 +216,56 @@ static int ld_parse(arena *a, const char *text, size_t n, html_meta *m)
     int found = ld_visit(a, root, NULL, m, 0);
     json_decref(root);
     return found;
+}
+
+/* ---- dates in inline scripts ---- */
+
+/* Bytes of one script scanned for a date: state blobs of single-page apps run to megabytes,
+ * and the article's own fields come early. */
+#define SCRIPT_SCAN_MAX (512u << 10)
+
+/*
+ * The first "key": "date" pair in a script's text whose key speaks of publishing
+ * ("datePublished", "publishedAt", "first_publication_date", publishDate: "..."), the date
+ * normalised into out[32]: what single-page apps keep in their state before they render it.
+ * Returns 1 if found.
+ */
+static int script_publish_date(const char *t, size_t n, char out[32])
+{
+    if (n > SCRIPT_SCAN_MAX) n = SCRIPT_SCAN_MAX;
+    for (size_t i = 0; i + 7 <= n; i++) {
+        if ((t[i] | 0x20) != 'p' || strncasecmp(t + i, "publish", 7) != 0) continue;
+        /* The key around the match: letters, digits, '_' back and forth. */
+        size_t ks = i, ke = i + 7;
+        while (ks > 0 && (isalnum((unsigned char)t[ks - 1]) || t[ks - 1] == '_'))
+            ks--;
+        while (ke < n && (isalnum((unsigned char)t[ke]) || t[ke] == '_'))
+            ke++;
+        slice key = slice_make(t + ks, ke - ks);
+        i = ke;
+        if (slice_contains_ci(key, "publisher") || slice_contains_ci(key, "unpublish") ||
+            key.len > 40)
+            continue;
+        /* Then an optional closing quote (escaped too), ':' and an opening quote. */
+        size_t j = ke;
+        while (j < n && (t[j] == '"' || t[j] == '\\' || t[j] == '\''))
+            j++;
+        while (j < n && t[j] == ' ')
+            j++;
+        if (j >= n || t[j] != ':') continue;
+        j++;
+        while (j < n && t[j] == ' ')
+            j++;
+        size_t q = j;
+        while (j < n && (t[j] == '"' || t[j] == '\\' || t[j] == '\''))
+            j++;
+        if (j == q) continue; /* a number or an object: not a printed date */
+        size_t vs = j;
+        while (j < n && j - vs < 64 && t[j] != '"' && t[j] != '\'' && t[j] != '\\')
+            j++;
+        if (j > vs && extract_parse_date(t + vs, j - vs, out)) return 1;
+    }
+    return 0;
 }
 
 /* ---- meta tags ---- */
@@ -251,6 +305,23 @@ static const char *const META_DATE[] = {"date",
                                         "live_date",
                                         NULL};
 
+/* Does a meta name not in META_DATE still name the publication date? It speaks of publishing
+ * ("w-published-date", "publication_date", "cms:publishtime") or its last word is "date"
+ * ("search:date"), and it does not speak of a later or other date (updated, modified,
+ * expires, event, start). */
+static int loose_date_name(const char *key)
+{
+    static const char *const OTHER[] = {"modif", "updat", "expir", "event", "start", "end",
+                                        "birth", "valid", "review", "publisher", NULL};
+    slice k = slice_make(key, strlen(key));
+    for (const char *const *o = OTHER; *o; o++)
+        if (slice_contains_ci(k, *o)) return 0;
+    if (slice_contains_ci(k, "publish") || slice_contains_ci(k, "pubdate")) return 1;
+    size_t n = k.len;
+    return n > 4 && strcasecmp(key + n - 4, "date") == 0 &&
+           (key[n - 5] == ':' || key[n - 5] == '.' || key[n - 5] == '_' || key[n - 5] == '-');
+}
+
 static void set_once(const char **field, arena *a, const char *v)
 {
     if (!*field && v) *field = dup_trim(a, v);
@@ -287,6 +358,10 @@ static void take_meta(arena *a, const xmlNode *n, html_meta *m)
     else if (strcasecmp(key, "article:published_time") == 0 ||
              strcasecmp(key, "og:article:published_time") == 0)
         set_once(&m->og_published, a, content);
+    else if (strcasecmp(key, "article:modified_time") == 0 ||
+             strcasecmp(key, "og:updated_time") == 0 ||
+             strcasecmp(key, "article:modified") == 0)
+        set_once(&m->og_modified, a, content);
     else if (strcasecmp(key, "article:author") == 0) {
         /* Often a profile URL, which is no name. */
         if (strncasecmp(content, "http", 4) != 0) set_once(&m->og_author, a, content);
@@ -295,6 +370,8 @@ static void take_meta(arena *a, const xmlNode *n, html_meta *m)
             set_once(&m->meta_author, a, content);
     } else if (name_in(key, META_DATE))
         set_once(&m->meta_date, a, content);
+    else if (loose_date_name(key))
+        set_once(&m->meta_date_loose, a, content);
     else if (strcasecmp(key, "language") == 0 || strcasecmp(key, "dc.language") == 0)
         set_once(&m->meta_lang, a, content);
     else if (strcasecmp(key, "application-name") == 0)
@@ -328,19 +405,24 @@ dossier_status html_meta_collect(html_page *pg, html_meta *m)
             skip = 1;
         } else if (strcmp(name, "script") == 0) {
             const char *type = html_attr(n, "type");
-            if (!found_ld && type && strcasecmp(type, "application/ld+json") == 0 && n->children &&
-                n->children->content) {
+            int is_ld = type && strcasecmp(type, "application/ld+json") == 0;
+            if (!found_ld && is_ld && n->children && n->children->content) {
                 const char *t = (const char *)n->children->content;
                 if (ld_parse(pg->a, t, strlen(t), m)) {
                     found_ld = 1;
                     m->ld_script = (xmlNode *)n;
                 }
+            } else if (!is_ld && !m->script_date && n->children && n->children->content) {
+                char d[32];
+                const char *t = (const char *)n->children->content;
+                if (script_publish_date(t, strlen(t), d)) m->script_date = dup_trim(pg->a, d);
             }
             skip = 1;
         } else if (strcmp(name, "style") == 0 || strcmp(name, "svg") == 0) {
             skip = 1;
-        } else if (strcmp(name, "h1") == 0 && !m->h1) {
-            m->h1 = node_text(pg->a, n, 1000);
+        } else if (strcmp(name, "h1") == 0) {
+            if (!m->h1) m->h1 = node_text(pg->a, n, 1000);
+            m->n_h1++;
         }
         const char *ip = html_attr(n, "itemprop");
         if (ip && strcmp(name, "meta") != 0) {
@@ -377,6 +459,135 @@ int html_find_date(const xmlNode *node, char out[32])
         n = next_node(node, n, 0);
     }
     return 0;
+}
+
+/* Does a class or id name a date: a word (split at '-', '_', spaces) that is date, time,
+ * timestamp, published, posted, pubdate or dateline, or starts with "date"? */
+static int names_date(const char *v)
+{
+    static const char *const WORDS[] = {"date",      "time",   "timestamp", "published",
+                                        "posted",    "pubdate", "dateline", "publish",
+                                        "datetime",  "meta",    NULL};
+    if (!v) return 0;
+    for (const char *p = v; *p;) {
+        while (*p == ' ' || *p == '-' || *p == '_')
+            p++;
+        const char *s = p;
+        while (*p && *p != ' ' && *p != '-' && *p != '_')
+            p++;
+        size_t n = (size_t)(p - s);
+        for (const char *const *w = WORDS; *w; w++)
+            if (strlen(*w) == n && strncasecmp(s, *w, n) == 0) return 1;
+        if (n > 4 && strncasecmp(s, "date", 4) == 0) return 1;
+    }
+    return 0;
+}
+
+int html_find_text_date(const xmlNode *node, char out[32])
+{
+    size_t seen = 0;
+    dbuf b;
+    dbuf_init(&b, 4096);
+    int found = 0;
+    for (const xmlNode *n = node; n && !found && seen < FIND_NODES_MAX; seen++) {
+        int skip = 0;
+        if (n->type == XML_ELEMENT_NODE && n->name) {
+            const char *name = (const char *)n->name;
+            if (strcmp(name, "script") == 0 || strcmp(name, "style") == 0 ||
+                strcmp(name, "svg") == 0) {
+                skip = 1;
+            } else if (strcmp(name, "time") == 0 || names_date(html_attr(n, "class")) ||
+                       names_date(html_attr(n, "id"))) {
+                b.len = 0;
+                if (html_node_text(n, &b) == DOSSIER_OK && b.len && b.len <= 80 &&
+                    extract_parse_date(b.ptr, b.len, out))
+                    found = 1;
+            }
+        }
+        n = next_node(node, n, skip);
+    }
+    dbuf_release(&b);
+    return found;
+}
+
+/* Is text (trimmed) one date, or a date after the last separator of a short line? */
+static int loose_date(const char *t, size_t n, char out[32])
+{
+    static const char *const SEPS[] = {" - ", " | ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xE2\x80\x93 ",
+                                       " \xE2\x80\x94 ", " / ", ", "};
+    slice s = slice_trim(slice_make(t, n));
+    if (s.len < 6 || s.len > 80) return 0;
+    if (extract_parse_date(s.ptr, s.len, out)) return 1;
+    for (size_t k = 0; k < sizeof SEPS / sizeof SEPS[0]; k++) {
+        size_t sn = strlen(SEPS[k]);
+        for (size_t i = s.len >= sn ? s.len - sn : 0; i > 0; i--)
+            if (memcmp(s.ptr + i, SEPS[k], sn) == 0) {
+                if (extract_parse_date(s.ptr + i + sn, s.len - i - sn, out)) return 1;
+                break;
+            }
+    }
+    return 0;
+}
+
+int html_find_loose_date(const xmlNode *scope, const xmlNode *stop, char out[32])
+{
+    size_t seen = 0;
+    for (const xmlNode *n = scope; n && n != stop && seen < FIND_NODES_MAX; seen++) {
+        int skip = 0;
+        if (n->type == XML_ELEMENT_NODE && n->name) {
+            const char *name = (const char *)n->name;
+            skip = strcmp(name, "script") == 0 || strcmp(name, "style") == 0 ||
+                   strcmp(name, "svg") == 0 || strcmp(name, "noscript") == 0 ||
+                   strcmp(name, "template") == 0;
+        } else if (n->type == XML_TEXT_NODE && n->content) {
+            const char *t = (const char *)n->content;
+            if (loose_date(t, strlen(t), out)) return 1;
+        }
+        n = next_node(scope, n, skip);
+    }
+    return 0;
+}
+
+const char *html_unescape(arena *a, const char *s)
+{
+    if (!s || !strchr(s, '&')) return s;
+    size_t n = strlen(s);
+    char *out = arena_alloc(a, n + 1);
+    if (!out) return s;
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        if (s[i] == '&') {
+            const char *semi = memchr(s + i, ';', n - i < 12 ? n - i : 12);
+            uint32_t cp = 0;
+            if (semi && semi > s + i + 1) {
+                size_t len = (size_t)(semi - s - i - 1);
+                char name[12];
+                memcpy(name, s + i + 1, len);
+                name[len] = 0;
+                if (name[0] == '#') {
+                    char *end = NULL;
+                    unsigned long v = (name[1] == 'x' || name[1] == 'X')
+                                          ? strtoul(name + 2, &end, 16)
+                                          : strtoul(name + 1, &end, 10);
+                    if (end && *end == 0 && v >= 0x20 && v < 0x110000 &&
+                        !(v >= 0xD800 && v < 0xE000))
+                        cp = (uint32_t)v;
+                } else {
+                    const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+                    if (e) cp = e->value;
+                }
+            }
+            if (cp) {
+                if (cp == 0xA0) cp = ' ';
+                k += utf8_encode(cp, out + k); /* never longer than the reference */
+                i = (size_t)(semi - s) + 1;
+                continue;
+            }
+        }
+        out[k++] = s[i++];
+    }
+    out[k] = 0;
+    return out;
 }
 
 const char *html_find_heading(html_page *pg, const xmlNode *node)
@@ -441,12 +652,13 @@ const char *html_find_byline(html_page *pg, const xmlNode *node)
 
 /* Words that end the name part of a byline ("Jane Doe Updated 3 hours ago"). */
 static const char *const BYLINE_STOPS[] = {
-    "|",      "•",          "·", "—", " - ", "\n", "Updated", "Published", "Posted", "Aktualisiert",
-    "Publié", "Mis à jour", NULL};
+    "|",         "•",          "·", "—", " - ", "\n", "Last updated", "Updated", "Published",
+    "Posted",    "Aktualisiert", "Publié", "Mis à jour", "Reviewed by", NULL};
 /* Leading words of a byline before the names. */
-static const char *const BYLINE_LEADS[] = {"written by ", "by ",      "von ",    "par ",
-                                           "por ",        "door ",    "av ",     "di ",
-                                           "autor: ",     "author: ", "Автор: ", NULL};
+static const char *const BYLINE_LEADS[] = {"written by ", "posted by ", "by ",      "von ",
+                                           "par ",        "por ",       "door ",    "av ",
+                                           "di ",         "autor: ",    "author: ", "author ",
+                                           "Автор: ",     NULL};
 /* Joiners between names, rewritten as ", ". */
 static const char *const BYLINE_JOINS[] = {" and ", " & ", " und ", " et ", " y ",
                                            " e ",   " i ", " и ",   NULL};
@@ -474,6 +686,12 @@ const char *html_clean_byline(arena *a, const char *s, size_t n)
         t.len--;
     t = slice_trim(t);
     if (!t.len || t.len > 120) return NULL;
+    /* A lead word left alone ("By" before a linked name that was cut) is no name. */
+    for (const char *const *lead = BYLINE_LEADS; *lead; lead++) {
+        slice l = slice_trim(slice_make(*lead, strlen(*lead)));
+        if (l.len && l.ptr[l.len - 1] == ':') l.len--;
+        if (t.len == l.len && strncasecmp(t.ptr, l.ptr, l.len) == 0) return NULL;
+    }
     int digits = 0, words = 1;
     for (size_t i = 0; i < t.len; i++) {
         if (t.ptr[i] >= '0' && t.ptr[i] <= '9') digits++;

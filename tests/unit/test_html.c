@@ -7,6 +7,7 @@
 #include "extract/extract.h"
 #include "extract/lang.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -425,8 +426,474 @@ static void test_site_from_title_and_plain_byline(void)
     arena_free(a);
 }
 
+/* Page builders cut one text into rows of columns of blocks, each with a paragraph or two: the
+ * best block alone is a fraction of the article, so the ancestor the strong blocks share is
+ * taken, and the sidebar beside the rows stays out. */
+#define BUILDER_ROW(cls, p1, p2)                                                                   \
+    "<div class=\"row\"><div class=\"col col-12\"><div class=\"" cls "\"><p>" p1 "</p><p>" p2   \
+    "</p></div></div></div>\n"
+static void test_split_body(void)
+{
+    static const char page[] =
+        "<html><head><title>Winter sowing</title></head><body><div class=\"site\">"
+        "<div class=\"layout\">\n"
+        BUILDER_ROW("text-block one", "Sowing in winter sounds odd, but several hardy crops, such "
+                    "as broad beans and garlic, do best when they go in before the frost.",
+                    "The soil is still warm from autumn, and roots settle before growth stops.")
+        BUILDER_ROW("text-block two", "Choose a sheltered bed, clear the weeds, and rake in a "
+                    "thin layer of compost, which keeps the surface from crusting in the rain.",
+                    "Sow a little deeper than in spring, so that birds and frost miss the seed.")
+        BUILDER_ROW("text-block three", "Garlic cloves go in pointed end up, a hand apart, with "
+                    "rows about thirty centimetres from each other, and a label at each end.",
+                    "Broad beans prefer a double row, which holds them up when the wind blows.")
+        BUILDER_ROW("text-block four", "Cover the bed with fleece during the coldest weeks, but "
+                    "lift it on mild days, or mould will find the young shoots before you do.",
+                    "By March the plants are sturdy, and the first harvest comes weeks early.")
+        "</div><div class=\"side-col\"><div class=\"box\"><a href=\"/a\">Seeds</a> <a "
+        "href=\"/b\">Tools</a> <a href=\"/c\">Courses</a> <a href=\"/d\">Shop</a></div></div>"
+        "</div></body></html>";
+    arena *a = arena_new(0);
+    article_list out = {0};
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) {
+        CHECK(has(&out.items[0], "Sowing in winter sounds odd"));
+        CHECK(has(&out.items[0], "Sow a little deeper"));
+        CHECK(has(&out.items[0], "Garlic cloves go in"));
+        CHECK(has(&out.items[0], "first harvest comes weeks early"));
+        CHECK(!has(&out.items[0], "Courses"));
+    }
+    arena_free(a);
+}
+
+/* A <header> left open (its <button> never closed) swallows the page: a chrome tag that holds
+ * paragraphs is walked, one that holds a menu is not. And text streamed into a hidden element,
+ * to be shown by a script, is found by the last pass when nothing visible reads as text. */
+static void test_misnested_and_hidden(void)
+{
+    static const char open_header[] =
+        "<html><body><header class=\"top\"><button class=\"menu-toggle\">Menu<ul><li><a "
+        "href=\"/a\">Home</a></li><li><a href=\"/b\">About</a></li></ul>\n"
+        "<main><h1>Mending a cracked pot</h1>"
+        "<p>A cracked clay pot need not go in the bin: a two-part epoxy closes most cracks, "
+        "and the pot will hold soil and water for years afterwards.</p>"
+        "<p>Clean the crack with a stiff brush, let it dry for a day, then press the epoxy "
+        "in from the inside, where the repair will not show once the pot is filled.</p>"
+        "<p>Wrap the pot with string while the epoxy cures, and wait two days before you "
+        "plant anything in it, so the joint is as strong as it can be.</p>"
+        "<p>A pot mended this way can stand outside through winter, though a frost-proof "
+        "glaze on the outside keeps water from working its way back into the old crack.</p>"
+        "<p>The same method works for stoneware, but not for pots that hold drinking water.</p>"
+        "</main>"
+        "</body></html>";
+    static const char hidden[] =
+        "<html><body><div id=\"shell\"><p>Loading</p></div>"
+        "<div hidden id=\"stream-1\"><article><h1>Tuning a bicycle bell</h1>"
+        "<p>Most bells ring dull because the striker sits too far from the dome, and a small "
+        "turn of the screw underneath brings back the bright note.</p>"
+        "<p>Loosen the clamp first, turn the dome a quarter turn, and try it again; repeat "
+        "until the striker just touches the rim when pressed.</p></article></div>"
+        "<nav hidden><a href=\"/x\">Shop</a></nav></body></html>";
+    arena *a = arena_new(0);
+    article_list out = {0};
+    CHECK_INT(run(a, open_header, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) {
+        CHECK(has(&out.items[0], "A cracked clay pot need not go"));
+        CHECK(has(&out.items[0], "plant anything in it"));
+        CHECK(!has(&out.items[0], "About"));
+    }
+    memset(&out, 0, sizeof out);
+    CHECK_INT(run(a, hidden, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) {
+        CHECK(has(&out.items[0], "Most bells ring dull"));
+        CHECK(has(&out.items[0], "just touches the rim"));
+        CHECK(!has(&out.items[0], "Shop"));
+    }
+    static const char in_noscript[] =
+        "<html><body><div class=\"post-body\"><script>render()</script><noscript>"
+        "<p>Most bells ring dull because the striker sits too far from the dome, and a small "
+        "turn of the screw underneath brings back the bright note.</p>"
+        "<p>Loosen the clamp first, turn the dome a quarter turn, and try it again.</p>"
+        "</noscript></div></body></html>";
+    memset(&out, 0, sizeof out);
+    CHECK_INT(run(a, in_noscript, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) CHECK(has(&out.items[0], "turn the dome a quarter turn"));
+    arena_free(a);
+}
+
+/* Dates where pages keep them besides the usual places: each page has one signal only. */
+static void test_date_signals(void)
+{
+    static const struct {
+        const char *head; /* inside <head> */
+        const char *dateline; /* before the body text, inside <article> */
+        const char *want;
+    } CASES[] = {
+        /* a JSON-LD WebPage (no article object) with the date */
+        {"<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"WebPage\","
+         "\"datePublished\":\"2022-03-04T05:06:07Z\"}]}</script>",
+         "", "2022-03-04"},
+        /* a meta name outside the known list that speaks of publishing */
+        {"<meta name=\"x-published-stamp\" content=\"2021-07-08\">", "", "2021-07-08"},
+        /* a meta name whose last word is date */
+        {"<meta name=\"search:date\" content=\"2020-01-02T03:04:05Z\">", "", "2020-01-02"},
+        /* a printed date in an element whose class names a date */
+        {"", "<div class=\"post-date\">Published on March 5, 2019</div>", "2019-03-05"},
+        /* <time> without datetime */
+        {"", "<p class=\"info\"><time>12.11.2018</time></p>", "2018-11-12"},
+        /* an app's state in an inline script */
+        {"<script>window.__STATE__={\"title\":\"x\",\"firstPublishedAt\":"
+         "\"2017-06-05T04:03:02.000Z\",\"publisher\":\"2001-01-01\"};</script>",
+         "", "2017-06-05"},
+        /* a date printed on its own line above the text, in no marked element */
+        {"", "<div class=\"x1\"><span class=\"c9\">Nov 21, 2018</span></div>", "2018-11-21"},
+        /* ... or after the author's name */
+        {"", "<div class=\"x2\"><strong><a href=\"/team/jo\">Jo Lind</a></strong> - "
+             "Mar 27, 2024</div>", "2024-03-27"},
+        /* only a modification date: better than nothing */
+        {"<meta property=\"article:modified_time\" content=\"2016-02-03T00:00:00Z\">", "",
+         "2016-02-03"},
+    };
+    arena *a = arena_new(0);
+    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
+        char page[4096];
+        snprintf(page, sizeof page,
+                 "<html><head><title>Notes</title>%s</head><body><article>%s"
+                 "<div class=\"content\">" BODY1 "</div></article></body></html>",
+                 CASES[i].head, CASES[i].dateline);
+        article_list out = {0};
+        CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+        CHECK_INT(out.n, 1);
+        if (out.n) {
+            const char *got = out.items[0].published;
+            CHECK(got && strncmp(got, CASES[i].want, 10) == 0);
+            if (!got || strncmp(got, CASES[i].want, 10) != 0)
+                fprintf(stderr, "date case %zu: got %s\n", i, got ? got : "(none)");
+        }
+    }
+    arena_free(a);
+}
+
+/* Two <article> cards side by side in a column are not glued articles when the page's own,
+ * longer article sits elsewhere: the page yields that one. */
+static void test_side_cards_not_glued(void)
+{
+#define CARD(t)                                                                                    \
+    "<article class=\"card\"><h3>" t "</h3><p>A short summary of another story that is long "     \
+    "enough, with a comma, to read as a paragraph of text.</p><p>Another line of the summary, "    \
+    "also long enough to count as prose for the card, and then some more words.</p><p>And a "     \
+    "third line of the summary, so that the card holds three paragraphs of text in all.</p>"    \
+    "<p>A fourth line of the summary follows, because some cards run long on busy pages.</p>"  \
+    "</article>"
+    const char *page = "<html><head><title>One story</title></head><body><main>"
+                       "<div class=\"left\"><article><h1>Harbour bridge closed</h1>"
+                       "<div class=\"story\">" BODY1 BODY2 "</div></article></div>"
+                       "<div class=\"right\">" CARD("Other story one") CARD("Other story two")
+                       "</div></main></body></html>";
+#undef CARD
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) {
+        CHECK(has(&out.items[0], "harbour bridge"));
+        CHECK(has(&out.items[0], "fishing fleet"));
+        CHECK(!has(&out.items[0], "summary of another story"));
+    }
+    arena_free(a);
+}
+
+/* A data table in the article (short cells, no nesting) is content: each row becomes one
+ * paragraph with its cells side by side. */
+static void test_data_table_rows(void)
+{
+    const char *page =
+        "<html><head><title>Club standings</title></head><body><article><h1>Standings</h1>"
+        "<div class=\"text\"><p>The autumn league ended on Sunday, and the table below shows "
+        "the final points of the six clubs, with wins and draws, after the last round.</p>"
+        "<p>The top two clubs go through to the regional cup, which starts in March.</p>"
+        "<table><tr><th>Pos</th><th>Club</th><th>Points</th></tr>"
+        "<tr><td>1</td><td>North Harbour</td><td>31</td></tr>"
+        "<tr><td>2</td><td><b>Old Quay</b></td><td>27</td></tr>"
+        "<tr><td>3</td><td>Millbrook</td><td>22</td></tr></table>"
+        "<p>The spring league draw will be made at the clubhouse next month.</p></div>"
+        "</article></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) {
+        CHECK(has(&out.items[0], "Pos Club Points"));
+        CHECK(has(&out.items[0], "\n\n1 North Harbour 31\n\n"));
+        CHECK(has(&out.items[0], "2 Old Quay 27"));
+        CHECK(has(&out.items[0], "spring league draw"));
+        CHECK(spans_ok(&out.items[0], strlen(page)));
+    }
+    arena_free(a);
+}
+
+/* A strong chrome word on the element that holds the whole article (a script hook such as
+ * "js-advertorial") does not drop it; reader comments, however long, stay out. */
+static void test_strong_name_on_article(void)
+{
+    const char *page =
+        "<html><head><title>Bridge</title></head><body><div class=\"page\">"
+        "<p class=\"lede\">A standfirst that sums up the story in one long sentence, long enough "
+        "on its own to pass for a short article, about bridges, ferries and the harbour, and "
+        "then a second clause that makes it longer still, as standfirsts sometimes are.</p>"
+        "<div class=\"story js-advertorial-slot\">" BODY1 BODY2
+        "<p>Engineers will inspect the two other bridges of the town next month, starting with "
+        "the railway crossing, which carries most of the freight to the port.</p>"
+        "<p>Their report is due before the summer, and the council has promised to publish it "
+        "in full, along with the costs of any repairs it recommends.</p>"
+        "<p>Until then, lorries over twelve tonnes must use the ring road, and the police will "
+        "check the weight of any that try to take the old route.</p>"
+        "<p>Buses keep their usual timetable, though the council warns that the first weeks "
+        "will be slower while drivers learn the new route through the northern estates.</p>"
+        "<p>Cyclists and walkers may still cross on the narrow footway.</p></div>"
+        "<div class=\"comments\"><p>I drove over that bridge every day for twenty years, and "
+        "I never once felt unsafe, so I wonder what the engineers actually found.</p>"
+        "<p>The council should have spent the money on the ferry instead, which has been "
+        "running late all summer and nobody seems to care about it at all.</p>"
+        "<p>Another long comment that goes on about the harbour, the bridge and the council, "
+        "with many words and commas, as comments do, for quite a while.</p>"
+        "<p>And one more comment, because the section is long, about traffic in town, the "
+        "ring road, and the ten minutes that will surely be twenty by spring.</p>"
+        "<p>The last comment says the repairs will cost twice as much in the end, as they "
+        "always do, and that the work will not start until the year after next.</p></div>"
+        "</div></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) {
+        CHECK(has(&out.items[0], "harbour bridge"));
+        CHECK(has(&out.items[0], "fishing fleet"));
+        CHECK(!has(&out.items[0], "every day for twenty years"));
+    }
+    arena_free(a);
+}
+
+/* A section titled like the tail of an article ("Related stories", "Comments") ends the text
+ * inside the article's container: to the end of its box when it is boxed in the middle, to the
+ * end when the list is flat. */
+static void test_end_markers(void)
+{
+    const char *page =
+        "<html><head><title>Bridge</title></head><body><article><div class=\"text\">" BODY1
+        "<div class=\"box\"><h3>Related stories</h3><p>Ferry fares rise again, and the "
+        "operators say fuel costs are to blame for the increase.</p></div>" BODY2
+        "<h2>You might also like</h2><p>Harbour festival draws crowds to the waterfront, with "
+        "music, food stalls and boat trips for the families.</p>"
+        "<p>New cycle lanes open along the river, linking the old town to the station.</p>"
+        "</div></article></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) {
+        CHECK(has(&out.items[0], "harbour bridge"));
+        CHECK(has(&out.items[0], "announce a deal by Friday"));
+        CHECK(!has(&out.items[0], "Ferry fares rise"));
+        CHECK(!has(&out.items[0], "festival"));
+        CHECK(!has(&out.items[0], "cycle lanes"));
+    }
+    arena_free(a);
+}
+
+/* A weak chrome name ("with-sidebar") on the wrapper of the text does not drop it when its
+ * paragraphs hold their words inside <span>s. */
+static void test_weak_name_span_paragraphs(void)
+{
+    const char *page =
+        "<html><head><title>Bakery</title></head><body>"
+        "<div class=\"intro\"><p>A short introduction that stands apart from the story, long "
+        "enough to be taken for an article on its own, about bread, ovens and early mornings "
+        "in the old market, where the stalls open before dawn and close by noon, and where the "
+        "bakers know every customer by name and by the loaf they buy.</p></div>"
+        "<div class=\"container-with-sidebar\">"
+        "<p><span>The bakery on the corner opened its doors at five every morning for forty "
+        "years, and the queue for its rye loaves reached the tram stop on Saturdays.</span></p>"
+        "<p><span>The owners, a brother and a sister, never changed the recipe, which came "
+        "from their grandmother's notebook, written in pencil and now kept in a drawer.</span>"
+        "</p><p><span>When they retired last spring, a former apprentice took over the ovens, "
+        "and she promises that the rye will taste exactly as it always has.</span></p>"
+        "<p><span>The shop will close for two weeks in August, when the ovens are relined, "
+        "and reopen with the same opening hours as before.</span></p>"
+        "<p><span>Orders for the holidays can be placed at the counter from November.</span>"
+        "</p></div>"
+        "</body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) {
+        CHECK(has(&out.items[0], "grandmother's notebook"));
+        CHECK(has(&out.items[0], "ovens are relined"));
+    }
+    arena_free(a);
+}
+
+/* A guide in many sections, one wrapper each, none scoring near the best: the body widens to
+ * the parent while what it adds is prose; cards wrapped whole in links (teasers) are not. */
+#define GUIDE_SECTION(h, paras)                                                                    \
+    "<section class=\"module\"><div class=\"inner\"><h2>" h "</h2><div class=\"copy\">" paras  \
+    "</div></div></section>"
+static void test_widen_to_sections(void)
+{
+    const char *page =
+        "<html><head><title>Guide</title></head><body><div class=\"page\">"
+        "<div class=\"guide\">"
+        GUIDE_SECTION("Why it matters", "<p>Rainwater that runs off a roof can fill a barrel in "
+                      "a single storm, and that water is free, soft and good for the garden.</p>"
+                      "<p>A barrel also takes pressure off the drains in heavy rain, which towns "
+                      "with old sewers will thank you for, and it costs little to set up.</p>"
+                      "<p>Plants prefer it to tap water, which is cold and, in many places, hard, "
+                      "and a full barrel lasts a small garden through a dry fortnight.</p>"
+                      "<p>Children like it too, and a barrel with a lid is safe around them, as "
+                      "long as the lid is locked and the tap is out of their reach.</p>")
+        GUIDE_SECTION("Choosing a barrel", "<p>Pick a barrel with a tight lid, a tap near the "
+                      "bottom and an overflow pipe, and choose a dark colour to stop algae.</p>")
+        GUIDE_SECTION("Fitting it", "<p>Set the barrel on blocks so a watering can fits under "
+                      "the tap, and cut the downpipe at the height of the diverter kit.</p>")
+        GUIDE_SECTION("In winter", "<p>Empty the barrel before the first hard frost, or leave it "
+                      "a third empty so that the ice has room to grow without splitting it.</p>")
+        "</div><div class=\"more\">"
+        "<a href=\"/a\" class=\"card\"><h3>Building a compost bin</h3><p>Four pallets, a few "
+        "screws and an afternoon are all you need for a bin that lasts for years.</p></a>"
+        "<a href=\"/b\" class=\"card\"><h3>Mulching in spring</h3><p>A layer of mulch keeps the "
+        "soil moist, keeps the weeds down and feeds the worms through the summer.</p></a>"
+        "<a href=\"/c\" class=\"card\"><h3>Saving seed</h3><p>Tomato seed saved from this year's "
+        "best plants will give you next year's crop for nothing but a little patience.</p></a>"
+        "</div></div></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) {
+        CHECK(has(&out.items[0], "fill a barrel in a single storm"));
+        CHECK(has(&out.items[0], "Pick a barrel with a tight lid"));
+        CHECK(has(&out.items[0], "Set the barrel on blocks"));
+        CHECK(has(&out.items[0], "Empty the barrel before"));
+        CHECK(!has(&out.items[0], "Four pallets"));
+        CHECK(!has(&out.items[0], "keeps the weeds down"));
+    }
+    arena_free(a);
+}
+
+/* The standfirst in the article's header (class "standfirst", "intro", "dek" ...) opens the
+ * text, once, even when the page prints it twice; a byline there does not. */
+static void test_standfirst(void)
+{
+    const char *page =
+        "<html><head><title>Bridge</title></head><body><article><header><h1>Council closes "
+        "harbour bridge</h1><p class=\"article-standfirst\">Engineers found cracks in three of "
+        "the five piers, and the council acted within a week of their report.</p>"
+        "<p class=\"article-standfirst mobile\">Engineers found cracks in three of "
+        "the five piers, and the council acted within a week of their report.</p>"
+        "<p class=\"byline\">By Marta Olsen, harbour correspondent, in the town hall</p>"
+        "</header><div class=\"article-body\">" BODY1 "</div></article></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) {
+        const char *t = out.items[0].text;
+        CHECK(t && strncmp(t, "Engineers found cracks", 22) == 0);
+        CHECK(t && strstr(t + 1, "Engineers found cracks") == NULL);
+        CHECK(has(&out.items[0], "harbour bridge, citing a report"));
+        CHECK(!has(&out.items[0], "harbour correspondent"));
+    }
+    arena_free(a);
+}
+
+/* Post metadata, utility lines and next/previous links under a post are chrome. */
+static void test_post_utility_chrome(void)
+{
+    const char *page =
+        "<html><head><title>Bridge</title></head><body><div class=\"post\">"
+        "<div class=\"entry\">" BODY1 "</div>"
+        "<div class=\"entry-utility\">This entry was filed in the harbour section by the "
+        "desk on a Tuesday evening after the vote.</div>"
+        "<div class=\"postmetadata\">Written on Tuesday by the harbour desk, with thanks to "
+        "the readers who sent photographs.</div>"
+        "<div class=\"nav-next\">Next story: the ferry operator answers questions about its "
+        "late sailings last summer.</div></div></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) {
+        CHECK(has(&out.items[0], "harbour bridge"));
+        CHECK(!has(&out.items[0], "filed in the harbour section"));
+        CHECK(!has(&out.items[0], "sent photographs"));
+        CHECK(!has(&out.items[0], "late sailings"));
+    }
+    arena_free(a);
+}
+
+/* Titles: a page's only <h1> is the headline as printed (the social title is rewritten for
+ * sharing); references escaped twice in meta values are decoded; with two <h1>s (a logo and a
+ * headline) the declared title stands. */
+static void test_title_choice(void)
+{
+    const char *one_h1 =
+        "<html><head><title>Q&amp;amp;A: bridge | Harbour Times</title>"
+        "<meta property=\"og:title\" content=\"Bridge Q&amp;amp;A &amp;#8211; what we know\">"
+        "</head><body><article><h1>Questions and answers on the bridge closure</h1>"
+        "<div class=\"text\">" BODY1 "</div></article></body></html>";
+    const char *two_h1 =
+        "<html><head><meta property=\"og:title\" content=\"Caf&amp;eacute; owners &amp;#8211; "
+        "the bridge\"></head><body><h1>Harbour Times</h1><article><h1>Owners count losses</h1>"
+        "<div class=\"text\">" BODY1 "</div></article></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, one_h1, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) CHECK_STR(out.items[0].title, "Questions and answers on the bridge closure");
+    memset(&out, 0, sizeof out);
+    CHECK_INT(run(a, two_h1, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) CHECK_STR(out.items[0].title, "Caf\xC3\xA9 owners \xE2\x80\x93 the bridge");
+    arena_free(a);
+}
+
+/* Authors: an outlet named as the author gives way to the printed byline, "Author" and
+ * "Posted by" lead words go, and "Last updated" after the name is cut. */
+static void test_author_cleanup(void)
+{
+    const char *page =
+        "<html><head><meta property=\"og:site_name\" content=\"Harbour Times\">"
+        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Bridge\","
+        "\"author\":{\"@type\":\"Organization\",\"name\":\"Harbour Times\"}}</script></head>"
+        "<body><article><h1>Bridge shut</h1><div class=\"byline\">Author Marta Olsen Last "
+        "updated May 2</div><div class=\"text\">" BODY1 "</div></article></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) CHECK_STR(out.items[0].author, "Marta Olsen");
+    arena_free(a);
+}
+
 int main(void)
 {
+    test_author_cleanup();
+    test_title_choice();
+    test_post_utility_chrome();
+    test_standfirst();
+    test_widen_to_sections();
+    test_weak_name_span_paragraphs();
+    test_end_markers();
+    test_strong_name_on_article();
+    test_data_table_rows();
+    test_side_cards_not_glued();
+    test_date_signals();
+    test_misnested_and_hidden();
+    test_split_body();
     test_site_from_title_and_plain_byline();
     test_chrome();
     test_jsonld();
