@@ -335,7 +335,10 @@ def loop_seconds(stderr_path):
 def run_dossier(binary, files, work):
     by_path = {p: pid for pid, p in files}
     out, err = os.path.join(work, 'dossier.jsonl'), os.path.join(work, 'dossier.err')
-    wall, rss, rc = timed([binary, 'extract', '--jobs', '1', '-q'] + [p for _, p in files], out, err)
+    # Extraction alone, as the peers do it: the language layer (sentences, entities, quotes) is
+    # measured by bench/quotes.
+    wall, rss, rc = timed([binary, 'extract', '--no-annotate', '--jobs', '1', '-q'] +
+                          [p for _, p in files], out, err)
     main, allp = {}, {}
     with open(out, encoding='utf-8', errors='replace') as fh:
         for line in fh:

@@ -31,6 +31,7 @@ typedef struct cli_opts {
     int plain;        /* --plain: inputs are clean text, one article each */
     int quotes;       /* the `quotes` command: one row (or JSON line) per quote */
     int json;         /* --json with `quotes` */
+    int no_annotate;  /* --no-annotate: extraction only (sentences, entities, quotes empty) */
 } cli_opts;
 
 static const char *usage_main =
@@ -64,6 +65,7 @@ static const char *usage_extract =
     "      --plain             take each input as clean text, one article, its bytes kept as\n"
     "                          they are (offsets are offsets into the file)\n"
     "      --drop-teasers      leave out teasers (headline + paragraph + \"keep reading\")\n"
+    "      --no-annotate       extraction only: sentences, entities and quotes left empty\n"
     "      --max-doc-bytes N   largest document, record or line to read (default 64 MiB)\n"
     "  -j, --jobs N            worker threads (default: one per CPU); output order is the\n"
     "                          input order whatever N is\n"
@@ -289,12 +291,13 @@ static int parse_size(const char *s, size_t *out)
 static int cmd_articles(int argc, char **argv, int mode)
 {
     int table = mode == 1;
-    enum { OPT_DROP = 256, OPT_MAX, OPT_JSON, OPT_PLAIN };
+    enum { OPT_DROP = 256, OPT_MAX, OPT_JSON, OPT_PLAIN, OPT_NO_ANNOTATE };
     static const struct option longopts[] = {{"text", no_argument, NULL, 't'},
                                              {"drop-teasers", no_argument, NULL, OPT_DROP},
                                              {"max-doc-bytes", required_argument, NULL, OPT_MAX},
                                              {"json", no_argument, NULL, OPT_JSON},
                                              {"plain", no_argument, NULL, OPT_PLAIN},
+                                             {"no-annotate", no_argument, NULL, OPT_NO_ANNOTATE},
                                              {"quiet", no_argument, NULL, 'q'},
                                              {"jobs", required_argument, NULL, 'j'},
                                              {"help", no_argument, NULL, 'h'},
@@ -322,6 +325,7 @@ static int cmd_articles(int argc, char **argv, int mode)
         case OPT_DROP: o.drop_teasers = 1; break;
         case OPT_JSON: o.table = 0, o.json = 1; break;
         case OPT_PLAIN: o.plain = 1; break;
+        case OPT_NO_ANNOTATE: o.no_annotate = 1; break;
         case OPT_MAX:
             if (parse_size(optarg, &o.max_doc)) {
                 fprintf(stderr, "dossier: --max-doc-bytes: not a size: %s\n", optarg);
@@ -343,7 +347,7 @@ static int cmd_articles(int argc, char **argv, int mode)
     opts.drop_teasers = o.drop_teasers;
     opts.plain = o.plain;
     /* Only extraction is needed for clean text or a table of articles. */
-    opts.no_annotate = o.text_only || o.table;
+    opts.no_annotate = o.text_only || o.table || o.no_annotate;
     if (!o.jobs) {
         long cpus = sysconf(_SC_NPROCESSORS_ONLN);
         o.jobs = cpus > 1 ? (int)(cpus < 64 ? cpus : 64) : 1;
