@@ -1111,7 +1111,9 @@ static int keep_block(const html_page *pg, uint32_t i, const char *title, int re
         }
         return ld <= 0.5;
     case HB_LI:
-        return !relaxed && ld <= 0.5;
+        /* Items that are titles of linked pages (sources, further reading) belong to the
+         * body they are in; short link items are menus. */
+        return !relaxed && (ld <= 0.5 || b->chars >= 30);
     case HB_ROW:
         return ld <= 0.5;
     case HB_CELL:
