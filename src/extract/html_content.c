@@ -313,6 +313,17 @@ static int role_is_chrome(const char *role)
 static int holds_text_min(const xmlNode *root, size_t *budget, size_t min_paras,
                           size_t min_chars);
 
+/* The next node of a depth-first walk that has finished with n's subtree: n's next sibling, or
+ * the next sibling of the nearest ancestor that has one; NULL (or depth 0) at the walk's root. */
+static const xmlNode *walk_past(const xmlNode *n, int *depth)
+{
+    while (n && !n->next && *depth > 0) {
+        n = n->parent;
+        (*depth)--;
+    }
+    return n && *depth > 0 ? n->next : n;
+}
+
 /* Bytes of text below an element (inside <span>s and links too), one unit of *budget per
  * node. */
 static size_t subtree_text_bytes(const xmlNode *root, size_t *budget)
@@ -329,11 +340,7 @@ static size_t subtree_text_bytes(const xmlNode *root, size_t *budget)
             depth++;
             continue;
         }
-        while (n && !n->next && depth > 0) {
-            n = n->parent;
-            depth--;
-        }
-        if (n && depth > 0) n = n->next;
+        n = walk_past(n, &depth);
     }
     return bytes;
 }
@@ -361,11 +368,7 @@ static int holds_text_min(const xmlNode *root, size_t *budget, size_t min_paras,
             depth++;
             continue;
         }
-        while (n && !n->next && depth > 0) {
-            n = n->parent;
-            depth--;
-        }
-        if (n && depth > 0) n = n->next;
+        n = walk_past(n, &depth);
     }
     return 0;
 }
@@ -787,11 +790,7 @@ static int is_data_table(const xmlNode *table)
             depth++;
             continue;
         }
-        while (n && !n->next && depth > 0) {
-            n = n->parent;
-            depth--;
-        }
-        if (n && depth > 0) n = n->next;
+        n = walk_past(n, &depth);
     }
     return rows >= 2;
 }
