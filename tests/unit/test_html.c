@@ -879,8 +879,38 @@ static void test_author_cleanup(void)
     arena_free(a);
 }
 
+/* An articleBody that holds the body's HTML, escaped: its text is used, tags gone, block tags
+ * ending paragraphs, references decoded. */
+static void test_ld_body_markup(void)
+{
+    const char *page =
+        "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+        "\"headline\":\"Quiet night\",\"articleBody\":\"&lt;p&gt;The night passed without "
+        "incident at the northern crossing, officials said on Sunday, after a week of tension "
+        "that had closed two checkpoints.&lt;/p&gt;&lt;div class=&quot;img&quot;&gt;&lt;img "
+        "src=&quot;x.jpg&quot;&gt;&lt;/div&gt;&lt;p&gt;Traders &amp;amp; drivers who had waited "
+        "for days were allowed through in the morning, and queues began to shrink.&lt;/p&gt;"
+        "&lt;script&gt;track();&lt;/script&gt;&lt;p&gt;The two governments meet again on "
+        "Thursday to discuss the reopening of the remaining crossings, and both sides say "
+        "they expect an agreement.&lt;/p&gt;\"}</script></head>"
+        "<body><div id=\"app\">Loading</div></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n) {
+        CHECK_INT(out.items[0].n_paragraphs, 3);
+        CHECK(has(&out.items[0], "Traders & drivers who had waited"));
+        CHECK(!has(&out.items[0], "<"));
+        CHECK(!has(&out.items[0], "&lt;"));
+        CHECK(!has(&out.items[0], "track()"));
+    }
+    arena_free(a);
+}
+
 int main(void)
 {
+    test_ld_body_markup();
     test_author_cleanup();
     test_title_choice();
     test_post_utility_chrome();
