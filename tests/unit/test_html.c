@@ -807,6 +807,20 @@ static void test_standfirst(void)
         CHECK(has(&out.items[0], "harbour bridge, citing a report"));
         CHECK(!has(&out.items[0], "harbour correspondent"));
     }
+    /* A <header> named for the text ("entry-header") outside any <article> is no masthead. */
+    const char *entry_header =
+        "<html><body><header class=\"site-header\"><a href=\"/\">Harbour Times</a></header>"
+        "<div class=\"wrap\"><header class=\"entry-header\"><h1>Bridge shut</h1>"
+        "<div class=\"entry-excerpt\"><p>Engineers found cracks in three of the five piers, "
+        "and the council acted within a week of their report.</p></div></header>"
+        "<div class=\"entry-content\">" BODY1 "</div></div></body></html>";
+    memset(&out, 0, sizeof out);
+    CHECK_INT(run(a, entry_header, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) {
+        CHECK(out.items[0].text && strncmp(out.items[0].text, "Engineers found cracks", 22) == 0);
+        CHECK(!has(&out.items[0], "Harbour Times"));
+    }
     arena_free(a);
 }
 
