@@ -383,6 +383,29 @@ static int inside_article(const xmlNode *n)
 
 static int name_kinds(const char *v);
 
+/* Does the element hold a <main> or an <article> (a <form> around the whole page, as some
+ * server frameworks print)? One unit of *budget per node scanned. */
+static int holds_main(const xmlNode *root, size_t *budget)
+{
+    const xmlNode *n = root->children;
+    int depth = 1;
+    while (n && depth > 0 && *budget > 0) {
+        (*budget)--;
+        if (n->type == XML_ELEMENT_NODE && (tag_is(n, "main") || tag_is(n, "article"))) return 1;
+        if (n->type == XML_ELEMENT_NODE && n->children) {
+            n = n->children;
+            depth++;
+            continue;
+        }
+        while (n && !n->next && depth > 0) {
+            n = n->parent;
+            depth--;
+        }
+        if (n && depth > 0) n = n->next;
+    }
+    return 0;
+}
+
 /* Is a <header> the header of the text rather than of the site: named with a content word
  * ("article-header", "entry-header", "post-header")? */
 static int article_header(const xmlNode *n)
@@ -440,7 +463,11 @@ static int is_dropped(html_page *pg, const xmlNode *n, int cls, size_t *budget)
     /* Chrome tags are dropped whole, unless they hold paragraphs of text: unclosed or
      * misnested markup (a <header> or <button> left open) can put the whole page inside. */
     if (cls == T_CHROME && !(tag_is(n, "header") && (inside_article(n) || article_header(n)))) {
-        return !holds_text(n, budget);
+        /* ... or, for the elements markup wraps around a page (a <form> of a server
+         * framework, a <header> or <button> left open), the page's <main> or <article>.
+         * Asides and footers hold cards that are <article>s. */
+        int wraps = tag_is(n, "form") || tag_is(n, "header") || tag_is(n, "button");
+        return !holds_text(n, budget) && !(wraps && holds_main(n, budget));
     }
     if (!pg->drop_classes && !pg->relaxed_strong) return 0;
     if (pg->drop_classes && role_is_chrome(role)) return 1;

@@ -503,6 +503,20 @@ static void test_misnested_and_hidden(void)
         CHECK(has(&out.items[0], "plant anything in it"));
         CHECK(!has(&out.items[0], "About"));
     }
+    /* A <form> of a server framework around the whole page, its text in <div>s. */
+    static const char form_page[] =
+        "<html><body><form id=\"pageForm\" method=\"post\"><nav><a href=\"/\">Home</a></nav>"
+        "<main><div class=\"msg\">The ferry left on time this morning for the first day in "
+        "weeks, and the harbour master thanked the crews for their patience.</div>"
+        "<div class=\"msg\">Passengers said the crossing was calm, and the cafe on board was "
+        "open again after the repairs to its kitchen.</div></main></form></body></html>";
+    memset(&out, 0, sizeof out);
+    CHECK_INT(run(a, form_page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) {
+        CHECK(has(&out.items[0], "The ferry left on time"));
+        CHECK(!has(&out.items[0], "Home"));
+    }
     memset(&out, 0, sizeof out);
     CHECK_INT(run(a, hidden, NULL, &out), DOSSIER_OK);
     CHECK_INT(out.n, 1);
