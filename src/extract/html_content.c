@@ -183,7 +183,7 @@ int html_has_word(const char *list, const char *w, int prefix)
 /* ---- chrome patterns on class / id ---- */
 
 /* How a word of a class or id marks an element. */
-enum { W_NONE = 0, W_STRONG = 1, W_WEAK = 2, W_GOOD = 4, W_COMMENTS = 8 };
+enum { W_NONE = 0, W_STRONG = 1, W_WEAK = 2, W_GOOD = 4, W_COMMENTS = 8, W_HEADER = 16 };
 
 typedef struct word_rule {
     const char *word;     /* lowercase */
@@ -213,7 +213,7 @@ static const word_rule WORDS[] = {
     {"overlay", 0, W_STRONG},    {"lightbox", 0, W_STRONG},    {"toolbar", 0, W_STRONG},
     {"masthead", 0, W_STRONG},   {"paywall", 0, W_STRONG},     {"banner", 1, W_STRONG},
     {"widget", 1, W_STRONG},     {"print", 0, W_STRONG},       {"tools", 0, W_STRONG},
-    {"header", 1, W_WEAK},       {"footer", 1, W_WEAK},        {"sidebar", 1, W_WEAK},
+    {"header", 1, W_WEAK | W_HEADER},       {"footer", 1, W_WEAK},        {"sidebar", 1, W_WEAK},
     {"gallery", 1, W_WEAK},      {"caption", 1, W_WEAK},       {"credit", 1, W_WEAK},
     {"bio", 0, W_WEAK},          {"tags", 0, W_WEAK},          {"latest", 0, W_WEAK},
     {"byline", 1, W_WEAK},       {"author", 1, W_WEAK},        {"date", 0, W_WEAK},
@@ -384,6 +384,39 @@ static int inside_article(const xmlNode *n)
     return 0;
 }
 
+static int name_kinds(const char *v);
+
+/* Does the element hold a <main> or an <article> (a <form> around the whole page, as some
+ * server frameworks print)? One unit of *budget per node scanned. */
+static int holds_main(const xmlNode *root, size_t *budget)
+{
+    const xmlNode *n = root->children;
+    int depth = 1;
+    while (n && depth > 0 && *budget > 0) {
+        (*budget)--;
+        if (n->type == XML_ELEMENT_NODE && (tag_is(n, "main") || tag_is(n, "article"))) return 1;
+        if (n->type == XML_ELEMENT_NODE && n->children) {
+            n = n->children;
+            depth++;
+            continue;
+        }
+        while (n && !n->next && depth > 0) {
+            n = n->parent;
+            depth--;
+        }
+        if (n && depth > 0) n = n->next;
+    }
+    return 0;
+}
+
+/* Is a <header> the header of the text rather than of the site: named with a content word
+ * ("article-header", "entry-header", "post-header")? */
+static int article_header(const xmlNode *n)
+{
+    int kinds = name_kinds(html_attr(n, "class")) | name_kinds(html_attr(n, "id"));
+    return (kinds & W_GOOD) && !(kinds & (W_STRONG | W_COMMENTS));
+}
+
 /* Nodes the weak-name checks of one walk may scan: each check walks a subtree, so a page of
  * thousands of nested "sidebar" divs must not turn the walk quadratic. Page builders name
  * hundreds of containers "widget", so the bound is on nodes, not on checks. */
@@ -432,8 +465,12 @@ static int is_dropped(html_page *pg, const xmlNode *n, int cls, size_t *budget)
     if (!pg->keep_hidden && has_hidden_token(klass)) return 1;
     /* Chrome tags are dropped whole, unless they hold paragraphs of text: unclosed or
      * misnested markup (a <header> or <button> left open) can put the whole page inside. */
-    if (cls == T_CHROME && !(tag_is(n, "header") && inside_article(n))) {
-        return !holds_text(n, budget);
+    if (cls == T_CHROME && !(tag_is(n, "header") && (inside_article(n) || article_header(n)))) {
+        /* ... or, for the elements markup wraps around a page (a <form> of a server
+         * framework, a <header> or <button> left open), the page's <main> or <article>.
+         * Asides and footers hold cards that are <article>s. */
+        int wraps = tag_is(n, "form") || tag_is(n, "header") || tag_is(n, "button");
+        return !holds_text(n, budget) && !(wraps && holds_main(n, budget));
     }
     if (!pg->drop_classes && !pg->relaxed_strong) return 0;
     if (pg->drop_classes && role_is_chrome(role)) return 1;
@@ -448,6 +485,8 @@ static int is_dropped(html_page *pg, const xmlNode *n, int cls, size_t *budget)
     /* A strong name on an element that holds a whole article's worth of paragraphs is a
      * script hook or a state ("js-advertorial", "paywalled"), not a box beside the text. */
     if (kinds & W_STRONG) return !holds_text_min(n, budget, 5, 1500);
+    /* "article-header", "entry-header": the headline, dateline and standfirst of the text. */
+    if ((kinds & W_HEADER) && (kinds & W_GOOD)) return 0;
     if (kinds & W_WEAK) return !holds_text(n, budget);
     return 0;
 }

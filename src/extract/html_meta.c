@@ -144,6 +144,57 @@ static const char *ld_str(arena *a, json_t *v)
     return json_is_string(v) ? dup_trim(a, json_string_value(v)) : NULL;
 }
 
+/* Elements whose edges end a line when markup is stripped from an articleBody. */
+static int is_block_tag(const char *name, size_t n)
+{
+    static const char *const BLOCKS[] = {"p",  "div", "br", "h1", "h2",         "h3", "h4",
+                                         "h5", "h6",  "li", "tr", "blockquote", "ul", "ol",
+                                         "table", "section", "figure", "pre", NULL};
+    for (const char *const *b = BLOCKS; *b; b++)
+        if (strlen(*b) == n && strncasecmp(name, *b, n) == 0) return 1;
+    return 0;
+}
+
+/*
+ * An articleBody as plain text: some CMSes put the body's HTML there, escaped or not ("&lt;p&gt;
+ * ..."). References are decoded, tags dropped (block tags end a line, <script>/<style> go with
+ * their content), and what is left decoded once more. The input itself when it holds neither
+ * '<' nor '&'.
+ */
+static const char *ld_plain_text(arena *a, const char *body)
+{
+    if (!body || (!strchr(body, '<') && !strchr(body, '&'))) return body;
+    const char *s = html_unescape(a, body);
+    if (!strchr(s, '<')) return s;
+    size_t n = strlen(s);
+    char *out = arena_alloc(a, n + 1);
+    if (!out) return s;
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        if (s[i] == '<' && i + 1 < n &&
+            (isalpha((unsigned char)s[i + 1]) || s[i + 1] == '/' || s[i + 1] == '!')) {
+            const char *gt = memchr(s + i, '>', n - i);
+            if (!gt) break;
+            size_t ns = i + 1 + (s[i + 1] == '/');
+            size_t ne = ns;
+            while (ne < n && isalnum((unsigned char)s[ne]))
+                ne++;
+            if (is_block_tag(s + ns, ne - ns) && k && out[k - 1] != '\n') out[k++] = '\n';
+            size_t next = (size_t)(gt - s) + 1;
+            if (s[i + 1] != '/' && ((ne - ns == 6 && strncasecmp(s + ns, "script", 6) == 0) ||
+                                    (ne - ns == 5 && strncasecmp(s + ns, "style", 5) == 0))) {
+                const char *end = strstr(s + next, ne - ns == 6 ? "</script" : "</style");
+                next = end ? (size_t)(end - s) : n;
+            }
+            i = next;
+            continue;
+        }
+        out[k++] = s[i++];
+    }
+    out[k] = 0;
+    return html_unescape(a, out);
+}
+
 /* Reads the fields of one article object. */
 static void ld_take(arena *a, json_t *o, json_t *graph, html_meta *m)
 {
@@ -157,7 +208,7 @@ static void ld_take(arena *a, json_t *o, json_t *graph, html_meta *m)
     if (au) m->ld_author = ld_authors(a, au, graph);
     const char *pub = ld_name(json_object_get(o, "publisher"), graph);
     if (pub) m->ld_publisher = dup_trim(a, pub);
-    m->ld_body = ld_str(a, json_object_get(o, "articleBody"));
+    m->ld_body = ld_plain_text(a, ld_str(a, json_object_get(o, "articleBody")));
     json_t *lang = json_object_get(o, "inLanguage");
     if (json_is_object(lang)) {
         json_t *alt = json_object_get(lang, "alternateName");

@@ -503,6 +503,20 @@ static void test_misnested_and_hidden(void)
         CHECK(has(&out.items[0], "plant anything in it"));
         CHECK(!has(&out.items[0], "About"));
     }
+    /* A <form> of a server framework around the whole page, its text in <div>s. */
+    static const char form_page[] =
+        "<html><body><form id=\"pageForm\" method=\"post\"><nav><a href=\"/\">Home</a></nav>"
+        "<main><div class=\"msg\">The ferry left on time this morning for the first day in "
+        "weeks, and the harbour master thanked the crews for their patience.</div>"
+        "<div class=\"msg\">Passengers said the crossing was calm, and the cafe on board was "
+        "open again after the repairs to its kitchen.</div></main></form></body></html>";
+    memset(&out, 0, sizeof out);
+    CHECK_INT(run(a, form_page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) {
+        CHECK(has(&out.items[0], "The ferry left on time"));
+        CHECK(!has(&out.items[0], "Home"));
+    }
     memset(&out, 0, sizeof out);
     CHECK_INT(run(a, hidden, NULL, &out), DOSSIER_OK);
     CHECK_INT(out.n, 1);
@@ -807,6 +821,20 @@ static void test_standfirst(void)
         CHECK(has(&out.items[0], "harbour bridge, citing a report"));
         CHECK(!has(&out.items[0], "harbour correspondent"));
     }
+    /* A <header> named for the text ("entry-header") outside any <article> is no masthead. */
+    const char *entry_header =
+        "<html><body><header class=\"site-header\"><a href=\"/\">Harbour Times</a></header>"
+        "<div class=\"wrap\"><header class=\"entry-header\"><h1>Bridge shut</h1>"
+        "<div class=\"entry-excerpt\"><p>Engineers found cracks in three of the five piers, "
+        "and the council acted within a week of their report.</p></div></header>"
+        "<div class=\"entry-content\">" BODY1 "</div></div></body></html>";
+    memset(&out, 0, sizeof out);
+    CHECK_INT(run(a, entry_header, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) {
+        CHECK(out.items[0].text && strncmp(out.items[0].text, "Engineers found cracks", 22) == 0);
+        CHECK(!has(&out.items[0], "Harbour Times"));
+    }
     arena_free(a);
 }
 
@@ -879,8 +907,38 @@ static void test_author_cleanup(void)
     arena_free(a);
 }
 
+/* An articleBody that holds the body's HTML, escaped: its text is used, tags gone, block tags
+ * ending paragraphs, references decoded. */
+static void test_ld_body_markup(void)
+{
+    const char *page =
+        "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+        "\"headline\":\"Quiet night\",\"articleBody\":\"&lt;p&gt;The night passed without "
+        "incident at the northern crossing, officials said on Sunday, after a week of tension "
+        "that had closed two checkpoints.&lt;/p&gt;&lt;div class=&quot;img&quot;&gt;&lt;img "
+        "src=&quot;x.jpg&quot;&gt;&lt;/div&gt;&lt;p&gt;Traders &amp;amp; drivers who had waited "
+        "for days were allowed through in the morning, and queues began to shrink.&lt;/p&gt;"
+        "&lt;script&gt;track();&lt;/script&gt;&lt;p&gt;The two governments meet again on "
+        "Thursday to discuss the reopening of the remaining crossings, and both sides say "
+        "they expect an agreement.&lt;/p&gt;\"}</script></head>"
+        "<body><div id=\"app\">Loading</div></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n) {
+        CHECK_INT(out.items[0].n_paragraphs, 3);
+        CHECK(has(&out.items[0], "Traders & drivers who had waited"));
+        CHECK(!has(&out.items[0], "<"));
+        CHECK(!has(&out.items[0], "&lt;"));
+        CHECK(!has(&out.items[0], "track()"));
+    }
+    arena_free(a);
+}
+
 int main(void)
 {
+    test_ld_body_markup();
     test_author_cleanup();
     test_title_choice();
     test_post_utility_chrome();
