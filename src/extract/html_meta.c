@@ -665,6 +665,14 @@ static int is_byline(const xmlNode *n)
     const char *rel = html_attr(n, "rel");
     if (rel && html_has_word(rel, "author", 0)) return 1;
     if (n->name && strcmp((const char *)n->name, "address") == 0) return 1;
+    /* A link to the writer's page: /author/jane-doe, /autoren/..., /by/... */
+    if (n->name && strcmp((const char *)n->name, "a") == 0) {
+        const char *href = html_attr(n, "href");
+        static const char *const PATHS[] = {"/author/", "/authors/", "/autor/", "/autoren/",
+                                            "/auteur/", "/journalist/", "/by/", NULL};
+        for (const char *const *p = PATHS; href && *p; p++)
+            if (strstr(href, *p)) return 1;
+    }
     const char *names[2] = {html_attr(n, "class"), html_attr(n, "id")};
     for (int i = 0; i < 2; i++) {
         const char *v = names[i];
