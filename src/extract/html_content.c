@@ -1419,10 +1419,13 @@ static uint32_t add_lede(const html_page *pg, uint32_t r0, uint32_t best, uint32
             named = names_lede(html_attr(e, "class")) || names_lede(html_attr(e, "id"));
             a = pg->infos[a].parent;
         }
-        for (uint32_t k = 0; k < n_ledes && named; k++) /* printed twice (mobile, desktop) */
-            named = !(pg->blocks[ledes[k]].text_len == b->text_len &&
-                      memcmp(pg->text.ptr + pg->blocks[ledes[k]].text_off,
-                             pg->text.ptr + b->text_off, b->text_len) == 0);
+        /* Printed twice (mobile, desktop), or again as the first paragraph of the body. */
+        for (uint32_t k = 0; k <= n_ledes && named; k++) {
+            const html_block *o = &pg->blocks[k < n_ledes ? ledes[k] : out[0]];
+            named = !(o->text_len == b->text_len &&
+                      memcmp(pg->text.ptr + o->text_off, pg->text.ptr + b->text_off,
+                             b->text_len) == 0);
+        }
         if (named) ledes[n_ledes++] = i;
     }
     if (n_ledes == 0) return n;
