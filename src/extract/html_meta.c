@@ -502,6 +502,7 @@ int html_find_date(const xmlNode *node, char out[32])
             if (ip && html_has_word(ip, "datePublished", 0)) {
                 d = html_attr(n, "datetime");
                 if (!d) d = html_attr(n, "content");
+                if (!d) d = html_attr(n, "title"); /* <abbr title="2018-06-05T08:00"> */
             } else if (strcmp((const char *)n->name, "time") == 0) {
                 d = html_attr(n, "datetime");
             }
@@ -549,6 +550,12 @@ int html_find_text_date(const xmlNode *node, char out[32])
                 skip = 1;
             } else if (strcmp(name, "time") == 0 || names_date(html_attr(n, "class")) ||
                        names_date(html_attr(n, "id"))) {
+                /* <abbr class="published" title="2017-07-23T17:06:45+0000">23 July</abbr> */
+                const char *t = html_attr(n, "title");
+                if (t && extract_parse_date(t, strlen(t), out)) {
+                    found = 1;
+                    break;
+                }
                 b.len = 0;
                 if (html_node_text(n, &b) == DOSSIER_OK && b.len && b.len <= 80 &&
                     extract_parse_date(b.ptr, b.len, out))
