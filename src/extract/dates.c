@@ -163,6 +163,10 @@ static int parse_iso(const char *s, size_t n, date_parts *p)
         p->have_tz = 1, p->tz_min = 0;
         return 1;
     }
+    if (n - i == 3 && (strncasecmp(s + i, "UTC", 3) == 0 || strncasecmp(s + i, "GMT", 3) == 0)) {
+        p->have_tz = 1, p->tz_min = 0;
+        return 1;
+    }
     if (i < n && (s[i] == '+' || s[i] == '-')) {
         int sign = s[i++] == '-' ? -1 : 1;
         int hh = read_num(s, n, &i, 2, &nd);

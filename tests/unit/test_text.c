@@ -47,6 +47,7 @@ static void test_dates(void)
     check_date("12 \xD1\x8F\xD0\xBD\xD0\xB2\xD0\xB0\xD1\x80\xD1\x8F 2020 \xD0\xB3.",
                "2020-01-12");
     check_date("Mai Nguyen 2019", NULL);
+    check_date("2022-05-04T03:00:00 UTC", "2022-05-04T03:00:00Z");
     check_date("Wed 26 Jan 2022 19.48 GMT", "2022-01-26T19:48Z");
     check_date("Last modified on Wed 26 Jan 2022 20.05 GMT", "2022-01-26T20:05Z");
     check_date("19.48 26 Jan 2022", NULL); /* a dotted time before any year is not read */
