@@ -1055,7 +1055,10 @@ static const char *const END_MARKERS[] = {
     "te puede interesar", "comentarios",          "deja un comentario",    "lo más leído",
     "articoli correlati", "potrebbe interessarti", "commenti",             "lascia un commento",
     "zobacz też",       "czytaj także",           "komentarze",            "Читайте также",
-    "Похожие",          "Комментарии",            "Коментарі",
+    "Похожие",          "Комментарии",            "Коментарі",             "kommentieren",
+    "kommentar verfassen", "teilen sie",          "diesen artikel teilen", "empfohlene",
+    "les plus lus",     "partager",               "compartir",             "condividi",
+    "udostępnij",       "Поделиться",             "Поділитися",            "share on",
 };
 
 /* Does block b open a section of END_MARKERS? A heading or a line on its own, under 48 bytes:
