@@ -224,7 +224,8 @@ static const word_rule WORDS[] = {
     {"text", 0, W_GOOD},         {"main", 0, W_GOOD},          {"blog", 0, W_GOOD},
     {"prose", 0, W_GOOD},        {"postmeta", 1, W_WEAK},      {"utility", 0, W_WEAK},
     {"snippet", 0, W_WEAK},      {"disclosure", 0, W_WEAK},    {"affiliate", 1, W_STRONG},
-    {"next", 1, W_WEAK},         {"prev", 1, W_WEAK},
+    {"next", 1, W_WEAK},         {"prev", 1, W_WEAK},          {"kommentar", 1, W_COMMENTS},
+    {"cta", 0, W_STRONG},
 };
 
 /* Whole class tokens that hide an element from sighted readers. */
