@@ -28,10 +28,51 @@ static const char *const MONTHS_FULL[12] = {"january", "february", "march",     
 static const char *const WEEKDAYS[] = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs",
                                        "fri", "sat", "sun", "monday", "tuesday", "wednesday",
                                        "thursday", "friday", "saturday", "sunday"};
-/* Words that may surround a date in a dateline or a meta value without changing it. */
-static const char *const FILLER[] = {"published", "updated", "posted", "last", "modified",
-                                     "on", "at", "date", "created", "the", "of", "first",
-                                     "edited", "released", "issued"};
+/* Words that may surround a date in a dateline or a meta value without changing it, in the
+ * languages of the month names below. */
+static const char *const FILLER[] = {
+    "published", "updated", "posted", "last", "modified", "on", "at", "date", "created", "the",
+    "of", "first", "edited", "released", "issued",
+    /* de */ "veröffentlicht", "aktualisiert", "erstellt", "zuletzt", "geändert", "am", "um",
+    "uhr", "stand", "vom",
+    /* fr */ "publié", "publiée", "modifié", "le", "mis", "à", "jour",
+    /* es, pt, it */ "publicado", "actualizado", "atualizado", "el", "de", "em", "às", "las",
+    "pubblicato", "aggiornato", "il", "alle", "ore",
+    /* nl, pl, ru, uk */ "gepubliceerd", "bijgewerkt", "op", "om", "opublikowano",
+    "zaktualizowano", "опубликовано", "обновлено", "опубліковано", "оновлено", "в", "о", "г",
+    "года", "р", "року"};
+
+/* Month names and abbreviations of other languages (as printed in datelines: genitive forms
+ * for Polish, Russian and Ukrainian), lowercase UTF-8. */
+static const struct {
+    const char *name;
+    int month;
+} MONTHS_INTL[] = {
+    /* de */ {"januar", 1}, {"jänner", 1}, {"februar", 2}, {"märz", 3}, {"mär", 3},
+    {"mrz", 3}, {"mai", 5}, {"juni", 6}, {"juli", 7}, {"oktober", 10}, {"okt", 10},
+    {"dezember", 12}, {"dez", 12},
+    /* fr */ {"janvier", 1}, {"janv", 1}, {"février", 2}, {"févr", 2}, {"fév", 2},
+    {"mars", 3}, {"avril", 4}, {"avr", 4}, {"juin", 6}, {"juillet", 7}, {"juil", 7},
+    {"août", 8}, {"septembre", 9}, {"octobre", 10}, {"novembre", 11}, {"décembre", 12},
+    {"déc", 12},
+    /* es */ {"enero", 1}, {"ene", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4},
+    {"abr", 4}, {"mayo", 5}, {"junio", 6}, {"julio", 7}, {"agosto", 8}, {"ago", 8},
+    {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10}, {"noviembre", 11},
+    {"diciembre", 12}, {"dic", 12},
+    /* it */ {"gennaio", 1}, {"febbraio", 2}, {"aprile", 4}, {"maggio", 5}, {"giugno", 6},
+    {"luglio", 7}, {"settembre", 9}, {"ottobre", 10}, {"dicembre", 12},
+    /* pt */ {"janeiro", 1}, {"fevereiro", 2}, {"março", 3}, {"maio", 5}, {"junho", 6},
+    {"julho", 7}, {"setembro", 9}, {"outubro", 10}, {"novembro", 11}, {"dezembro", 12},
+    /* nl */ {"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5}, {"augustus", 8},
+    /* pl */ {"stycznia", 1}, {"lutego", 2}, {"marca", 3}, {"kwietnia", 4}, {"maja", 5},
+    {"czerwca", 6}, {"lipca", 7}, {"sierpnia", 8}, {"września", 9}, {"października", 10},
+    {"listopada", 11}, {"grudnia", 12},
+    /* ru */ {"января", 1}, {"февраля", 2}, {"марта", 3}, {"апреля", 4}, {"мая", 5},
+    {"июня", 6}, {"июля", 7}, {"августа", 8}, {"сентября", 9}, {"октября", 10},
+    {"ноября", 11}, {"декабря", 12},
+    /* uk */ {"січня", 1}, {"лютого", 2}, {"березня", 3}, {"квітня", 4}, {"травня", 5},
+    {"червня", 6}, {"липня", 7}, {"серпня", 8}, {"вересня", 9}, {"жовтня", 10},
+    {"листопада", 11}, {"грудня", 12}};
 
 static int word_in(const char *w, size_t n, const char *const *list, size_t count)
 {
@@ -48,7 +89,24 @@ static int month_of(const char *w, size_t n)
         if (n == 3 && strncasecmp(w, MONTHS[i], 3) == 0) return i + 1;
     }
     if (n == 4 && strncasecmp(w, "sept", 4) == 0) return 9;
+    for (size_t i = 0; i < sizeof MONTHS_INTL / sizeof MONTHS_INTL[0]; i++)
+        if (strlen(MONTHS_INTL[i].name) == n && strncasecmp(w, MONTHS_INTL[i].name, n) == 0)
+            return MONTHS_INTL[i].month;
     return 0;
+}
+
+/* Length of the UTF-8 letter at s (a code point past Latin-1's symbols, no space or dash),
+ * or 0: words of other scripts run on through these. */
+static size_t letter_len(const char *s, size_t n)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (c < 0x80) return isalpha(c) ? 1 : 0;
+    uint32_t cp;
+    size_t k = utf8_decode(s, n, &cp);
+    if (!k || cp < 0xC0 || cp == 0xD7 || cp == 0xF7 || utf8_is_space(cp) ||
+        (cp >= 0x2000 && cp <= 0x206F))
+        return 0;
+    return k;
 }
 
 static int days_in(int y, int m)
@@ -102,6 +160,10 @@ static int parse_iso(const char *s, size_t n, date_parts *p)
     if (i == n) return 1;
     if (s[i] == ' ') i++;
     if (i < n && (s[i] == 'Z' || s[i] == 'z') && i + 1 == n) {
+        p->have_tz = 1, p->tz_min = 0;
+        return 1;
+    }
+    if (n - i == 3 && (strncasecmp(s + i, "UTC", 3) == 0 || strncasecmp(s + i, "GMT", 3) == 0)) {
         p->have_tz = 1, p->tz_min = 0;
         return 1;
     }
@@ -200,21 +262,24 @@ static int parse_loose(const char *s, size_t n, date_parts *p)
             nums[nn] = v, numlen[nn++] = (int)(i - st);
             continue;
         }
-        if (isalpha(c)) {
-            size_t st = i;
-            while (i < n && isalpha((unsigned char)s[i])) i++;
+        if (letter_len(s + i, n - i)) {
+            size_t st = i, k;
+            while (i < n && (k = letter_len(s + i, n - i)) != 0) i += k;
             size_t wn = i - st;
             const char *w = s + st;
             int m, tz;
+            /* am / pm / a.m. / p.m. after a time ("am" before one is German "on") */
+            int meridiem = p->hour >= 0 && (wn == 2 || wn == 1) &&
+                           (w[0] == 'a' || w[0] == 'A' || w[0] == 'p' || w[0] == 'P') &&
+                           (wn == 1 ? i < n && s[i] == '.' : (w[1] == 'm' || w[1] == 'M'));
             if ((m = month_of(w, wn)) != 0) {
                 if (p->month >= 0) return 0;
                 p->month = m;
-            } else if (word_in(w, wn, WEEKDAYS, sizeof WEEKDAYS / sizeof WEEKDAYS[0]) ||
-                       word_in(w, wn, FILLER, sizeof FILLER / sizeof FILLER[0])) {
+            } else if (!meridiem &&
+                       (word_in(w, wn, WEEKDAYS, sizeof WEEKDAYS / sizeof WEEKDAYS[0]) ||
+                        word_in(w, wn, FILLER, sizeof FILLER / sizeof FILLER[0]))) {
                 /* carries nothing */
-            } else if ((wn == 2 || wn == 1) && (w[0] == 'a' || w[0] == 'A' || w[0] == 'p' ||
-                                                w[0] == 'P') &&
-                       (wn == 1 ? i < n && s[i] == '.' : (w[1] == 'm' || w[1] == 'M'))) {
+            } else if (meridiem) {
                 /* am / pm / a.m. / p.m. */
                 p->pm = (w[0] == 'p' || w[0] == 'P');
                 if (wn == 1) { /* a.m. */

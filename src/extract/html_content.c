@@ -224,7 +224,8 @@ static const word_rule WORDS[] = {
     {"text", 0, W_GOOD},         {"main", 0, W_GOOD},          {"blog", 0, W_GOOD},
     {"prose", 0, W_GOOD},        {"postmeta", 1, W_WEAK},      {"utility", 0, W_WEAK},
     {"snippet", 0, W_WEAK},      {"disclosure", 0, W_WEAK},    {"affiliate", 1, W_STRONG},
-    {"next", 1, W_WEAK},         {"prev", 1, W_WEAK},
+    {"next", 1, W_WEAK},         {"prev", 1, W_WEAK},          {"kommentar", 1, W_COMMENTS},
+    {"cta", 0, W_STRONG},
 };
 
 /* Whole class tokens that hide an element from sighted readers. */
@@ -1054,7 +1055,10 @@ static const char *const END_MARKERS[] = {
     "te puede interesar", "comentarios",          "deja un comentario",    "lo más leído",
     "articoli correlati", "potrebbe interessarti", "commenti",             "lascia un commento",
     "zobacz też",       "czytaj także",           "komentarze",            "Читайте также",
-    "Похожие",          "Комментарии",            "Коментарі",
+    "Похожие",          "Комментарии",            "Коментарі",             "kommentieren",
+    "kommentar verfassen", "teilen sie",          "diesen artikel teilen", "empfohlene",
+    "les plus lus",     "partager",               "compartir",             "condividi",
+    "udostępnij",       "Поделиться",             "Поділитися",            "share on",
 };
 
 /* Does block b open a section of END_MARKERS? A heading or a line on its own, under 48 bytes:
@@ -1418,10 +1422,13 @@ static uint32_t add_lede(const html_page *pg, uint32_t r0, uint32_t best, uint32
             named = names_lede(html_attr(e, "class")) || names_lede(html_attr(e, "id"));
             a = pg->infos[a].parent;
         }
-        for (uint32_t k = 0; k < n_ledes && named; k++) /* printed twice (mobile, desktop) */
-            named = !(pg->blocks[ledes[k]].text_len == b->text_len &&
-                      memcmp(pg->text.ptr + pg->blocks[ledes[k]].text_off,
-                             pg->text.ptr + b->text_off, b->text_len) == 0);
+        /* Printed twice (mobile, desktop), or again as the first paragraph of the body. */
+        for (uint32_t k = 0; k <= n_ledes && named; k++) {
+            const html_block *o = &pg->blocks[k < n_ledes ? ledes[k] : out[0]];
+            named = !(o->text_len == b->text_len &&
+                      memcmp(pg->text.ptr + o->text_off, pg->text.ptr + b->text_off,
+                             b->text_len) == 0);
+        }
         if (named) ledes[n_ledes++] = i;
     }
     if (n_ledes == 0) return n;

@@ -502,6 +502,7 @@ int html_find_date(const xmlNode *node, char out[32])
             if (ip && html_has_word(ip, "datePublished", 0)) {
                 d = html_attr(n, "datetime");
                 if (!d) d = html_attr(n, "content");
+                if (!d) d = html_attr(n, "title"); /* <abbr title="2018-06-05T08:00"> */
             } else if (strcmp((const char *)n->name, "time") == 0) {
                 d = html_attr(n, "datetime");
             }
@@ -549,6 +550,12 @@ int html_find_text_date(const xmlNode *node, char out[32])
                 skip = 1;
             } else if (strcmp(name, "time") == 0 || names_date(html_attr(n, "class")) ||
                        names_date(html_attr(n, "id"))) {
+                /* <abbr class="published" title="2017-07-23T17:06:45+0000">23 July</abbr> */
+                const char *t = html_attr(n, "title");
+                if (t && extract_parse_date(t, strlen(t), out)) {
+                    found = 1;
+                    break;
+                }
                 b.len = 0;
                 if (html_node_text(n, &b) == DOSSIER_OK && b.len && b.len <= 80 &&
                     extract_parse_date(b.ptr, b.len, out))
@@ -561,19 +568,38 @@ int html_find_text_date(const xmlNode *node, char out[32])
     return found;
 }
 
-/* Is text (trimmed) one date, or a date after the last separator of a short line? */
+/* Is text (trimmed) one date, or a date before the first or after the last separator of a
+ * short line ("Jane Doe - Mar 27, 2024", "04.02.2022 | 13:10 | Jane Doe")? No-break spaces count
+ * as spaces. */
 static int loose_date(const char *t, size_t n, char out[32])
 {
     static const char *const SEPS[] = {" - ", " | ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xE2\x80\x93 ",
                                        " \xE2\x80\x94 ", " / ", ", "};
-    slice s = slice_trim(slice_make(t, n));
-    if (s.len < 6 || s.len > 80) return 0;
+    slice s0 = slice_trim(slice_make(t, n));
+    if (s0.len < 6 || s0.len > 80) return 0;
+    char buf[96];
+    size_t k = 0;
+    for (size_t i = 0; i < s0.len; i++) {
+        if ((unsigned char)s0.ptr[i] == 0xC2 && i + 1 < s0.len &&
+            (unsigned char)s0.ptr[i + 1] == 0xA0) {
+            buf[k++] = ' ';
+            i++;
+        } else {
+            buf[k++] = s0.ptr[i];
+        }
+    }
+    slice s = slice_trim(slice_make(buf, k));
     if (extract_parse_date(s.ptr, s.len, out)) return 1;
-    for (size_t k = 0; k < sizeof SEPS / sizeof SEPS[0]; k++) {
-        size_t sn = strlen(SEPS[k]);
+    for (size_t q = 0; q < sizeof SEPS / sizeof SEPS[0]; q++) {
+        size_t sn = strlen(SEPS[q]);
         for (size_t i = s.len >= sn ? s.len - sn : 0; i > 0; i--)
-            if (memcmp(s.ptr + i, SEPS[k], sn) == 0) {
+            if (memcmp(s.ptr + i, SEPS[q], sn) == 0) {
                 if (extract_parse_date(s.ptr + i + sn, s.len - i - sn, out)) return 1;
+                break;
+            }
+        for (size_t i = 1; i + sn <= s.len; i++)
+            if (memcmp(s.ptr + i, SEPS[q], sn) == 0) {
+                if (extract_parse_date(s.ptr, i, out)) return 1;
                 break;
             }
     }
@@ -665,6 +691,14 @@ static int is_byline(const xmlNode *n)
     const char *rel = html_attr(n, "rel");
     if (rel && html_has_word(rel, "author", 0)) return 1;
     if (n->name && strcmp((const char *)n->name, "address") == 0) return 1;
+    /* A link to the writer's page: /author/jane-doe, /autoren/..., /by/... */
+    if (n->name && strcmp((const char *)n->name, "a") == 0) {
+        const char *href = html_attr(n, "href");
+        static const char *const PATHS[] = {"/author/", "/authors/", "/autor/", "/autoren/",
+                                            "/auteur/", "/journalist/", "/by/", NULL};
+        for (const char *const *p = PATHS; href && *p; p++)
+            if (strstr(href, *p)) return 1;
+    }
     const char *names[2] = {html_attr(n, "class"), html_attr(n, "id")};
     for (int i = 0; i < 2; i++) {
         const char *v = names[i];

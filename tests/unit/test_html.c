@@ -567,6 +567,12 @@ static void test_date_signals(void)
         /* ... or after the author's name */
         {"", "<div class=\"x2\"><strong><a href=\"/team/jo\">Jo Lind</a></strong> - "
              "Mar 27, 2024</div>", "2024-03-27"},
+        /* a date-named <abbr> whose title holds the machine date */
+        {"", "<span class=\"entry-date\"><abbr class=\"published\" title=\"2017-07-23T17:06:45"
+             "+0000\">23 July</abbr></span>", "2017-07-23"},
+        /* a dateline with the date first and no-break spaces around the separator */
+        {"", "<p class=\"x3\"><small>04.02.2022\xC2\xA0| 13:10 | Jo Lind</small></p>",
+         "2022-02-04"},
         /* only a modification date: better than nothing */
         {"<meta property=\"article:modified_time\" content=\"2016-02-03T00:00:00Z\">", "",
          "2016-02-03"},

@@ -38,6 +38,16 @@ static void test_dates(void)
     check_date("Updated 26 Jan 2022, 12:05 AM", "2022-01-26T00:05");
     check_date("  3 Mar, 2025 08:15  ", "2025-03-03T08:15");
     check_date("29 Feb 2024", "2024-02-29");
+    /* month names and dateline words of other languages */
+    check_date("Ver\xC3\xB6" "ffentlicht am 3. M\xC3\xA4rz 2021, 14:05 Uhr", "2021-03-03T14:05");
+    check_date("am 25.08.2015 22:30", "2015-08-25T22:30");
+    check_date("Le 12 d\xC3\xA9" "cembre 2019 \xC3\xA0 14:30", "2019-12-12T14:30");
+    check_date("5 de mayo de 2020", "2020-05-05");
+    check_date("15 wrze\xC5\x9Bnia 2021", "2021-09-15");
+    check_date("12 \xD1\x8F\xD0\xBD\xD0\xB2\xD0\xB0\xD1\x80\xD1\x8F 2020 \xD0\xB3.",
+               "2020-01-12");
+    check_date("Mai Nguyen 2019", NULL);
+    check_date("2022-05-04T03:00:00 UTC", "2022-05-04T03:00:00Z");
     check_date("Wed 26 Jan 2022 19.48 GMT", "2022-01-26T19:48Z");
     check_date("Last modified on Wed 26 Jan 2022 20.05 GMT", "2022-01-26T20:05Z");
     check_date("19.48 26 Jan 2022", NULL); /* a dotted time before any year is not read */
