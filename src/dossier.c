@@ -406,9 +406,6 @@ static dossier_status put_spans(dbuf *b, const span *s, size_t n)
     return rc ? rc : dbuf_putc(b, ']');
 }
 
-static const char *const entity_kinds[] = {"", "person", "org", "place"};
-static const char *const quote_kinds[] = {"", "direct", "partial", "indirect"};
-
 /* "entities":[{"name","kind","code","title","mentions":[[s,e],...]}] */
 static dossier_status put_entities(dbuf *b, const nlp_doc *nd)
 {
@@ -417,7 +414,8 @@ static dossier_status put_entities(dbuf *b, const nlp_doc *nd)
         const entity *e = &nd->entities[i];
         rc = dbuf_puts(b, i ? ",{\"name\":" : "{\"name\":");
         if (!rc) rc = json_put_cstr_or_null(b, e->name);
-        if (!rc) rc = dbuf_printf(b, ",\"kind\":\"%s\",\"code\":", entity_kinds[e->kind]);
+        if (!rc)
+            rc = dbuf_printf(b, ",\"kind\":\"%s\",\"code\":", nlp_entity_kind_name(e->kind));
         if (!rc) rc = json_put_cstr_or_null(b, e->code);
         if (!rc) rc = dbuf_puts(b, ",\"title\":");
         if (!rc) rc = json_put_cstr_or_null(b, e->title);
@@ -459,7 +457,7 @@ static dossier_status put_quotes(dbuf *b, const dossier_article *a)
         }
         if (!rc)
             rc = dbuf_printf(b, ",\"start\":%zu,\"end\":%zu,\"kind\":\"%s\",\"cue\":", q->at.start,
-                             q->at.end, quote_kinds[q->kind]);
+                             q->at.end, quotes_kind_name(q->kind));
         if (!rc && q->cue.end > q->cue.start)
             rc = json_put_str(b, text + q->cue.start, q->cue.end - q->cue.start);
         else if (!rc)
@@ -519,7 +517,7 @@ dossier_status dossier_article_entity(const dossier_article *a, size_t i, dossie
     if (!a->nlp || i >= a->nlp->n_entities) return DOSSIER_ERR_USAGE;
     const entity *e = &a->nlp->entities[i];
     out->name = e->name;
-    out->kind = entity_kinds[e->kind];
+    out->kind = nlp_entity_kind_name(e->kind);
     out->code = e->code;
     out->title = e->title;
     out->n_mentions = e->n_mentions;
@@ -552,7 +550,7 @@ dossier_status dossier_article_quote(const dossier_article *a, size_t i, dossier
     const quote *q = &a->quotes->items[i];
     out->start = q->at.start;
     out->end = q->at.end;
-    out->kind = quote_kinds[q->kind];
+    out->kind = quotes_kind_name(q->kind);
     out->cue_start = q->cue.start;
     out->cue_end = q->cue.end;
     out->cue_lemma = q->cue_lemma;

@@ -84,6 +84,31 @@ static wordset connector_set = WORDSET(name_connectors, 0);
 static wordset org_set = WORDSET(org_words, 0);
 static wordset pronoun_set = WORDSET(pronouns, 1);
 
+const char *nlp_entity_kind_name(ent_kind kind)
+{
+    switch (kind) {
+    case ENT_PERSON: return "person";
+    case ENT_ORG: return "org";
+    case ENT_PLACE: return "place";
+    }
+    return "other";
+}
+
+const char *nlp_mention_how_name(mention_how how)
+{
+    switch (how) {
+    case MEN_NAME: return "name";
+    case MEN_SHORT: return "short";
+    case MEN_VARIANT: return "variant";
+    case MEN_TITLE: return "title";
+    case MEN_ROLE: return "role";
+    case MEN_PRONOUN: return "pronoun";
+    case MEN_METONYM: return "metonym";
+    case MEN_DEMONYM: return "demonym";
+    }
+    return "other";
+}
+
 int nlp_is_function_word(const char *p, size_t n)
 {
     return wordset_has(&function_set, p, n);
@@ -152,27 +177,15 @@ typedef struct resolver {
     size_t n_cands, cap_cands;
     entity *ents;
     size_t n_ents, cap_ents;
-    const lex_entry **ent_lex; /* per entity: its dictionary entry, or NULL */
     const char **ent_office;   /* per entity: office key when known */
+    size_t cap_office;         /* slots of ent_office */
     mention *mens;
     size_t n_mens, cap_mens;
 } resolver;
 
-static int grow(arena *a, void **arr, size_t *cap, size_t n, size_t sz)
-{
-    if (n < *cap) return 0;
-    size_t ncap = *cap ? *cap * 2 : 32;
-    void *na = arena_alloc(a, ncap * sz);
-    if (!na) return -1;
-    if (n) memcpy(na, *arr, n * sz);
-    *arr = na;
-    *cap = ncap;
-    return 0;
-}
-
 static cand *cand_push(resolver *r)
 {
-    if (grow(r->a, (void **)&r->cands, &r->cap_cands, r->n_cands, sizeof(cand))) return NULL;
+    if (nlp_grow(r->a, (void **)&r->cands, &r->cap_cands, r->n_cands, sizeof(cand))) return NULL;
     cand *c = &r->cands[r->n_cands++];
     memset(c, 0, sizeof *c);
     c->title_of = -1;
@@ -449,11 +462,7 @@ static int ent_find(const resolver *r, const char *name)
 
 static int ent_add(resolver *r, const char *name, ent_kind kind, const lex_entry *lex)
 {
-    if (grow(r->a, (void **)&r->ents, &r->cap_ents, r->n_ents, sizeof(entity))) return -1;
-    size_t cap = r->cap_ents;
-    /* The side arrays follow the entity array's capacity. */
-    if (r->n_ents == 0 || cap != r->cap_ents || !r->ent_lex) {
-    }
+    if (nlp_grow(r->a, (void **)&r->ents, &r->cap_ents, r->n_ents, sizeof(entity))) return -1;
     entity *e = &r->ents[r->n_ents];
     memset(e, 0, sizeof *e);
     e->name = name;
@@ -461,26 +470,17 @@ static int ent_add(resolver *r, const char *name, ent_kind kind, const lex_entry
     if (lex) {
         e->code = lex->code;
         e->country = lex->country;
-        if (lex->kind == LEX_PERSON && lex->office) e->title = NULL;
     }
-    const lex_entry **nl = arena_alloc(r->a, (r->n_ents + 1) * sizeof *nl);
-    const char **no = arena_alloc(r->a, (r->n_ents + 1) * sizeof *no);
-    if (!nl || !no) return -1;
-    if (r->n_ents) {
-        memcpy(nl, r->ent_lex, r->n_ents * sizeof *nl);
-        memcpy(no, r->ent_office, r->n_ents * sizeof *no);
-    }
-    nl[r->n_ents] = lex;
-    no[r->n_ents] = lex && lex->kind == LEX_PERSON ? lex->office : NULL;
-    r->ent_lex = nl;
-    r->ent_office = no;
+    if (nlp_grow(r->a, (void **)&r->ent_office, &r->cap_office, r->n_ents, sizeof(const char *)))
+        return -1;
+    r->ent_office[r->n_ents] = lex && lex->kind == LEX_PERSON ? lex->office : NULL;
     return (int)r->n_ents++;
 }
 
 static int mention_add(resolver *r, span at, int ent, uint32_t sent, mention_how how)
 {
     if (ent < 0) return 0;
-    if (grow(r->a, (void **)&r->mens, &r->cap_mens, r->n_mens, sizeof(mention))) return -1;
+    if (nlp_grow(r->a, (void **)&r->mens, &r->cap_mens, r->n_mens, sizeof(mention))) return -1;
     mention *m = &r->mens[r->n_mens++];
     m->at = at;
     m->entity = (uint32_t)ent;
@@ -758,11 +758,6 @@ dossier_status nlp_entities(arena *a, nlp_doc *doc, const char *date)
             }
         }
         if (mention_add(&r, c->at, e, sent, how)) return DOSSIER_ERR_NOMEM;
-    }
-    /* Titles of dictionary people from their office on the date. */
-    for (size_t i = 0; i < r.n_ents; i++) {
-        const lex_entry *l = r.ent_lex[i];
-        if (l && l->kind == LEX_PERSON && !r.ents[i].title && l->office) r.ents[i].title = NULL;
     }
     /* Mentions are in text order already (candidates were); link each entity to its first. */
     for (size_t i = r.n_mens; i-- > 0;) {

@@ -78,6 +78,11 @@ typedef struct nlp_doc {
     size_t n_mentions;
 } nlp_doc;
 
+/* The names the JSONL contract and the store use: "person"/"org"/"place" and "name",
+ * "short", "variant", "title", "role", "pronoun", "metonym", "demonym". Static strings. */
+const char *nlp_entity_kind_name(ent_kind kind);
+const char *nlp_mention_how_name(mention_how how);
+
 /*
  * Tokens and sentences of text[0..len) with paragraphs given as spans (NULL/0: the whole text is
  * one paragraph; sentences never cross a paragraph). Fills doc->tokens and doc->sentences.

@@ -28,6 +28,12 @@ typedef struct wordset {
 /* Is p[0..n) in the set? */
 int wordset_has(wordset *ws, const char *p, size_t n);
 
+/*
+ * Makes room for one more item in an arena array of *cap items of size sz holding n: when full
+ * it doubles (from 32) into a new arena block and copies. Returns 0, or -1 when out of memory.
+ */
+int nlp_grow(arena *a, void **arr, size_t *cap, size_t n, size_t sz);
+
 /* Is cp a quotation mark of any style (" ' “ ” ‘ ’ « » „ ‚ ‹ › 「 」)? */
 int nlp_is_quote_cp(uint32_t cp);
 

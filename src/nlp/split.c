@@ -106,18 +106,15 @@ static int is_sentence_starter(const char *p, size_t n)
     return 0;
 }
 
-/* Grows the token array. */
-static int tokens_push(arena *a, token **arr, size_t *n, size_t *cap, token t)
+int nlp_grow(arena *a, void **arr, size_t *cap, size_t n, size_t sz)
 {
-    if (*n == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 256;
-        token *nt = arena_alloc(a, ncap * sizeof *nt);
-        if (!nt) return -1;
-        if (*n) memcpy(nt, *arr, *n * sizeof *nt);
-        *arr = nt;
-        *cap = ncap;
-    }
-    (*arr)[(*n)++] = t;
+    if (n < *cap) return 0;
+    size_t ncap = *cap ? *cap * 2 : 32;
+    void *na = arena_alloc(a, ncap * sz);
+    if (!na) return -1;
+    if (n) memcpy(na, *arr, n * sz);
+    *arr = na;
+    *cap = ncap;
     return 0;
 }
 
@@ -249,7 +246,8 @@ dossier_status nlp_split(arena *a, const char *text, size_t len, const span *par
                 t.end = (uint32_t)e;
             }
             if (nt == para_first) t.flags |= TOK_PARA;
-            if (tokens_push(a, &toks, &nt, &cap, t)) return DOSSIER_ERR_NOMEM;
+            if (nlp_grow(a, (void **)&toks, &cap, nt, sizeof *toks)) return DOSSIER_ERR_NOMEM;
+            toks[nt++] = t;
             i = t.end;
         }
         if (nt == para_first) continue;
@@ -298,14 +296,7 @@ dossier_status nlp_split(arena *a, const char *text, size_t len, const span *par
                 if (!comma) boundary = nlp_line_is_headline(text, toks, para_first, j);
             }
             if (!boundary) continue;
-            if (ns == scap) {
-                size_t ncap = scap ? scap * 2 : 64;
-                span *n2 = arena_alloc(a, ncap * sizeof *n2);
-                if (!n2) return DOSSIER_ERR_NOMEM;
-                if (ns) memcpy(n2, sents, ns * sizeof *n2);
-                sents = n2;
-                scap = ncap;
-            }
+            if (nlp_grow(a, (void **)&sents, &scap, ns, sizeof *sents)) return DOSSIER_ERR_NOMEM;
             sents[ns].start = toks[s0].start;
             sents[ns].end = toks[last].end;
             for (size_t q = s0; q <= last; q++) toks[q].sent = (uint32_t)ns;

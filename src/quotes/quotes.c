@@ -242,14 +242,7 @@ static int mention_at(const nlp_doc *d, size_t t)
 
 static quote *quote_push(qfinder *f)
 {
-    if (f->n == f->cap) {
-        size_t ncap = f->cap ? f->cap * 2 : 16;
-        quote *nq = arena_alloc(f->a, ncap * sizeof *nq);
-        if (!nq) return NULL;
-        if (f->n) memcpy(nq, f->items, f->n * sizeof *nq);
-        f->items = nq;
-        f->cap = ncap;
-    }
+    if (nlp_grow(f->a, (void **)&f->items, &f->cap, f->n, sizeof *f->items)) return NULL;
     quote *q = &f->items[f->n++];
     memset(q, 0, sizeof *q);
     q->speaker = -1;
@@ -402,24 +395,19 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
     /* A noun phrase back to a punctuation mark or a function word: its words are nouns and
      * adjectives with at most a determiner, "of" or a possessive ("a senior official",
      * "the head of the agency"). */
+    static const char *const np_words[] = {"the", "a", "an", "of", "his", "her", "their", "its",
+                                           "many", "some", "most", "all", "two", "three", "both",
+                                           "other", "one", "he", "she", "they", "we", "i", NULL};
+    static const char *const subj_pronouns[] = {"he", "she", "they", "we", "i", NULL};
+    static wordset np_set = WORDSET(np_words, 1), pronoun_set = WORDSET(subj_pronouns, 1);
     size_t b = t;
     while (b > floor && (d->tokens[b - 1].flags & TOK_WORD) && t - b < 6) {
         const token *k = &d->tokens[b - 1];
         if (nlp_is_function_word(d->text + k->start, k->end - k->start) &&
-            !tok_is(d, b - 1, "the") && !tok_is(d, b - 1, "a") && !tok_is(d, b - 1, "an") &&
-            !tok_is(d, b - 1, "of") && !tok_is(d, b - 1, "his") && !tok_is(d, b - 1, "her") &&
-            !tok_is(d, b - 1, "their") && !tok_is(d, b - 1, "its") && !tok_is(d, b - 1, "many") &&
-            !tok_is(d, b - 1, "some") && !tok_is(d, b - 1, "most") && !tok_is(d, b - 1, "all") &&
-            !tok_is(d, b - 1, "two") && !tok_is(d, b - 1, "three") && !tok_is(d, b - 1, "both") &&
-            !tok_is(d, b - 1, "other") && !tok_is(d, b - 1, "one") && !tok_is(d, b - 1, "he") &&
-            !tok_is(d, b - 1, "she") && !tok_is(d, b - 1, "they") && !tok_is(d, b - 1, "we") &&
-            !tok_is(d, b - 1, "i"))
+            !tok_in(d, b - 1, &np_set))
             break;
         b--;
-        /* A pronoun is a whole subject. */
-        if (tok_is(d, b, "he") || tok_is(d, b, "she") || tok_is(d, b, "they") ||
-            tok_is(d, b, "we") || tok_is(d, b, "i"))
-            break;
+        if (tok_in(d, b, &pronoun_set)) break; /* a pronoun is a whole subject */
     }
     /* A determiner cannot end the phrase, nor can "of". */
     if (b < t && (tok_is(d, t - 1, "the") || tok_is(d, t - 1, "a") || tok_is(d, t - 1, "of")))
@@ -1031,6 +1019,16 @@ static dossier_status find_reported(qfinder *f)
         }
     }
     return DOSSIER_OK;
+}
+
+const char *quotes_kind_name(quote_kind kind)
+{
+    switch (kind) {
+    case QUOTE_DIRECT: return "direct";
+    case QUOTE_PARTIAL: return "partial";
+    case QUOTE_INDIRECT: return "indirect";
+    }
+    return "other";
 }
 
 static int by_start(const void *x, const void *y)

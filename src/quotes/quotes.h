@@ -39,6 +39,9 @@ typedef struct quote_list {
     size_t n;     /* how many */
 } quote_list;
 
+/* "direct", "partial" or "indirect" (the JSONL contract's names). Static string. */
+const char *quotes_kind_name(quote_kind kind);
+
 /*
  * Finds the quotes of an article whose nlp layer is complete (nlp_split and nlp_entities done).
  * Returns DOSSIER_OK or DOSSIER_ERR_NOMEM.

@@ -325,41 +325,6 @@ static dossier_status put_paragraphs(store *s, int64_t id, const article *art)
     return rc;
 }
 
-const char *store_kind_name(int kind)
-{
-    switch (kind) {
-    case ENT_PERSON: return "person";
-    case ENT_ORG: return "org";
-    case ENT_PLACE: return "place";
-    }
-    return "other";
-}
-
-static const char *mention_how_name(mention_how how)
-{
-    switch (how) {
-    case MEN_NAME: return "name";
-    case MEN_SHORT: return "short";
-    case MEN_VARIANT: return "variant";
-    case MEN_TITLE: return "title";
-    case MEN_ROLE: return "role";
-    case MEN_PRONOUN: return "pronoun";
-    case MEN_METONYM: return "metonym";
-    case MEN_DEMONYM: return "demonym";
-    }
-    return "other";
-}
-
-const char *store_quote_kind_name(int kind)
-{
-    switch (kind) {
-    case QUOTE_DIRECT: return "direct";
-    case QUOTE_PARTIAL: return "partial";
-    case QUOTE_INDIRECT: return "indirect";
-    }
-    return "other";
-}
-
 /* Does the article have any row in the table the statement probes? */
 static dossier_status has_rows(store *s, sqlite3_stmt *st, int64_t id, int *yes)
 {
@@ -399,7 +364,7 @@ static dossier_status put_nlp(store *s, int64_t id, const nlp_doc *nlp)
     for (size_t i = 0; !rc && i < nlp->n_entities; i++) {
         const entity *e = &nlp->entities[i];
         sqlite3_bind_text(st, 1, e->name ? e->name : "", -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, store_kind_name(e->kind), -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, nlp_entity_kind_name(e->kind), -1, SQLITE_STATIC);
         bind_text_or_null(st, 3, e->code);
         bind_text_or_null(st, 4, e->title);
         bind_text_or_null(st, 5, e->country);
@@ -415,7 +380,7 @@ static dossier_status put_nlp(store *s, int64_t id, const nlp_doc *nlp)
         sqlite3_bind_int64(st, 4, m->sent);
         sqlite3_bind_int64(st, 5, (sqlite3_int64)m->at.start);
         sqlite3_bind_int64(st, 6, (sqlite3_int64)m->at.end);
-        sqlite3_bind_text(st, 7, mention_how_name(m->how), -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 7, nlp_mention_how_name(m->how), -1, SQLITE_STATIC);
         rc = step_done(s, st, "cannot store a mention");
     }
     return rc;
@@ -438,7 +403,7 @@ static dossier_status put_quotes(store *s, int64_t id, const article *art, const
         for (size_t i = 0; !rc && i < nlp->n_entities; i++) {
             const entity *e = &nlp->entities[i];
             sqlite3_bind_text(st, 1, e->name ? e->name : "", -1, SQLITE_STATIC);
-            sqlite3_bind_text(st, 2, store_kind_name(e->kind), -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 2, nlp_entity_kind_name(e->kind), -1, SQLITE_STATIC);
             bind_text_or_null(st, 3, e->code);
             bind_text_or_null(st, 4, e->title);
             bind_text_or_null(st, 5, e->country);
@@ -453,7 +418,7 @@ static dossier_status put_quotes(store *s, int64_t id, const article *art, const
         if (!span_ok(q->at, len)) continue; /* a stage bug must not write garbage */
         sqlite3_bind_int64(st, 1, id);
         sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
-        sqlite3_bind_text(st, 3, store_quote_kind_name(q->kind), -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, quotes_kind_name(q->kind), -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 4, art->text + q->at.start, (int)(q->at.end - q->at.start),
                           SQLITE_STATIC);
         sqlite3_bind_int64(st, 5, (sqlite3_int64)q->at.start);

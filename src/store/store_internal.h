@@ -41,8 +41,4 @@ struct store {
 /* Records a failure of the last SQLite call as DOSSIER_ERR_DB: "PATH: what: sqlite message". */
 dossier_status store_fail(store *s, const char *what);
 
-/* "person", "org", "place" for an ent_kind; "direct", "partial", "indirect" for a quote_kind. */
-const char *store_kind_name(int kind);
-const char *store_quote_kind_name(int kind);
-
 #endif
