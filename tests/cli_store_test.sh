@@ -8,19 +8,7 @@
 set -u
 bin=$1
 root=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
-expect_status() { # WANT DESCRIPTION CMD...
-    local want=$1 what=$2
-    shift 2
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    local got=$?
-    [ "$got" -eq "$want" ] && ok || bad "$what: exit $got, want $want ($(head -c 300 "$tmp/err"))"
-}
+. "$root/tests/cli_lib.sh"
 db=$tmp/news.db
 n=$("$bin" extract "$root/examples" 2>/dev/null | wc -l)
 
@@ -107,5 +95,4 @@ expect_status 1 "newer schema" "$bin" search --db "$tmp/future.db" Selka
 grep -q "future.db: the database has schema version 99, newer" "$tmp/err" && ok ||
     bad "newer schema message: $(cat "$tmp/err")"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+cli_done

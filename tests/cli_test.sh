@@ -4,19 +4,7 @@
 set -u
 bin=$1
 root=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
-expect_status() { # WANT DESCRIPTION CMD...
-    local want=$1 what=$2
-    shift 2
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    local got=$?
-    [ "$got" -eq "$want" ] && ok || bad "$what: exit $got, want $want"
-}
+. "$root/tests/cli_lib.sh"
 
 expect_status 0 "--help" "$bin" --help
 expect_status 0 "extract --help" "$bin" extract --help
@@ -89,5 +77,4 @@ yes 'the delegation said the talks would go on ' | head -c 20000000 | tr -d '\n'
 timeout 60 "$bin" extract "$tmp/line.txt" >/dev/null 2>&1
 [ $? -ne 124 ] && ok || bad "a 20 MB line took over 60 s"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+cli_done
