@@ -124,4 +124,24 @@ typedef struct store_migration {
 extern const store_migration store_migrations[];
 extern const int store_n_migrations;
 
+/* ---- reading a story back (story_read.c) ---- */
+/* One article of a story as stored (all pointers in the caller's arena). */
+typedef struct store_story_member {
+    int64_t id;           /* articles row */
+    const char *uid;      /* stable 16-hex id */
+    const char *source;   /* the document's origin */
+    const article *art;   /* text, paragraphs (with their source spans), metadata; site is the
+                             outlet name */
+    const char *role;     /* "member", "duplicate" or "glued" */
+    int64_t duplicate_of; /* articles row it duplicates, or 0 */
+} store_story_member;
+typedef int (*store_story_fn)(void *user, const store_story_member *m);
+
+/*
+ * Calls fn for each latest article of story `story`, by publication date then source. Memory
+ * comes from `a`. DOSSIER_ERR_USAGE (message names the story) when there is no such story or it
+ * has no article; DOSSIER_ERR_STOPPED when fn returned nonzero.
+ */
+dossier_status store_story_read(store *s, arena *a, int64_t story, store_story_fn fn, void *user);
+
 #endif
