@@ -459,6 +459,34 @@ static void set_cue(quote *q, const nlp_doc *d, size_t t, int len, const lex_cue
 }
 
 /*
+ * “…” ― Sonya Herridge: a dash and a name straight after the quotation (vox pops, captions,
+ * epigraphs). The name is a mention, else a run of one to five capitalised words (initials
+ * included) that ends the sentence, the paragraph or a clause (", a voter in Ohio"). The dash
+ * is the cue; it has no lemma.
+ */
+static int dash_attribution(const nlp_doc *d, quote *q, size_t s, size_t limit)
+{
+    if (s >= limit) return 0;
+    uint32_t cp = cp_of(d, s);
+    if (cp != 0x2015 && cp != 0x2014 && cp != 0x2013) return 0;
+    size_t b = s + 1, e = b;
+    while (e < limit && e < b + 5 && (d->tokens[e].flags & TOK_WORD) &&
+           (d->tokens[e].flags & TOK_CAP))
+        e++;
+    if (e == b) return 0;
+    int ends = e == limit || e >= d->n_tokens || (d->tokens[e].flags & (TOK_PARA | TOK_QUOTE)) ||
+               tok_char(d, e, '.') || tok_char(d, e, ',') || tok_char(d, e, '(');
+    if (!ends) return 0;
+    int m = mention_at(d, b);
+    if (m >= 0 && token_at(d, d->mentions[m].at.end - 1) < e) set_speaker_mention(d, q, m);
+    else if (!set_speaker_phrase(d, q, b, e)) return 0;
+    q->cue.start = d->tokens[s].start;
+    q->cue.end = d->tokens[s].end;
+    q->cue_lemma = NULL;
+    return 1;
+}
+
+/*
  * Frame after the closing mark at token t: `, X said`, `, said X`, `X said.` within the
  * sentence. Returns 1 when found.
  */
@@ -477,6 +505,7 @@ static int frame_after(qfinder *f, quote *q, size_t t)
         else if (!paren && limit > s && (c == '.' || c == '!' || c == '?' || c == ';')) break;
         limit++;
     }
+    if (dash_attribution(d, q, s, limit)) return 1;
     for (size_t c = s; c < limit; c++) {
         const lex_cue *cue;
         int len = cue_at(f, c, &cue);
