@@ -68,7 +68,10 @@ static int mark_role(const nlp_doc *d, size_t t, int *family)
     switch (cp) {
     case 0x201C: *family = QF_DOUBLE; return space_before || !space_after ? QM_OPEN : QM_CLOSE;
     case 0x201E: *family = QF_DOUBLE; return QM_OPEN;
-    case 0x201D: *family = QF_DOUBLE; return QM_CLOSE;
+    case 0x201D: /* ”…” (Swedish, Finnish, and many a typo): after a space, before a word it
+                    opens */
+        *family = QF_DOUBLE;
+        return space_before && !space_after ? QM_OPEN : QM_CLOSE;
     case 0x00AB: *family = QF_GUILL; return QM_OPEN;
     case 0x00BB: *family = QF_GUILL; return QM_CLOSE;
     case 0x2039: *family = QF_SINGLE; return QM_OPEN;
