@@ -368,7 +368,7 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
     if (t > floor && tok_char(d, t - 1, ',')) {
         size_t b = t - 1;
         size_t k = b;
-        while (k > floor && k + 12 > b && !tok_char(d, k - 1, ',')) k--;
+        while (k > floor && k + 30 > b && !tok_char(d, k - 1, ',')) k--;
         if (k > floor && tok_char(d, k - 1, ',')) {
             int m = k >= 2 ? mention_at(d, k - 2) : -1;
             if (m >= 0) {
