@@ -861,7 +861,10 @@ static int is_speaker_noun(const nlp_doc *d, size_t t)
         "campaign", "spokespeople", "researchers", "economists", "scientists", "poll", "survey",
         "study", "document", "letter", "chief", "head", "director", "chairman", "chair",
         "activists", "organizers", "authorities", "police", "prosecutors", "judge", "court",
-        "voters", "supporters", "opponents", "allies", "partners", NULL};
+        "voters", "supporters", "opponents", "allies", "partners", "data", "video", "footage",
+        "analysis", "research", "records", "transcript", "investigation", "investigators",
+        "review", "audit", "figures", "results", "polls", "surveys", "studies", "documents",
+        "inquiry", "probe", "assessment", NULL};
     static wordset set = WORDSET(nouns, 1);
     return tok_in(d, t, &set);
 }
@@ -892,7 +895,8 @@ static int noun_like_cue(const char *lemma)
                                         "worry", "report", "claim", "reply", "promise", "pledge",
                                         "note", "post", "tweet", "estimate", "fear", "hope",
                                         "doubt", "threaten", "signal", "brief", "charge",
-                                        "counter", "concern", "appeal", "demand", "judge", NULL};
+                                        "counter", "concern", "appeal", "demand", "judge",
+                                        "show", "find", NULL};
     for (const char *const *w = nouns; *w; w++)
         if (!strcmp(*w, lemma)) return 1;
     return 0;
