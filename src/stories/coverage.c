@@ -15,7 +15,7 @@
 #include "stories/compare_internal.h"
 
 #define COV_MIN_WORDS 6   /* shorter sentences are fragments: "Reply delivered", bylines */
-#define COV_MIN_SIM 0.42  /* weighted cosine for "the same claim": a reworded sentence of a
+#define COV_MIN_SIM 0.30  /* weighted cosine for "the same claim": a reworded sentence of a
                              wire story keeps its names, numbers and key nouns, ~0.45-0.8 */
 
 /* One sentence of the story. */

@@ -351,11 +351,29 @@ static dossier_status build_group(arena *a, arena *s, const comparison *c, const
     for (size_t v = 0; v < nv; v++) vb[v].n_outlets = count_outlets(c, it, vb[v].items, vb[v].n_items);
     /* Ties on outlets and places go to the longer wording: the others are parts of it. */
     qsort(vb, nv, sizeof *vb, by_variant);
+    /* Among the most carried wordings, the reference is the one closest to all the others (the
+     * medoid by word containment), so that a restatement or a long run-on does not become the
+     * wording every outlet is measured against; then the longer. */
+    uint32_t *rows = arena_alloc(s, 4 * (QG_MAX_WORDS + 1) * sizeof *rows);
+    if (!rows) return DOSSIER_ERR_NOMEM;
     size_t ref = 0;
-    for (size_t v = 1; v < nv; v++)
-        if (vb[v].n_outlets == vb[ref].n_outlets && vb[v].n_items == vb[ref].n_items &&
-            it[vb[v].items[0]].nw > it[vb[ref].items[0]].nw)
+    double ref_fit = -1;
+    for (size_t v = 0; v < nv; v++) {
+        if (vb[v].n_outlets != vb[0].n_outlets || vb[v].n_items != vb[0].n_items) break;
+        const qitem *x = &it[vb[v].items[0]];
+        double fit = 0;
+        for (size_t u = 0; u < nv; u++) {
+            if (u == v) continue;
+            const qitem *y = &it[vb[u].items[0]];
+            size_t lcs, run;
+            lcs_of(x->h, x->nw, y->h, y->nw, rows, rows + 2 * (QG_MAX_WORDS + 1), &lcs, &run);
+            fit += (double)vb[u].n_items * (double)lcs / (double)(x->nw > y->nw ? x->nw : y->nw);
+        }
+        if (fit > ref_fit + 1e-9 || (fit > ref_fit - 1e-9 && x->nw > it[vb[ref].items[0]].nw)) {
             ref = v;
+            ref_fit = fit;
+        }
+    }
     g->variants = arena_calloc(a, nv, sizeof *g->variants);
     if (!g->variants) return DOSSIER_ERR_NOMEM;
     g->n_variants = nv;
