@@ -305,6 +305,40 @@ typedef enum dossier_export_what {
 DOSSIER_API dossier_status dossier_db_export(dossier_db *db, dossier_export_what what,
                                              dossier_export_format format, FILE *out);
 
+/* ---- Comparison: one story's coverage compared across its outlets ---- */
+
+/* A story: its articles, annotated, and their comparison (quote groups, coverage matrix,
+ * framing, contradictions, timeline). */
+typedef struct dossier_story dossier_story;
+
+/* Output formats of dossier_story_write. */
+enum { DOSSIER_STORY_TEXT = 1, DOSSIER_STORY_JSON = 2, DOSSIER_STORY_HTML = 3 };
+
+/*
+ * Reads the n `paths` (as dossier_extract_path does, with d's options), keeps the main article
+ * of every document (teasers and the articles glued after the first are dropped), annotates
+ * them, takes them all as one story and compares its outlets. Inputs that fail go to
+ * opts.on_error and are skipped. On success *out is a story the caller frees with
+ * dossier_story_free. Returns DOSSIER_OK, DOSSIER_ERR_EMPTY when no article was found (the
+ * message in dossier_errmsg), DOSSIER_ERR_USAGE or DOSSIER_ERR_NOMEM.
+ */
+DOSSIER_API dossier_status dossier_story_from_paths(dossier *d, const char *const *paths,
+                                                    size_t n, dossier_story **out);
+
+/*
+ * Writes the story's comparison to `out`: DOSSIER_STORY_TEXT (for a terminal) or
+ * DOSSIER_STORY_JSON (one JSON object and a newline). Returns DOSSIER_OK, DOSSIER_ERR_IO when a
+ * write fails, DOSSIER_ERR_NOMEM, or DOSSIER_ERR_USAGE for an unknown or not yet available
+ * format (the message in dossier_story_errmsg).
+ */
+DOSSIER_API dossier_status dossier_story_write(const dossier_story *s, int format, FILE *out);
+
+/* The message of the story's last failure ("" if none). Owned by the story. */
+DOSSIER_API const char *dossier_story_errmsg(const dossier_story *s);
+
+/* Frees the story and everything in it. NULL is a no-op. */
+DOSSIER_API void dossier_story_free(dossier_story *s);
+
 #ifdef __cplusplus
 }
 #endif

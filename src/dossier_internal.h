@@ -10,6 +10,7 @@
 #include "extract/extract.h"
 #include "nlp/nlp.h"
 #include "quotes/quotes.h"
+#include "stories/compare.h"
 
 struct dossier {
     dossier_options opts; /* as given, with defaults filled in */
@@ -24,6 +25,18 @@ struct dossier_article {
     const quote_list *quotes;  /* its quotes, or NULL when not computed */
     size_t doc_bytes;          /* bytes of the input document for its first article, else 0:
                                   summed over a run this is the input read (progress, MB/s) */
+};
+
+/* A story and its comparison (dossier_story.c; the store may fill one from the database). */
+struct dossier_story {
+    arena *mem;             /* everything below lives here */
+    story_article *arts;    /* the story's articles, annotated */
+    size_t n;               /* how many */
+    size_t cap;             /* allocated slots of arts */
+    comparison cmp;         /* their comparison */
+    const char *title;      /* the story's label (its first headline), or NULL */
+    errbuf *err;            /* last failure message (in mem, so that dossier_story_write, which
+                               takes a const story, can still leave one) */
 };
 
 #endif

@@ -12,5 +12,7 @@
 int cmd_ingest(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+/* cmd_compare.c: one story compared across its outlets. */
+int cmd_compare(int argc, char **argv);
 
 #endif
