@@ -915,10 +915,25 @@ static int match_at(const reader *r, size_t i, size_t floor, const when_hit *pre
     return 0;
 }
 
-/* Does the sentence speak of the future? ("will", "next", "wird", "будет" ...) */
+/* Does the sentence speak of the future? ("will", "due", "wird", "будет" ...) Words inside
+ * double quotation marks are the speaker's, not the sentence's tense: “Varnia will not trade
+ * its river,” she said on Wednesday. */
 static int tense_future(const reader *r)
 {
+    int quoted = 0;
     for (size_t i = 0; i < r->n; i++) {
+        size_t from = i ? r->w[i - 1].e : 0;
+        for (size_t k = from; k < r->w[i].s;) {
+            uint32_t cp;
+            size_t l = cp_at(r->s, r->w[i].s, k, &cp);
+            if (cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x00AB || cp == 0x00BB ||
+                cp == 0x201E)
+                quoted = cp == 0x201C || cp == 0x00AB || cp == 0x201E ? 1
+                         : cp == 0x201D || cp == 0x00BB              ? 0
+                                                                     : !quoted;
+            k += l;
+        }
+        if (quoted) continue;
         if (kind_of(r, i, K_FUTURE)) return 1;
         const char *t = r->w[i].low;
         size_t l = strlen(t);

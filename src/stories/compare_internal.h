@@ -10,10 +10,10 @@
 
 /* quote_groups.c: quote_groups / n_quote_groups. */
 dossier_status cmp_quote_groups(arena *a, const story_article *arts, size_t n, comparison *c);
-/* coverage.c: claims / n_claims. */
-dossier_status cmp_coverage(arena *a, const story_article *arts, size_t n, comparison *c);
-/* framing.c: framing / n_framing. */
-dossier_status cmp_framing(arena *a, const story_article *arts, size_t n, comparison *c);
+/* coverage.c: claims / n_claims. (Not cmp_coverage: that names the coverage enum.) */
+dossier_status cmp_coverage_matrix(arena *a, const story_article *arts, size_t n, comparison *c);
+/* framing.c: framing / n_framing. (Not cmp_framing: that names the framing struct.) */
+dossier_status cmp_outlet_framing(arena *a, const story_article *arts, size_t n, comparison *c);
 /* contradictions.c: contradictions / n_contradictions. */
 dossier_status cmp_contradictions(arena *a, const story_article *arts, size_t n, comparison *c);
 /* timeline.c: timeline / n_timeline. */

@@ -48,6 +48,11 @@ static void test_weekdays(void)
     CHECK_STR(hits("The reply was delivered on Tuesday.", "en", NULL), "");
     /* the time of day is cut from a full timestamp */
     CHECK_STR(hits("Delivered on Tuesday.", "en", "2025-10-15T18:30:00Z"), "2025-10-14=on Tuesday");
+    /* the tense of the sentence, not of the quotation in it */
+    CHECK_STR(hits("\u201cWe will not trade the river,\u201d she said on Wednesday.", "en", pub),
+              "2025-10-15=on Wednesday");
+    CHECK_STR(hits("\"We will not trade,\" she said on Wednesday.", "en", pub),
+              "2025-10-15=on Wednesday");
     /* a lower-case "may" or "march" is a verb */
     CHECK_STR(hits("They may march on sunday.", "en", pub), "");
 }
