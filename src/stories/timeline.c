@@ -35,16 +35,28 @@ static const char *const SKIP_PREFIX[] = {"updated", "published", "posted", "pho
                                           "credit", "top image", "top photo", "read more",
                                           "file photo", "last modified", "copyright", NULL};
 
-/* English words that make a sentence a statement even without an -ed form. */
+/* English words that make a sentence a statement even without an -ed form (sorted: bsearch). */
 static const char *const VERBS[] = {
-    "is", "was", "were", "are", "has", "have", "had", "will", "would", "can", "could", "should",
-    "said", "says", "say", "told", "tells", "met", "meet", "meets", "began", "begins", "sent",
-    "held", "made", "took", "gave", "left", "came", "comes", "went", "won", "lost", "saw", "fell",
-    "rose", "ran", "put", "set", "cut", "hit", "opens", "open", "agree", "agrees", "resume",
-    "resumes", "runs", "offers", "rejects", "accepts", "proposes", "wants", "insisted", "keeps",
-    "spoke", "speaks", "broke", "struck", "led", "paid", "sold", "bought", "built", "wrote", "got",
-    "did", "does", "do", "be", "been", "may", "might", "must", "shall", "hands", "leaves", "puts",
-    NULL};
+    "accepts", "agree", "agrees", "are", "be", "been", "began", "begins", "bought", "broke",
+    "built", "came", "can", "comes", "could", "cut", "did", "do", "does", "fell", "gave", "got",
+    "had", "hands", "has", "have", "held", "hit", "insisted", "is", "keeps", "leaves", "led",
+    "left", "lost", "made", "may", "meet", "meets", "met", "might", "must", "offers", "open",
+    "opens", "paid", "proposes", "put", "puts", "ran", "rejects", "resume", "resumes", "rose",
+    "runs", "said", "saw", "say", "says", "sent", "set", "shall", "should", "sold", "speaks",
+    "spoke", "struck", "tells", "told", "took", "wants", "was", "went", "were", "will", "won",
+    "would", "wrote",
+};
+#define NVERBS (sizeof VERBS / sizeof VERBS[0])
+
+static int cmp_cstr(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int is_verb(const char *w)
+{
+    return bsearch(&w, VERBS, NVERBS, sizeof VERBS[0], cmp_cstr) != NULL;
+}
 
 static int in_list(const char *const *list, const char *w)
 {
@@ -89,7 +101,7 @@ static int is_statement(const nlp_doc *d, span at, const char *lang)
         if (k->flags & (TOK_CAP | TOK_NUM)) continue;
         lower++;
         size_t wl = cmp_fold_word(d->text + k->start, k->end - k->start, 0, w);
-        if (in_list(VERBS, w) || (wl > 4 && !memcmp(w + wl - 2, "ed", 2)) ||
+        if (is_verb(w) || (wl > 4 && !memcmp(w + wl - 2, "ed", 2)) ||
             (wl > 3 && !memcmp(w + wl - 3, "n't", 3)))
             verb++;
     }
