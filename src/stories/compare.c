@@ -1,6 +1,6 @@
 /*
  * compare.c - compare_story: the outlets of a story's articles, then each part of the comparison
- * (quote groups, coverage matrix, framing), each in a file of its own.
+ * (quote groups, coverage matrix, framing, contradictions, timeline), each in a file of its own.
  */
 #include "stories/compare_internal.h"
 
@@ -24,5 +24,7 @@ dossier_status compare_story(arena *a, const story_article *arts, size_t n, comp
     dossier_status rc = cmp_quote_groups(a, arts, n, out);
     if (!rc) rc = cmp_coverage_matrix(a, arts, n, out);
     if (!rc) rc = cmp_outlet_framing(a, arts, n, out);
+    if (!rc) rc = cmp_contradictions(a, arts, n, out);
+    if (!rc) rc = cmp_timeline(a, arts, n, out);
     return rc;
 }
