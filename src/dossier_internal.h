@@ -39,4 +39,11 @@ struct dossier_story {
                                takes a const story, can still leave one) */
 };
 
+/*
+ * Annotates every article of s (sentences, entities, quotes), names its outlet, marks verbatim
+ * copies as duplicates when find_duplicates (the store has already marked its own), picks the
+ * title and compares. dossier_story.c; also used by the database's stories.
+ */
+dossier_status story_complete(dossier_story *s, int find_duplicates);
+
 #endif

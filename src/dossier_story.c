@@ -102,6 +102,27 @@ static const char *outlet_of(arena *mem, const story_article *sa)
     return base && base[1] ? base + 1 : sa->source;
 }
 
+dossier_status story_complete(dossier_story *s, int find_duplicates)
+{
+    dossier_status rc = DOSSIER_OK;
+    for (size_t i = 0; i < s->n && !rc; i++) {
+        story_article *sa = &s->arts[i];
+        rc = annotate(s->mem, sa);
+        if (!rc && !(sa->outlet = outlet_of(s->mem, sa))) rc = DOSSIER_ERR_NOMEM;
+        /* The same text twice (one file given twice, a verbatim reprint) is a duplicate. */
+        for (size_t j = 0; find_duplicates && j < i && !rc; j++)
+            if (s->arts[j].duplicate_of < 0 && s->arts[j].art->text_len == sa->art->text_len &&
+                !memcmp(s->arts[j].art->text, sa->art->text, sa->art->text_len)) {
+                sa->duplicate_of = (int)j;
+                break;
+            }
+    }
+    if (rc) return rc;
+    for (size_t i = 0; i < s->n && !s->title; i++)
+        if (s->arts[i].duplicate_of < 0 && s->arts[i].art->title) s->title = s->arts[i].art->title;
+    return compare_story(s->mem, s->arts, s->n, &s->cmp);
+}
+
 dossier_status dossier_story_from_paths(dossier *d, const char *const *paths, size_t n,
                                         dossier_story **out)
 {
@@ -129,23 +150,7 @@ dossier_status dossier_story_from_paths(dossier *d, const char *const *paths, si
         rc = err_set(&d->err, DOSSIER_ERR_EMPTY, "no article found in the inputs%s",
                      last ? " (some inputs failed)" : "");
     }
-    for (size_t i = 0; i < s->n && !rc; i++) {
-        story_article *sa = &s->arts[i];
-        rc = annotate(s->mem, sa);
-        if (!rc && !(sa->outlet = outlet_of(s->mem, sa))) rc = DOSSIER_ERR_NOMEM;
-        /* The same text twice (one file given twice, a verbatim reprint) is a duplicate. */
-        for (size_t j = 0; j < i && !rc; j++)
-            if (s->arts[j].duplicate_of < 0 && s->arts[j].art->text_len == sa->art->text_len &&
-                !memcmp(s->arts[j].art->text, sa->art->text, sa->art->text_len)) {
-                sa->duplicate_of = (int)j;
-                break;
-            }
-    }
-    if (!rc) {
-        for (size_t i = 0; i < s->n && !s->title; i++)
-            if (s->arts[i].duplicate_of < 0 && s->arts[i].art->title) s->title = s->arts[i].art->title;
-        rc = compare_story(s->mem, s->arts, s->n, &s->cmp);
-    }
+    if (!rc) rc = story_complete(s, 1);
     if (rc) {
         if (rc == DOSSIER_ERR_NOMEM) err_set(&d->err, rc, "out of memory comparing the story");
         dossier_story_free(s);
