@@ -29,7 +29,9 @@ static const char FIX_TEXT2[] =
     "<img src=x onerror=\"document.title='pwned'\"> \xff\xfe bad bytes </textarea>"
     "<style>body{display:none}</style>\n\n"
     "\"This bridge will connect both halves\" of the city, the mayor said. A NUL \0 byte "
-    "<a href=\"javascript:document.title='pwned'\">click</a>.";
+    "<a href=\"javascript:document.title='pwned'\">click</a> "
+    "<svg onload=\"document.body.setAttribute('data-pwned','1')\"></svg>"
+    "<iframe srcdoc=\"x\"></iframe>.";
 
 /* A story with everything the report needs; all pointers into its own members. */
 typedef struct fixture {

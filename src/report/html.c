@@ -512,7 +512,7 @@ static const char CSS[] =
     "break-inside:avoid}\n"
     ".qg ol{padding-left:1.4rem}.qg li{margin:.3rem 0}.ran{color:var(--mute);font-size:.85rem}\n"
     ".frs{display:grid;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr));gap:1rem}\n"
-    ".barbox{width:8rem;background:#eee;height:.7rem;display:inline-block}\n"
+    ".fr table{width:100%}.barbox{width:5rem;background:#eee;height:.7rem;display:inline-block}\n"
     ".bar{display:block;height:100%;background:#4a78b0}\n"
     ".cx blockquote{margin:.3rem 0 .3rem 1rem;border-left:3px solid var(--line);"
     "padding-left:.6rem}\n"
