@@ -45,7 +45,8 @@ page=$tmp/report.html
 
 # ---- the file: nothing from outside ----
 grep -o '<[a-zA-Z!/][^>]*>' "$page" >"$tmp/tags"
-grep -qiE '[[:space:]]src=' "$tmp/tags" && bad "a tag with src=: $(grep -iE ' src=' "$tmp/tags")" || ok
+grep -qiE '[[:space:]]src=' "$tmp/tags" && bad "a tag with src=: $(grep -iE ' src=' "$tmp/tags")" ||
+    ok
 grep -qiE '<(link|script|img|iframe|object|embed|base|form|svg|video|audio)[[:space:]>]' \
     "$tmp/tags" && bad "a tag that loads or runs something" || ok
 grep -qiE '@import|url\(' "$page" && bad "the CSS fetches something" || ok
@@ -86,26 +87,30 @@ has "$tmp/dom.html" "3 articles from 3 outlets" "header counts"
 # The coverage table: three claims, their marks, the only/omitted highlights.
 has "$tmp/dom.html" '<table class="matrix">' "coverage table"
 [ "$(grep -o '<tr id="claim' "$tmp/dom.html" | wc -l)" -eq 3 ] && ok || bad "coverage rows != 3"
-[ "$(grep -o '&#10003;\|✓' "$tmp/dom.html" | wc -l)" -ge 6 ] && ok || bad "fewer than 6 check marks"
+[ "$(grep -o '&#10003;\|✓' "$tmp/dom.html" | wc -l)" -ge 6 ] && ok ||
+    bad "fewer than 6 check marks"
 has "$tmp/dom.html" "only Harbor Times" "only-X badge"
 has "$tmp/dom.html" "omitted by Night &lt;i&gt;Wire&lt;/i&gt;" "omitted-by badge"
 # The quote variants with their changed words.
-has "$tmp/dom.html" "<q>This bridge will <ins>finally</ins> connect both halves of <del>our</del> <ins>the</ins> city</q>" \
-    "changed variant's diff"
+has "$tmp/dom.html" "<q>This bridge will <ins>finally</ins> connect both halves of \
+<del>our</del> <ins>the</ins> city</q>" "changed variant's diff"
 has "$tmp/dom.html" "<del>of our city</del>" "truncated variant's cut words"
 has "$tmp/dom.html" ">truncated<" "truncated badge"
 has "$tmp/dom.html" ">changed<" "changed badge"
 # The hostile article's markup is there as text a reader sees.
 has "$tmp/dom.html" "&lt;script&gt;document.title='pwned'&lt;/script&gt;" "hostile script as text"
 has "$tmp/dom.html" "&lt;img src=x " "hostile img as text"
-has "$tmp/dom.html" "&lt;/textarea&gt;&lt;style&gt;body{display:none}&lt;/style&gt;" "hostile style as text"
+has "$tmp/dom.html" "&lt;/textarea&gt;&lt;style&gt;body{display:none}&lt;/style&gt;" \
+    "hostile style as text"
 has "$tmp/dom.html" "javascript:document.title='pwned'" "javascript: URL as text"
 grep -qiE 'href="[[:space:]]*javascript|[[:space:]]on[a-z]+=' "$tmp/dom.tags" &&
     bad "a javascript: link or an event-handler attribute in the DOM" || ok
 # Every in-page link lands on an element of the page.
 grep -oE 'href="#[^"]+"' "$tmp/dom.html" | sort -u | sed 's/^href="#//; s/"$//' >"$tmp/targets"
 missing=0
-while read -r id; do grep -qF "id=\"$id\"" "$tmp/dom.html" || missing=$((missing + 1)); done <"$tmp/targets"
+while read -r id; do
+    grep -qF "id=\"$id\"" "$tmp/dom.html" || missing=$((missing + 1))
+done <"$tmp/targets"
 [ "$missing" -eq 0 ] && [ -s "$tmp/targets" ] && ok || bad "$missing in-page links lead nowhere"
 
 # ---- it renders and prints ----

@@ -89,9 +89,9 @@ static void fixture_init(fixture *f)
     static const char *const titles[FIX_N] = {
         "City council approves river bridge", "Bridge gets the green light",
         "<script>document.title='pwned'</script>Bridge vote \"&\" <b>onerror</b>"};
-    static const char *const urls[FIX_N] = {
-        "https://harbor-times.example/2026/03/04/bridge", "http://valleypost.example/bridge?id=7&x=1",
-        "javascript:document.title='pwned'"};
+    static const char *const urls[FIX_N] = {"https://harbor-times.example/2026/03/04/bridge",
+                                            "http://valleypost.example/bridge?id=7&x=1",
+                                            "javascript:document.title='pwned'"};
     static const char *const published[FIX_N] = {"2026-03-04T09:30:00Z", "2026-03-04",
                                                  "2026-03-05T18:00:00+01:00"};
     const char *texts[FIX_N] = {FIX_TEXT0, FIX_TEXT1, FIX_TEXT2};
@@ -111,22 +111,28 @@ static void fixture_init(fixture *f)
             a->paragraphs = f->paras[i];
             a->n_paragraphs = fix_paragraphs(texts[i], lens[i], f->paras[i], 8);
         }
-        f->sarts[i] = (story_article){a, "0000000000000000", urls[i], f->outlets[i], NULL, NULL, -1};
+        f->sarts[i] =
+            (story_article){a, "0000000000000000", urls[i], f->outlets[i], NULL, NULL, -1};
         f->article_outlet[i] = i;
     }
 
     /* Coverage: the vote (all), the cost (only Harbor Times), the quotation's sentence (omitted
      * by the hostile outlet). */
-    f->claim_refs[0][0] = fix_ref(f, 0, "The city council approved the new river bridge on Tuesday "
-                                        "after a long debate.");
-    f->claim_refs[0][1] = fix_ref(f, 1, "Councillors voted on Tuesday to approve the river bridge.");
+    f->claim_refs[0][0] = fix_ref(f, 0,
+                                  "The city council approved the new river bridge on Tuesday "
+                                  "after a long debate.");
+    f->claim_refs[0][1] =
+        fix_ref(f, 1, "Councillors voted on Tuesday to approve the river bridge.");
     f->claim_refs[0][2] = fix_ref(f, 2, "The council approved the river bridge on Tuesday.");
-    f->claim_refs[1][0] = fix_ref(f, 0, "Construction is expected to start in May and cost 40 "
-                                        "million euros.");
-    f->claim_refs[2][0] = fix_ref(f, 0, "Mayor Ada Lindqvist said: \"This bridge will connect both "
-                                        "halves of our city.\"");
-    f->claim_refs[2][1] = fix_ref(f, 1, "\"This bridge will finally connect both halves of the "
-                                        "city,\" Mayor Ada Lindqvist said.");
+    f->claim_refs[1][0] = fix_ref(f, 0,
+                                  "Construction is expected to start in May and cost 40 "
+                                  "million euros.");
+    f->claim_refs[2][0] = fix_ref(f, 0,
+                                  "Mayor Ada Lindqvist said: \"This bridge will connect both "
+                                  "halves of our city.\"");
+    f->claim_refs[2][1] = fix_ref(f, 1,
+                                  "\"This bridge will finally connect both halves of the "
+                                  "city,\" Mayor Ada Lindqvist said.");
     static const uint8_t carried[3][FIX_N] = {{1, 1, 1}, {1, 0, 0}, {1, 1, 0}};
     static const cmp_coverage cov[3] = {CMP_ALL, CMP_ONLY, CMP_MOST};
     static const size_t nrefs[3] = {3, 1, 2};
@@ -160,11 +166,12 @@ static void fixture_init(fixture *f)
 
     /* Framing: one term's example overlaps the quotation's start (nesting is not enough). */
     static const char *const terms[FIX_N][2] = {{"construction", "lindqvist said"},
-                                               {"opponents", "finally"},
-                                               {"<b>onerror</b>", "council"}};
-    static const char *const examples[FIX_N][2] = {{"Construction", "Lindqvist said: \"This bridge"},
-                                                  {"Opponents", "finally"},
-                                                  {"onerror=", "council"}};
+                                                {"opponents", "finally"},
+                                                {"<b>onerror</b>", "council"}};
+    static const char *const examples[FIX_N][2] = {
+        {"Construction", "Lindqvist said: \"This bridge"},
+        {"Opponents", "finally"},
+        {"onerror=", "council"}};
     static const double zs[FIX_N][2] = {{3.2, 1.6}, {2.4, 1.1}, {1.9, 0.4}};
     for (uint32_t o = 0; o < FIX_N; o++) {
         for (size_t t = 0; t < 2; t++)
@@ -181,11 +188,11 @@ static void fixture_init(fixture *f)
                                     0.82};
     f->events[0] = (cmp_event){"2026-03-03", "on Tuesday", f->claim_refs[0][0],
                                fix_ref(f, 0, "on Tuesday"), 3};
-    f->events[1] = (cmp_event){"2026-05", "in May", f->claim_refs[1][0], fix_ref(f, 0, "in May"),
-                               1};
+    f->events[1] =
+        (cmp_event){"2026-05", "in May", f->claim_refs[1][0], fix_ref(f, 0, "in May"), 1};
 
     f->c = (comparison){f->outlets, FIX_N, f->article_outlet, FIX_N, &f->group, 1, f->claims, 3,
-                        f->framing, FIX_N, &f->contra, 1, f->events, 2};
+                        f->framing, FIX_N, &f->contra,        1,     f->events, 2};
 }
 
 #endif

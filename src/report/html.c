@@ -44,12 +44,12 @@ typedef struct mark_span {
 
 /* The page being written: the output, a sticky status and the story. */
 typedef struct writer {
-    dbuf *out;                    /* where the page goes */
-    dossier_status rc;            /* first failure; every put is a no-op after it */
-    const story_article *arts;    /* the story's articles */
-    size_t n;                     /* how many */
-    const comparison *c;          /* the comparison (never NULL here: an empty one stands in) */
-    mark_span *marks;             /* every referenced span, by article, start, longest first */
+    dbuf *out;                 /* where the page goes */
+    dossier_status rc;         /* first failure; every put is a no-op after it */
+    const story_article *arts; /* the story's articles */
+    size_t n;                  /* how many */
+    const comparison *c;       /* the comparison (never NULL here: an empty one stands in) */
+    mark_span *marks;          /* every referenced span, by article, start, longest first */
     size_t n_marks;
     size_t cap_marks;
 } writer;
@@ -89,14 +89,29 @@ static void esc_bytes(writer *w, const char *p, size_t n, int br)
         size_t adv = 1;
         if (ch < 0x80) {
             switch (ch) {
-            case '&': rep = "&amp;"; break;
-            case '<': rep = "&lt;"; break;
-            case '>': rep = "&gt;"; break;
-            case '"': rep = "&quot;"; break;
-            case '\'': rep = "&#39;"; break;
-            case '\n': rep = br ? "<br>\n" : NULL; break;
-            case '\t': break;
-            case '\r': rep = ""; break;
+            case '&':
+                rep = "&amp;";
+                break;
+            case '<':
+                rep = "&lt;";
+                break;
+            case '>':
+                rep = "&gt;";
+                break;
+            case '"':
+                rep = "&quot;";
+                break;
+            case '\'':
+                rep = "&#39;";
+                break;
+            case '\n':
+                rep = br ? "<br>\n" : NULL;
+                break;
+            case '\t':
+                break;
+            case '\r':
+                rep = "";
+                break;
             default:
                 if (ch < 0x20 || ch == 0x7f) rep = "";
             }
@@ -126,7 +141,6 @@ static void esc(writer *w, const char *z)
 {
     if (z) esc_bytes(w, z, strlen(z), 0);
 }
-
 
 /* ASCII case-insensitive prefix test of a C string. */
 static int has_prefix_ci(const char *z, const char *prefix)
@@ -195,8 +209,7 @@ static const article *ref_article(const story_article *arts, size_t n, uint32_t 
     return a;
 }
 
-int report_html_anchor(const story_article *arts, size_t n, uint32_t index, span at,
-                       char out[64])
+int report_html_anchor(const story_article *arts, size_t n, uint32_t index, span at, char out[64])
 {
     out[0] = '\0';
     if (!ref_article(arts, n, index, at)) return 0;
@@ -218,7 +231,8 @@ static void ref_text(writer *w, cmp_ref r, size_t max)
     int cut = 0;
     if (max && len > max) {
         len = max;
-        while (len > 0 && ((unsigned char)p[len] & 0xc0) == 0x80) len--;
+        while (len > 0 && ((unsigned char)p[len] & 0xc0) == 0x80)
+            len--;
         cut = 1;
     }
     esc_bytes(w, p, len, 0);
@@ -294,7 +308,8 @@ static void marks_collect(writer *w)
 {
     const comparison *c = w->c;
     for (size_t i = 0; i < c->n_claims; i++)
-        for (size_t k = 0; k < c->claims[i].n_refs; k++) mark_add(w, c->claims[i].refs[k], MK_CLAIM);
+        for (size_t k = 0; k < c->claims[i].n_refs; k++)
+            mark_add(w, c->claims[i].refs[k], MK_CLAIM);
     for (size_t g = 0; g < c->n_quote_groups; g++) {
         const cmp_quote_group *qg = &c->quote_groups[g];
         for (size_t v = 0; v < qg->n_variants; v++)
@@ -350,7 +365,7 @@ typedef struct mark_state {
     size_t next;    /* first mark not yet reached */
     size_t *active; /* indices into m covering the position, ascending */
     size_t n_active;
-    size_t *open;   /* indices into m open in the output, outermost first */
+    size_t *open; /* indices into m open in the output, outermost first */
     size_t n_open;
 } mark_state;
 
@@ -363,7 +378,8 @@ static void marks_sync(writer *w, mark_state *s)
 {
     size_t want = s->n_active < MARK_DEPTH_MAX ? s->n_active : MARK_DEPTH_MAX;
     size_t common = 0;
-    while (common < s->n_open && common < want && s->open[common] == s->active[common]) common++;
+    while (common < s->n_open && common < want && s->open[common] == s->active[common])
+        common++;
     while (s->n_open > common) {
         put(w, "</mark>");
         s->n_open--;
@@ -372,7 +388,8 @@ static void marks_sync(writer *w, mark_state *s)
         mark_open(w, &s->m[s->active[k]]);
         s->open[s->n_open++] = s->active[k];
     }
-    for (size_t k = want; k < s->n_active; k++) anchor_only(w, &s->m[s->active[k]]);
+    for (size_t k = want; k < s->n_active; k++)
+        anchor_only(w, &s->m[s->active[k]]);
 }
 
 static void marks_close_all(writer *w, mark_state *s)
@@ -427,7 +444,8 @@ static void write_paragraph(writer *w, const char *text, size_t ps, size_t pe, m
             if (s->m[s->active[k]].end < nb) nb = s->m[s->active[k]].end;
         /* a span edge inside a character moves to the character's end: a mark never splits
          * a UTF-8 sequence (which would show as two replacement characters) */
-        while (nb < pe && ((unsigned char)text[nb] & 0xc0) == 0x80) nb++;
+        while (nb < pe && ((unsigned char)text[nb] & 0xc0) == 0x80)
+            nb++;
         marks_sync(w, s);
         esc_bytes(w, text + pos, nb - pos, 1);
         pos = nb;
@@ -466,15 +484,19 @@ static void write_article_text(writer *w, const article *a, mark_span *m, size_t
         size_t ps = 0;
         while (ps < len) {
             size_t pe = ps;
-            while (pe < len && !(t[pe] == '\n' && pe + 1 < len && t[pe + 1] == '\n')) pe++;
+            while (pe < len && !(t[pe] == '\n' && pe + 1 < len && t[pe + 1] == '\n'))
+                pe++;
             if (pe > ps) write_paragraph(w, t, ps, pe, &s);
             ps = pe;
-            while (ps < len && (t[ps] == '\n' || t[ps] == '\r')) ps++;
+            while (ps < len && (t[ps] == '\n' || t[ps] == '\r'))
+                ps++;
         }
     }
     /* spans after the last paragraph (in trailing blank lines) */
-    for (size_t k = 0; k < s.n_active; k++) anchor_only(w, &s.m[s.active[k]]);
-    for (size_t k = s.next; k < s.n; k++) anchor_only(w, &s.m[k]);
+    for (size_t k = 0; k < s.n_active; k++)
+        anchor_only(w, &s.m[s.active[k]]);
+    for (size_t k = s.next; k < s.n; k++)
+        anchor_only(w, &s.m[k]);
 done:
     free(s.active);
     free(s.open);
@@ -580,7 +602,8 @@ static void write_header(writer *w, const char *title)
     put(w, "</p>\n<p class=\"meta\">Outlets: ");
     for (size_t o = 0; o < c->n_outlets; o++) {
         size_t k = 0;
-        for (size_t i = 0; i < w->n; i++) k += article_outlet(w, i) == o;
+        for (size_t i = 0; i < w->n; i++)
+            k += article_outlet(w, i) == o;
         if (o) put(w, ", ");
         esc(w, outlet_name(w, o));
         putf(w, " (%zu)", k);
@@ -647,9 +670,10 @@ static void write_articles(writer *w)
         }
         put(w, "</header>\n<div class=\"text\">\n");
         size_t first = mk;
-        while (mk < w->n_marks && w->marks[mk].article == i) mk++;
+        while (mk < w->n_marks && w->marks[mk].article == i)
+            mk++;
         if (a && a->text && a->text_len)
-            write_article_text(w, a, w->marks + first, mk - first);
+            write_article_text(w, a, w->marks ? w->marks + first : NULL, mk - first);
         else
             put(w, "<p class=\"empty\">No text.</p>\n");
         put(w, "</div>\n</article>\n");
@@ -891,8 +915,9 @@ static void write_framing(writer *w)
                 putf(w, "</td><td>%.2f</td>", z);
             else
                 put(w, "</td><td>&ndash;</td>");
-            putf(w, "<td><span class=\"barbox\"><span class=\"bar\" style=\"width:%d%%\">"
-                    "</span></span></td><td>%u</td><td>",
+            putf(w,
+                 "<td><span class=\"barbox\"><span class=\"bar\" style=\"width:%d%%\">"
+                 "</span></span></td><td>%u</td><td>",
                  pct, (unsigned)tm->count);
             ref_link(w, tm->example, "example");
             put(w, "</td></tr>\n");

@@ -35,7 +35,6 @@ dossier_status report_html(const story_article *arts, size_t n, const comparison
  * bytes). Returns 1, or 0 (and out = "") when the span is empty or not within that article's
  * text, in which case the report has no anchor for it.
  */
-int report_html_anchor(const story_article *arts, size_t n, uint32_t index, span at,
-                       char out[64]);
+int report_html_anchor(const story_article *arts, size_t n, uint32_t index, span at, char out[64]);
 
 #endif

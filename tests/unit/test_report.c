@@ -26,7 +26,8 @@ static char *render(const story_article *arts, size_t n, const comparison *c, co
 static size_t count(const char *hay, const char *needle)
 {
     size_t k = 0, nl = strlen(needle);
-    for (const char *p = strstr(hay, needle); p; p = strstr(p + nl, needle)) k++;
+    for (const char *p = strstr(hay, needle); p; p = strstr(p + nl, needle))
+        k++;
     return k;
 }
 
@@ -35,17 +36,19 @@ static size_t count(const char *hay, const char *needle)
 static int tags_all_ours(const char *html)
 {
     static const char *const ok[] = {
-        "!DOCTYPE", "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3",
-        "p", "nav", "a", "section", "div", "article", "time", "mark", "span", "br", "table",
-        "thead", "tbody", "tr", "th", "td", "ol", "li", "q", "ins", "del", "b", "blockquote",
-        "footer", NULL};
+        "!DOCTYPE", "html", "head", "meta",  "title", "style",   "body",       "header",  "h1",
+        "h2",       "h3",   "p",    "nav",   "a",     "section", "div",        "article", "time",
+        "mark",     "span", "br",   "table", "thead", "tbody",   "tr",         "th",      "td",
+        "ol",       "li",   "q",    "ins",   "del",   "b",       "blockquote", "footer",  NULL};
     for (const char *p = strchr(html, '<'); p; p = strchr(p + 1, '<')) {
         const char *q = p + 1;
         if (*q == '/') q++;
         size_t n = 0;
-        while (q[n] && q[n] != ' ' && q[n] != '>' && q[n] != '\n') n++;
+        while (q[n] && q[n] != ' ' && q[n] != '>' && q[n] != '\n')
+            n++;
         int found = 0;
-        for (size_t k = 0; ok[k] && !found; k++) found = strlen(ok[k]) == n && !memcmp(ok[k], q, n);
+        for (size_t k = 0; ok[k] && !found; k++)
+            found = strlen(ok[k]) == n && !memcmp(ok[k], q, n);
         if (!found) {
             fprintf(stderr, "unexpected tag: %.40s\n", p);
             return 0;
@@ -135,8 +138,8 @@ static void test_escaping(void)
     char *html = render(f->sarts, FIX_N, &f->c, "<script>alert(1)</script> & \"x\"", &len, &rc);
     CHECK_INT(rc, DOSSIER_OK);
     if (!html) goto done;
-    CHECK_INT(strlen(html), len);                  /* the NUL byte of article 2 is dropped */
-    CHECK_INT(utf8_validate(html, len), len);      /* \xff\xfe became U+FFFD */
+    CHECK_INT(strlen(html), len);             /* the NUL byte of article 2 is dropped */
+    CHECK_INT(utf8_validate(html, len), len); /* \xff\xfe became U+FFFD */
     CHECK(strstr(html, "\xef\xbf\xbd bad bytes") != NULL);
     CHECK(tags_all_ours(html));
     CHECK(strstr(html, "<script") == NULL);
@@ -177,8 +180,8 @@ static void test_sections(void)
     char *html = render(f->sarts, FIX_N, &f->c, "River bridge vote", &len, &rc);
     CHECK_INT(rc, DOSSIER_OK);
     if (!html) goto done;
-    static const char *const ids[] = {"articles", "coverage", "quotes", "framing",
-                                      "contradictions", "timeline"};
+    static const char *const ids[] = {"articles", "coverage",       "quotes",
+                                      "framing",  "contradictions", "timeline"};
     for (size_t k = 0; k < 6; k++) {
         char want[64];
         snprintf(want, sizeof want, "<section id=\"%s\">", ids[k]);
@@ -297,7 +300,9 @@ static void test_anchors(void)
     }
 
     /* random spans over a text with paragraphs and multi-byte characters */
-    const char *u = "Ein Br\xc3\xbc" "ckenbau \xe2\x80\x9c" "endlich\xe2\x80\x9d beschlossen.\n\n"
+    const char *u = "Ein Br\xc3\xbc"
+                    "ckenbau \xe2\x80\x9c"
+                    "endlich\xe2\x80\x9d beschlossen.\n\n"
                     "Zweiter Absatz mit <Zeichen> & mehr.\n\nDritter.";
     size_t ul = strlen(u);
     uint32_t seed = 12345;
@@ -319,7 +324,8 @@ static void test_anchors(void)
         static char deep[2001];
         memset(deep, 'x', 2000);
         span *s = malloc(500 * sizeof *s);
-        for (size_t k = 0; k < 500; k++) s[k] = (span){k, 2000 - k};
+        for (size_t k = 0; k < 500; k++)
+            s[k] = (span){k, 2000 - k};
         check_spans(deep, s, 500);
         free(s);
     }
@@ -380,13 +386,13 @@ static void test_bad_refs(void)
 {
     fixture *f = malloc(sizeof *f);
     fixture_init(f);
-    f->claim_refs[1][0] = (cmp_ref){7, {0, 5}};                     /* no such article */
-    f->variant_refs[2].at = (span){10, 100000};                      /* past the text */
-    f->diffs[0][1].at = (span){5000, 5003};                          /* diff past the text */
-    f->framing[1].outlet = 99;                                       /* no such outlet */
-    f->article_outlet[2] = 42;                                       /* bad outlet map */
-    f->contra.b = (cmp_ref){0, {9, 3}};                              /* reversed span */
-    f->group.reference = 17;                                         /* no such variant */
+    f->claim_refs[1][0] = (cmp_ref){7, {0, 5}}; /* no such article */
+    f->variant_refs[2].at = (span){10, 100000}; /* past the text */
+    f->diffs[0][1].at = (span){5000, 5003};     /* diff past the text */
+    f->framing[1].outlet = 99;                  /* no such outlet */
+    f->article_outlet[2] = 42;                  /* bad outlet map */
+    f->contra.b = (cmp_ref){0, {9, 3}};         /* reversed span */
+    f->group.reference = 17;                    /* no such variant */
     size_t len;
     dossier_status rc;
     char *html = render(f->sarts, FIX_N, &f->c, "Bridge", &len, &rc);
