@@ -615,6 +615,22 @@ static void write_header(writer *w, const char *title)
            "</nav>\n</header>\n");
 }
 
+/* 1 if z looks like a language tag ("en", "de", "zh-Hans", "pt-BR"): letters, digits and
+ * hyphens only, starting with a letter, short. Only then is it written as an attribute. */
+static int is_lang_code(const char *z)
+{
+    if (!z || !((*z >= 'a' && *z <= 'z') || (*z >= 'A' && *z <= 'Z'))) return 0;
+    size_t n = 0;
+    for (; z[n]; n++) {
+        char ch = z[n];
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+              ch == '-') ||
+            n >= 16)
+            return 0;
+    }
+    return 1;
+}
+
 static void write_articles(writer *w)
 {
     put(w, "<section id=\"articles\">\n<h2>Articles side by side</h2>\n");
@@ -668,7 +684,15 @@ static void write_articles(writer *w)
                 put(w, "</div>\n");
             }
         }
-        put(w, "</header>\n<div class=\"text\">\n");
+        /* the text's language and direction, so a reader's browser picks fonts, hyphenation
+         * and right-to-left layout for it */
+        put(w, "</header>\n<div class=\"text\" dir=\"auto\"");
+        if (a && is_lang_code(a->lang)) {
+            put(w, " lang=\"");
+            put(w, a->lang);
+            put(w, "\"");
+        }
+        put(w, ">\n");
         size_t first = mk;
         while (mk < w->n_marks && w->marks[mk].article == i)
             mk++;

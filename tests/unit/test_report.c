@@ -91,8 +91,8 @@ static char *column_text(const char *html, size_t i)
     char key[64];
     snprintf(key, sizeof key, "<article class=\"src\" id=\"art%zu\">", i);
     const char *p = strstr(html, key);
-    if (!p || !(p = strstr(p, "<div class=\"text\">"))) return NULL;
-    p += strlen("<div class=\"text\">");
+    if (!p || !(p = strstr(p, "<div class=\"text\""))) return NULL;
+    p = strchr(p, '>') + 1;
     const char *end = strstr(p, "</div>");
     if (!end) return NULL;
     char *out = malloc((size_t)(end - p) + 1), *o = out;
@@ -133,6 +133,7 @@ static void test_escaping(void)
 {
     fixture *f = malloc(sizeof *f);
     fixture_init(f);
+    f->arts[1].lang = "en\" onmouseover=\"alert(1)"; /* not a language tag: never an attribute */
     size_t len;
     dossier_status rc;
     char *html = render(f->sarts, FIX_N, &f->c, "<script>alert(1)</script> & \"x\"", &len, &rc);
@@ -147,6 +148,9 @@ static void test_escaping(void)
     CHECK(strstr(html, "</textarea") == NULL);
     CHECK(strstr(html, "<i>") == NULL);
     CHECK(strstr(html, "href=\"javascript") == NULL);
+    CHECK(strstr(html, "onmouseover=\"") == NULL);
+    CHECK_INT(count(html, "<div class=\"text\" dir=\"auto\" lang=\"en\">"), 2);
+    CHECK_INT(count(html, "<div class=\"text\" dir=\"auto\">"), 1);
     CHECK(strstr(html, "&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;") != NULL);
     CHECK(strstr(html, "&lt;img src=x ") != NULL); /* "onerror=" is a framing example's mark */
     CHECK(strstr(html, "document.title=&#39;pwned&#39;&quot;&gt;") != NULL);
