@@ -525,7 +525,7 @@ static const char CSS[] =
     "th{background:#f3f3f3}td.y{text-align:center}td.y a{text-decoration:none}\n"
     "td.only{background:#dff3e0}td.omit{background:#fbe3e3}\n"
     ".badge{display:inline-block;font-size:.75rem;padding:0 .4rem;border-radius:.6rem;"
-    "border:1px solid var(--line);margin-left:.3rem;white-space:nowrap}\n"
+    "border:1px solid var(--line);margin-left:.3rem}\n"
     ".b-only{background:#dff3e0}.b-omit{background:#fbe3e3}.b-changed{background:#ffd8a8}\n"
     ".b-trunc{background:#e5dbff}.b-ref{background:#eee}\n"
     "ins{background:#c9f0c9;text-decoration:none;border-bottom:2px solid #2e7d32}\n"
@@ -533,7 +533,8 @@ static const char CSS[] =
     ".qg,.cx,.fr{border:1px solid var(--line);padding:.5rem .8rem;margin:.6rem 0;"
     "break-inside:avoid}\n"
     ".qg ol{padding-left:1.4rem}.qg li{margin:.3rem 0}.ran{color:var(--mute);font-size:.85rem}\n"
-    ".frs{display:grid;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr));gap:1rem}\n"
+    ".frs{display:grid;grid-template-columns:repeat(auto-fit,minmax(20rem,1fr));gap:1rem}\n"
+    "td.z{white-space:nowrap}"
     ".fr table{width:100%}.barbox{width:5rem;background:#eee;height:.7rem;display:inline-block}\n"
     ".bar{display:block;height:100%;background:#4a78b0}\n"
     ".cx blockquote{margin:.3rem 0 .3rem 1rem;border-left:3px solid var(--line);"
@@ -925,8 +926,8 @@ static void write_framing(writer *w)
             put(w, "<p class=\"empty\">No distinctive terms.</p></div>\n");
             continue;
         }
-        put(w, "<table><thead><tr><th>Term</th><th>z</th><th></th><th>n</th><th></th></tr>"
-               "</thead><tbody>\n");
+        put(w, "<table><thead><tr><th>Term</th><th>z</th><th>n</th><th></th></tr></thead>"
+               "<tbody>\n");
         for (size_t t = 0; t < fr->n_terms; t++) {
             const cmp_term *tm = &fr->terms[t];
             double z = tm->z;
@@ -936,14 +937,14 @@ static void write_framing(writer *w)
             put(w, "<tr><td>");
             esc(w, tm->term);
             if (isfinite(z))
-                putf(w, "</td><td>%.2f</td>", z);
+                putf(w, "</td><td class=\"z\">%.2f ", z);
             else
-                put(w, "</td><td>&ndash;</td>");
+                put(w, "</td><td class=\"z\">&ndash; ");
             putf(w,
-                 "<td><span class=\"barbox\"><span class=\"bar\" style=\"width:%d%%\">"
-                 "</span></span></td><td>%u</td><td>",
+                 "<span class=\"barbox\"><span class=\"bar\" style=\"width:%d%%\"></span></span>"
+                 "</td><td>%u</td><td>",
                  pct, (unsigned)tm->count);
-            ref_link(w, tm->example, "example");
+            ref_link(w, tm->example, "&#8599;");
             put(w, "</td></tr>\n");
         }
         put(w, "</tbody></table></div>\n");
