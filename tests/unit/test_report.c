@@ -4,6 +4,7 @@
  * empty comparisons, each section present, dangling references, the size cap.
  */
 #include "check.h"
+#include "quotes/quotes.h"
 #include "report/report_html.h"
 #include "../report_fixture.h"
 
@@ -411,6 +412,78 @@ static void test_bad_refs(void)
     free(f);
 }
 
+/* Spans from the real stages: every sentence nlp_split finds is a claim, every quote quotes_find
+ * finds is a quote group; the page still nests, links land and the texts read as they were. */
+static void test_from_stages(void)
+{
+    fixture *f = malloc(sizeof *f);
+    fixture_init(f);
+    arena *a = arena_new(0);
+    nlp_doc docs[FIX_N];
+    quote_list ql[FIX_N];
+    size_t n_sent = 0, n_quotes = 0;
+    for (size_t i = 0; i < FIX_N; i++) {
+        const article *ar = &f->arts[i];
+        CHECK_INT(nlp_split(a, ar->text, ar->text_len, ar->paragraphs, ar->n_paragraphs, &docs[i]),
+                  DOSSIER_OK);
+        CHECK_INT(nlp_entities(a, &docs[i], "2026-03-04"), DOSSIER_OK);
+        CHECK_INT(quotes_find(a, &docs[i], &ql[i]), DOSSIER_OK);
+        f->sarts[i].nlp = &docs[i];
+        f->sarts[i].quotes = &ql[i];
+        n_sent += docs[i].n_sentences;
+        n_quotes += ql[i].n;
+    }
+    CHECK(n_sent >= 8);
+    CHECK(n_quotes >= 3);
+    cmp_claim *claims = arena_calloc(a, n_sent, sizeof *claims);
+    cmp_ref *refs = arena_calloc(a, n_sent, sizeof *refs);
+    uint8_t *carried = arena_calloc(a, n_sent * FIX_N, 1);
+    cmp_quote_group *groups = arena_calloc(a, n_quotes + 1, sizeof *groups);
+    cmp_variant *vars = arena_calloc(a, n_quotes + 1, sizeof *vars);
+    cmp_ref *vrefs = arena_calloc(a, n_quotes + 1, sizeof *vrefs);
+    size_t k = 0, g = 0;
+    for (uint32_t i = 0; i < FIX_N; i++) {
+        for (size_t s = 0; s < docs[i].n_sentences; s++, k++) {
+            refs[k] = (cmp_ref){i, docs[i].sentences[s]};
+            carried[k * FIX_N + i] = 1;
+            claims[k] = (cmp_claim){&refs[k], 1, &carried[k * FIX_N], CMP_ONLY, 1};
+        }
+        for (size_t q = 0; q < ql[i].n; q++, g++) {
+            const quote *qu = &ql[i].items[q];
+            vrefs[g] = (cmp_ref){i, qu->at};
+            vars[g] = (cmp_variant){&vrefs[g], 1, 1, 0, 0, NULL, 0};
+            const char *who = qu->speaker >= 0 ? docs[i].entities[qu->speaker].name : NULL;
+            groups[g] = (cmp_quote_group){who, &vars[g], 1, 0, 1, 0};
+        }
+    }
+    f->c.claims = claims;
+    f->c.n_claims = n_sent;
+    f->c.quote_groups = groups;
+    f->c.n_quote_groups = n_quotes;
+    size_t len;
+    dossier_status rc;
+    char *html = render(f->sarts, FIX_N, &f->c, "Bridge", &len, &rc);
+    CHECK_INT(rc, DOSSIER_OK);
+    if (html) {
+        CHECK_INT(count(html, "<tr id=\"claim"), n_sent);
+        CHECK_INT(count(html, "<div class=\"qg\""), n_quotes);
+        CHECK(strstr(html, "<h3>Ada Lindqvist<") != NULL);
+        CHECK(links_land(html));
+        CHECK(marks_nest(html));
+        CHECK(tags_all_ours(html));
+        for (size_t i = 0; i < 2; i++) {
+            char *got = column_text(html, i);
+            char *exp = strip_newlines(f->arts[i].text, f->arts[i].text_len);
+            CHECK_STR(got, exp);
+            free(got);
+            free(exp);
+        }
+        free(html);
+    }
+    arena_free(a);
+    free(f);
+}
+
 /* A page over the buffer's cap is an error, not a truncated success. */
 static void test_cap(void)
 {
@@ -430,6 +503,7 @@ int main(void)
     test_anchors();
     test_empty();
     test_bad_refs();
+    test_from_stages();
     test_cap();
     return check_done();
 }
