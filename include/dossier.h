@@ -326,10 +326,12 @@ DOSSIER_API dossier_status dossier_story_from_paths(dossier *d, const char *cons
                                                     size_t n, dossier_story **out);
 
 /*
- * Writes the story's comparison to `out`: DOSSIER_STORY_TEXT (for a terminal) or
- * DOSSIER_STORY_JSON (one JSON object and a newline). Returns DOSSIER_OK, DOSSIER_ERR_IO when a
- * write fails, DOSSIER_ERR_NOMEM, or DOSSIER_ERR_USAGE for an unknown or not yet available
- * format (the message in dossier_story_errmsg).
+ * Writes the story's comparison to `out`: DOSSIER_STORY_TEXT (for a terminal),
+ * DOSSIER_STORY_JSON (one JSON object and a newline) or DOSSIER_STORY_HTML (one self-contained
+ * HTML page: no external assets, no scripts, every input escaped). Returns DOSSIER_OK,
+ * DOSSIER_ERR_IO when a write fails, DOSSIER_ERR_NOMEM, DOSSIER_ERR_TOO_LARGE (an HTML page over
+ * its size cap), or DOSSIER_ERR_USAGE for an unknown format (the message in
+ * dossier_story_errmsg).
  */
 DOSSIER_API dossier_status dossier_story_write(const dossier_story *s, int format, FILE *out);
 

@@ -11,6 +11,7 @@
 
 #include "dossier_internal.h"
 #include "report/report.h"
+#include "report/report_html.h"
 #include "stories/compare.h"
 
 /* Collection state of dossier_story_from_paths. */
@@ -164,14 +165,16 @@ dossier_status dossier_story_write(const dossier_story *s, int format, FILE *out
 {
     if (!s || !out) return DOSSIER_ERR_USAGE;
     err_clear(s->err);
-    if (format == DOSSIER_STORY_HTML)
-        return err_set(s->err, DOSSIER_ERR_USAGE, "the HTML report is not available in this build");
-    if (format != DOSSIER_STORY_TEXT && format != DOSSIER_STORY_JSON)
+    if (format != DOSSIER_STORY_TEXT && format != DOSSIER_STORY_JSON &&
+        format != DOSSIER_STORY_HTML)
         return err_set(s->err, DOSSIER_ERR_USAGE, "unknown story format %d", format);
     report_story rs = {s->title, s->arts, s->n, &s->cmp};
     dbuf b;
     dbuf_init(&b, 0);
-    dossier_status rc = format == DOSSIER_STORY_JSON ? report_json(&b, &rs) : report_text(&b, &rs);
+    dossier_status rc = format == DOSSIER_STORY_JSON ? report_json(&b, &rs)
+                        : format == DOSSIER_STORY_HTML
+                            ? report_html(s->arts, s->n, &s->cmp, s->title, &b)
+                            : report_text(&b, &rs);
     if (!rc && format == DOSSIER_STORY_JSON) rc = dbuf_putc(&b, '\n');
     if (rc) {
         dbuf_release(&b);

@@ -22,6 +22,7 @@ static const char *usage_compare =
     "\n"
     "options:\n"
     "      --json              one JSON object instead of the terminal rendering\n"
+    "      --html              one self-contained HTML report (see `dossier report`)\n"
     "      --plain             take each input as clean text, one article each\n"
     "      --drop-teasers      accepted for symmetry with extract (teasers are always dropped)\n"
     "  -q, --quiet             do not print per-input errors\n"
@@ -46,19 +47,21 @@ static void on_compare_error(void *user, const char *input, dossier_status statu
 
 int cmd_compare(int argc, char **argv)
 {
-    enum { OPT_JSON = 256, OPT_PLAIN, OPT_DROP };
+    enum { OPT_JSON = 256, OPT_HTML, OPT_PLAIN, OPT_DROP };
     static const struct option longopts[] = {{"json", no_argument, NULL, OPT_JSON},
+                                             {"html", no_argument, NULL, OPT_HTML},
                                              {"plain", no_argument, NULL, OPT_PLAIN},
                                              {"drop-teasers", no_argument, NULL, OPT_DROP},
                                              {"quiet", no_argument, NULL, 'q'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
-    int json = 0, plain = 0, c;
+    int format = DOSSIER_STORY_TEXT, plain = 0, c;
     compare_cli st = {0, 0};
     optind = 1;
     while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
         switch (c) {
-        case OPT_JSON: json = 1; break;
+        case OPT_JSON: format = DOSSIER_STORY_JSON; break;
+        case OPT_HTML: format = DOSSIER_STORY_HTML; break;
         case OPT_PLAIN: plain = 1; break;
         case OPT_DROP: break;
         case 'q': st.quiet = 1; break;
@@ -88,7 +91,7 @@ int cmd_compare(int argc, char **argv)
         dossier_free(d);
         return CLI_EXIT_INPUT;
     }
-    rc = dossier_story_write(s, json ? DOSSIER_STORY_JSON : DOSSIER_STORY_TEXT, stdout);
+    rc = dossier_story_write(s, format, stdout);
     if (rc) fprintf(stderr, "dossier: compare: %s\n", dossier_story_errmsg(s));
     dossier_story_free(s);
     dossier_free(d);
