@@ -1,6 +1,7 @@
 /*
  * dossier_internal.h - the insides of the public handles, shared by the files that implement
- * include/dossier.h (dossier.c: extraction; dossier_db.c: the store). Not installed; the stages
+ * include/dossier.h (dossier.c: extraction; dossier_db.c: the store;
+ * dossier_stories.c: stories). Not installed; the stages
  * never include it.
  */
 #ifndef DOSSIER_INTERNAL_H
@@ -10,6 +11,7 @@
 #include "extract/extract.h"
 #include "nlp/nlp.h"
 #include "quotes/quotes.h"
+#include "store/store.h"
 
 struct dossier {
     dossier_options opts; /* as given, with defaults filled in */
@@ -24,6 +26,12 @@ struct dossier_article {
     const quote_list *quotes;  /* its quotes, or NULL when not computed */
     size_t doc_bytes;          /* bytes of the input document for its first article, else 0:
                                   summed over a run this is the input read (progress, MB/s) */
+};
+
+/* An open database (dossier_db.c opens it; dossier_stories.c clusters and lists stories). */
+struct dossier_db {
+    store *st;  /* the open store, or NULL when opening failed */
+    errbuf err; /* last failure */
 };
 
 #endif

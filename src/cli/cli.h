@@ -12,5 +12,7 @@
 int cmd_ingest(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+/* cmd_stories.c: the stories of the database. */
+int cmd_stories(int argc, char **argv);
 
 #endif

@@ -47,6 +47,7 @@ static const char *usage_main =
     "  ingest PATH...|-     store the articles in the database (default ./dossier.db)\n"
     "  search QUERY         full-text search over the stored articles and quotes\n"
     "  export --format F    the stored articles, quotes or entities as jsonl, csv or tsv\n"
+    "  stories              the stories: articles of all outlets about one happening\n"
     "  version              print the version\n"
     "\n"
     "Run `dossier COMMAND --help` for a command's options.\n";
@@ -404,6 +405,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "ingest")) return cmd_ingest(argc - 1, argv + 1);
     if (!strcmp(cmd, "search")) return cmd_search(argc - 1, argv + 1);
     if (!strcmp(cmd, "export")) return cmd_export(argc - 1, argv + 1);
+    if (!strcmp(cmd, "stories")) return cmd_stories(argc - 1, argv + 1);
     fprintf(stderr, "dossier: unknown command '%s'\n%s", cmd, usage_main);
     return EXIT_USAGE;
 }
