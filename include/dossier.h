@@ -309,7 +309,7 @@ DOSSIER_API dossier_status dossier_db_export(dossier_db *db, dossier_export_what
 
 /* Clustering tuning. Zero-initialise; zero means default. */
 typedef struct dossier_cluster_options {
-    double threshold;  /* least similarity (0..1) for an article to join a story; 0: 0.22 */
+    double threshold;  /* least similarity (0..1) for an article to join a story; 0: 0.28 */
     int ignore_dates;  /* 1: do not use publication dates (text only) */
     int recluster;     /* 1: forget every story first and place all articles afresh */
 } dossier_cluster_options;

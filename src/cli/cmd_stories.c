@@ -26,7 +26,7 @@ static const char *usage_stories =
     "                          articles:[{id, source, index, outlet, title, published, role,\n"
     "                          duplicate_of}]}]}\n"
     "      --recluster         forget the stories and cluster every article afresh\n"
-    "      --threshold X       least similarity (0..1) to join a story (default 0.22)\n"
+    "      --threshold X       least similarity (0..1) to join a story (default 0.28)\n"
     "      --no-dates          cluster on the text alone, publication dates ignored\n"
     "  -h, --help              this help\n"
     "\n"

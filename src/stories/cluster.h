@@ -109,6 +109,10 @@ typedef struct cl_params {
     double decay_days;      /* beyond gate_days, similarity falls by e per decay_days */
     int use_dates;          /* 0: ignore publication dates (text only) */
     int second_pass;        /* 1: re-assign this run's articles once all are placed */
+    double merge_threshold; /* least centroid similarity to merge two stories (0: no merging) */
+    double year_near;       /* without publication dates: factor when the years the texts name
+                               most are one apart */
+    double year_far;        /* ... two or more apart */
 } cl_params;
 
 void cl_params_default(cl_params *p);

@@ -470,7 +470,7 @@ static dossier_status scan(feat_ctx *fx, arena *a, const char *s, size_t len, co
         int stop = feat_is_stopword(fx, lang, w.low, w.nlow);
         /* a name word: capitalised, not a stopword; at a sentence start only when names_only
          * (entity names) or when the next word is capitalised too (checked on the next word) */
-        int name = (w.cap || w.upper) && !w.num && !stop && w.nlow >= 2;
+        int name = (w.cap || w.upper) && !w.num && !stop && w.nlow >= 2 && !month_of(w.low);
         if (name && w.sent_start && !names_only) {
             size_t p2 = pos;
             int s2 = 0;
