@@ -17,7 +17,7 @@
 #include "stories/cluster.h"
 
 #define TOP_TERMS 6         /* per kind group (words; names/numbers/dates) indexed per article */
-#define MAX_POSTINGS 4000   /* most recent stories scanned per term */
+#define MAX_POSTINGS 2000   /* most recent stories scanned per term */
 #define MAX_CANDIDATES 64   /* stories scored per article, most shared top terms first */
 #define CENTROID_MAX 800    /* centroid terms before pruning */
 #define CENTROID_KEEP 500   /* terms kept by pruning (the heaviest) */
@@ -409,11 +409,11 @@ static dossier_status story_add(clusterer *c, story *s, const art *a, float sign
     return DOSSIER_OK;
 }
 
-/* Registers the story under the article's top terms (words and anchors apart, so that a
- * foreign-language article's names still find it). */
-static dossier_status index_article(clusterer *c, const art *a, uint32_t si)
+/* The article's top terms: its TOP_TERMS heaviest words and TOP_TERMS heaviest names, numbers
+ * and dates (apart, so that a foreign-language article's names still lead somewhere). Writes at
+ * most 2 * TOP_TERMS into top and returns how many. */
+static size_t top_terms(const clusterer *c, const art *a, fv *top)
 {
-    fv top[2 * TOP_TERMS];
     size_t nt = 0;
     for (int anchor = 0; anchor < 2; anchor++) {
         fv best[TOP_TERMS];
@@ -431,6 +431,14 @@ static dossier_status index_article(clusterer *c, const art *a, uint32_t si)
         memcpy(top + nt, best, nb * sizeof *best);
         nt += nb;
     }
+    return nt;
+}
+
+/* Registers the story under the article's top terms. */
+static dossier_status index_article(clusterer *c, const art *a, uint32_t si)
+{
+    fv top[2 * TOP_TERMS];
+    size_t nt = top_terms(c, a, top);
     for (size_t i = 0; i < nt; i++) {
         plist *p = &c->post[top[i].t];
         if (p->n && p->v[p->n - 1] == si) continue;
@@ -500,9 +508,11 @@ static void best_story(clusterer *c, const art *a, uint32_t ai, size_t exclude, 
     size_t nc = 0;
     *best = SIZE_MAX;
     *score = 0;
-    for (uint32_t i = 0; i < a->n; i++) {
-        if (a->v[i].w <= 0) continue;
-        const plist *p = &c->post[a->v[i].t];
+    /* the candidates: stories indexed under one of the article's own top terms */
+    fv top[2 * TOP_TERMS];
+    size_t nt = top_terms(c, a, top);
+    for (size_t i = 0; i < nt; i++) {
+        const plist *p = &c->post[top[i].t];
         uint32_t from = p->n > MAX_POSTINGS ? p->n - MAX_POSTINGS : 0;
         for (uint32_t k = from; k < p->n; k++) {
             uint32_t s = c->up ? (uint32_t)root(c->up, p->v[k]) : p->v[k];
@@ -518,11 +528,11 @@ static void best_story(clusterer *c, const art *a, uint32_t ai, size_t exclude, 
     /* score the stories sharing the most terms first */
     size_t scored = 0;
     while (scored < MAX_CANDIDATES && nc > 0) {
-        size_t top = 0;
+        size_t most = 0;
         for (size_t k = 1; k < nc; k++)
-            if (c->hits[cand[k]] > c->hits[cand[top]]) top = k;
-        uint32_t s = cand[top];
-        cand[top] = cand[--nc];
+            if (c->hits[cand[k]] > c->hits[cand[most]]) most = k;
+        uint32_t s = cand[most];
+        cand[most] = cand[--nc];
         double sim = similarity(c, a, &c->stories[s]);
         if (sim > *score) {
             *score = sim;
