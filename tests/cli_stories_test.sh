@@ -110,6 +110,15 @@ expect_status 0 "stories after" "$bin" stories --db "$db" --json
 check 'by["Первый поезд прошёл по мосту в Дорсене"][0][0]["id"] == by["First train crosses Dorsen bridge"][0][0]["id"]' "the later Russian article joins the railway story"
 check 'by["Railway opens across the border at Dorsen"][0][0]["last"] == "2025-03-12"' "the story's last date moves"
 
+# Articles stored without clustering (as after a kill during clustering) are placed by the next
+# run that clusters: nothing is lost.
+ndb=$tmp/nocluster.db
+expect_status 0 "ingest --no-cluster" "$bin" ingest --no-cluster --db "$ndb" "$tmp/news.jsonl"
+grep -q "placed in stories" "$tmp/out" && bad "--no-cluster clustered" || ok
+expect_status 0 "ingest again clusters" "$bin" ingest --db "$ndb" "$tmp/news.jsonl"
+grep -q "7 articles placed in stories (3 new stories, 1 duplicate)" "$tmp/out" && ok ||
+    bad "the next run did not place the stored articles: $(cat "$tmp/out")"
+
 # The sample corpus: the main Selka articles are one story, glued articles and teasers apart.
 sdb=$tmp/sample.db
 expect_status 0 "ingest examples" "$bin" ingest --db "$sdb" "$root/examples"
