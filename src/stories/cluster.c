@@ -254,7 +254,11 @@ dossier_status cl_add(clusterer *c, const cl_article *in)
     if (!a->v) return DOSSIER_ERR_NOMEM;
     for (size_t i = 0; i < c->fl.n; i++) {
         uint32_t t = intern(c, c->fl.v[i].key, c->fl.v[i].surface);
-        if (t == UINT32_MAX) return DOSSIER_ERR_NOMEM;
+        if (t == UINT32_MAX) {
+            free(a->v); /* not counted in n_arts yet: cl_free would not see it */
+            a->v = NULL;
+            return DOSSIER_ERR_NOMEM;
+        }
         a->v[i].t = t;
         a->v[i].w = c->fl.v[i].count;
     }
@@ -281,7 +285,11 @@ dossier_status cl_add(clusterer *c, const cl_article *in)
     mh_signature(in->in.text ? in->in.text : "", in->in.text_len, &sig);
     if (sig.n_shingles >= MIN_SHINGLES) {
         a->sig = arena_alloc(c->mem, sizeof sig);
-        if (!a->sig) return DOSSIER_ERR_NOMEM;
+        if (!a->sig) {
+            free(a->v);
+            a->v = NULL;
+            return DOSSIER_ERR_NOMEM;
+        }
         *a->sig = sig;
     }
     c->n_arts++;

@@ -216,7 +216,6 @@ static void test_clustering(int use_dates)
             CHECK_STR(a->first, "2025-03-03");
             CHECK_STR(a->last, "2025-03-04");
         }
-        fprintf(stderr, "  label: %s\n", a->label ? a->label : "(none)");
     }
     cl_free(c);
 }
