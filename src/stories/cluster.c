@@ -22,6 +22,7 @@
 #define CENTROID_MAX 800    /* centroid terms before pruning */
 #define CENTROID_KEEP 500   /* terms kept by pruning (the heaviest) */
 #define MIN_SHINGLES 12     /* shorter texts are not checked for near-duplicates (teasers) */
+#define ART_TERMS 160        /* terms kept per article after weighting */
 #define NO_DAY INT_MIN
 
 /* One weighted feature of a sparse vector. */
@@ -314,7 +315,8 @@ static float kind_weight(const term *t)
     }
 }
 
-/* Turns counts into unit-length tf-idf weights. */
+/* Turns counts into unit-length tf-idf weights, keeping the ART_TERMS heaviest terms: the
+ * tail of a long article weighs little in a cosine and would double the memory of a corpus. */
 static void weigh(clusterer *c, art *a)
 {
     double n2 = 0, an2 = 0, N = (double)c->n_arts;
@@ -322,10 +324,19 @@ static void weigh(clusterer *c, art *a)
         const term *t = &c->terms[a->v[i].t];
         double idf = log((N + 1.0) / (t->df + 0.5));
         if (t->df <= 1) idf = 0; /* a term no other article has cannot link anything */
-        double w = (1.0 + log(a->v[i].w)) * idf * kind_weight(t);
-        a->v[i].w = (float)w;
+        a->v[i].w = (float)((1.0 + log(a->v[i].w)) * idf * kind_weight(t));
+    }
+    if (a->n > ART_TERMS) {
+        qsort(a->v, a->n, sizeof *a->v, by_weight_desc);
+        a->n = ART_TERMS;
+        qsort(a->v, a->n, sizeof *a->v, by_term);
+        fv *v = realloc(a->v, a->n * sizeof *v);
+        if (v) a->v = v;
+    }
+    for (uint32_t i = 0; i < a->n; i++) {
+        double w = a->v[i].w;
         n2 += w * w;
-        if (is_anchor(t)) an2 += w * w;
+        if (is_anchor(&c->terms[a->v[i].t])) an2 += w * w;
     }
     double norm = sqrt(n2);
     for (uint32_t i = 0; i < a->n; i++) a->v[i].w = norm > 0 ? (float)(a->v[i].w / norm) : 0;
