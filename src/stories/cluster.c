@@ -57,6 +57,8 @@ typedef struct art {
 /* One story under construction. */
 typedef struct story {
     fv *c;             /* centroid, by term id */
+    int borrowed;      /* 1: c is its only member's vector (not owned; most stories of a large
+                          corpus have one article, and a copy would double their memory) */
     uint32_t n;        /* terms in c */
     double norm2;      /* squared norm of c */
     double anorm2;     /* squared norm of its names/numbers/dates part */
@@ -139,7 +141,8 @@ void cl_free(clusterer *c)
     free(c->tab);
     for (size_t i = 0; i < c->n_arts; i++) free(c->arts[i].v);
     free(c->arts);
-    for (size_t i = 0; i < c->n_stories; i++) free(c->stories[i].c);
+    for (size_t i = 0; i < c->n_stories; i++)
+        if (!c->stories[i].borrowed) free(c->stories[i].c);
     free(c->stories);
     free(c->res);
     if (c->out)
@@ -373,6 +376,14 @@ static void story_norms(clusterer *c, story *s)
 /* Adds sign * the article's vector to the story's centroid. */
 static dossier_status story_add(clusterer *c, story *s, const art *a, float sign)
 {
+    if (sign > 0 && s->n == 0 && a->n > 0 && a->n <= CENTROID_MAX) {
+        if (!s->borrowed) free(s->c);
+        s->c = a->v; /* article vectors do not change once weighed */
+        s->n = a->n;
+        s->borrowed = 1;
+        story_norms(c, s);
+        goto dates;
+    }
     fv *m = malloc((s->n + a->n + 1) * sizeof *m);
     if (!m) return DOSSIER_ERR_NOMEM;
     uint32_t i = 0, j = 0, k = 0;
@@ -397,10 +408,12 @@ static dossier_status story_add(clusterer *c, story *s, const art *a, float sign
         k = CENTROID_KEEP;
         qsort(m, k, sizeof *m, by_term);
     }
-    free(s->c);
+    if (!s->borrowed) free(s->c);
+    s->borrowed = 0;
     s->c = m;
     s->n = k;
     story_norms(c, s);
+dates:
     if (a->year) { /* the story's year: the mode over its members (a few kept) */
         int y = 0;
         while (y < 4 && s->years[y] && s->years[y] != a->year) y++;
@@ -668,6 +681,7 @@ static dossier_status merge_stories(clusterer *c, uint32_t stamp_base)
             from = t;
         }
         story *src = &c->stories[from], *dst = &c->stories[into];
+        if (!dst->n) continue; /* (an empty story would borrow src's centroid) */
         art m;
         memset(&m, 0, sizeof m);
         m.v = src->c;
