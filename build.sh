@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 PACKAGES=(build-essential cmake ninja-build pkg-config libxml2-dev zlib1g-dev libjansson-dev
-          libxxhash-dev libutf8proc-dev libsqlite3-dev python3)
+          libxxhash-dev libutf8proc-dev libsqlite3-dev libstemmer-dev python3)
 FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 # Only the tests need these (the HTML report is opened in headless Chromium); Chromium is big,
 # so `demo` and `deps` do not install it. Without it that test is skipped, not failed.

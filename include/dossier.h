@@ -341,6 +341,86 @@ DOSSIER_API const char *dossier_story_errmsg(const dossier_story *s);
 /* Frees the story and everything in it. NULL is a no-op. */
 DOSSIER_API void dossier_story_free(dossier_story *s);
 
+/* ---- Stories: articles grouped by the happening they report, across outlets and languages ---- */
+
+/* Clustering tuning. Zero-initialise; zero means default. */
+typedef struct dossier_cluster_options {
+    double threshold;  /* least similarity (0..1) for an article to join a story; 0: 0.28 */
+    int ignore_dates;  /* 1: do not use publication dates (text only) */
+    int recluster;     /* 1: forget every story first and place all articles afresh */
+} dossier_cluster_options;
+
+/* What a clustering run did. */
+typedef struct dossier_cluster_counts {
+    long articles;     /* articles placed by this run (they were in no story) */
+    long new_stories;  /* stories this run started */
+    long duplicates;   /* of the articles placed, near-duplicates of an earlier article */
+    long stories;      /* stories in the database afterwards */
+} dossier_cluster_counts;
+
+/*
+ * Places every latest article that is in no story yet: a near-duplicate (MinHash Jaccard >= 0.8
+ * over word 5-grams) joins its original's story as a duplicate; any other article joins the most
+ * similar story (words, names across scripts, numbers, dates; publication dates at most a few
+ * days apart) or starts one. Earlier placements are kept; an article replaced by a newer version
+ * leaves its story and the new version is placed. Idempotent: a second call places nothing.
+ * Runs in one transaction: a kill loses nothing already stored, and the next call completes it.
+ * `opts` and `counts` may be NULL. Returns DOSSIER_OK, DOSSIER_ERR_DB (message in
+ * dossier_db_errmsg) or DOSSIER_ERR_NOMEM.
+ */
+DOSSIER_API dossier_status dossier_db_cluster(dossier_db *db, const dossier_cluster_options *opts,
+                                              dossier_cluster_counts *counts);
+
+/* One story, valid only during the callback that receives it. */
+typedef struct dossier_story_info {
+    int64_t id;            /* the story's id (for dossier_db_story_articles) */
+    const char *label;     /* its main names and terms, ", "-joined ("" if none) */
+    const char *first;     /* earliest publication date YYYY-MM-DD of its articles, or NULL */
+    const char *last;      /* latest, or NULL */
+    size_t n_articles;     /* articles, duplicates included */
+    size_t n_outlets;      /* distinct outlets */
+    size_t n_duplicates;   /* near-duplicates among the articles */
+    const char *outlets;   /* outlet names, ", "-joined, sorted */
+} dossier_story_info;
+
+/* Receives each story. Return 0 to go on, non-zero to stop (DOSSIER_ERR_STOPPED). */
+typedef int (*dossier_story_fn)(void *user, const dossier_story_info *story);
+
+/* Lists every story, earliest first (undated stories last). Returns DOSSIER_OK,
+ * DOSSIER_ERR_DB or DOSSIER_ERR_STOPPED. */
+DOSSIER_API dossier_status dossier_db_stories(dossier_db *db, dossier_story_fn on_story,
+                                              void *user);
+
+/* One article of a story, valid only during the callback that receives it. */
+typedef struct dossier_story_article {
+    const char *id;        /* the article's 16-hex id (as dossier_article_id) */
+    const char *source;    /* its source */
+    int index;             /* its index in the source */
+    const char *outlet;    /* its outlet (the source when it has none) */
+    const char *title;     /* its title, or NULL */
+    const char *published; /* ISO 8601, or NULL */
+    const char *role;      /* "member", or "duplicate" for a near-duplicate */
+    const char *duplicate_of; /* a duplicate's original (16-hex id), else NULL */
+    double score;          /* its similarity to the story when it joined (1: it started it) */
+} dossier_story_article;
+
+typedef int (*dossier_story_article_fn)(void *user, const dossier_story_article *article);
+
+/* Lists the articles of story `story`, earliest first. Returns DOSSIER_OK, DOSSIER_ERR_DB or
+ * DOSSIER_ERR_STOPPED (an unknown story has no articles). */
+DOSSIER_API dossier_status dossier_db_story_articles(dossier_db *db, int64_t story,
+                                                     dossier_story_article_fn on_article,
+                                                     void *user);
+
+/*
+ * Story `story` of the database as a dossier_story: its latest articles read back, annotated
+ * and compared (write it with dossier_story_write, free it with dossier_story_free); its
+ * near-duplicates keep their marks and are never counted twice. Returns DOSSIER_OK,
+ * DOSSIER_ERR_USAGE for an unknown story or one without articles, DOSSIER_ERR_DB or
+ * DOSSIER_ERR_NOMEM; the message names the story and is in dossier_db_errmsg.
+ */
+DOSSIER_API dossier_status dossier_db_story(dossier_db *db, int64_t story, dossier_story **out);
+
 #ifdef __cplusplus
 }
 #endif

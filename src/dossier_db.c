@@ -18,10 +18,6 @@
 #define DEFAULT_BATCH 500
 #define PROGRESS_EVERY 256 /* articles between progress calls inside a batch */
 
-struct dossier_db {
-    store *st;  /* the open store, or NULL when opening failed */
-    errbuf err; /* last failure */
-};
 
 dossier_status dossier_db_open(const char *path, dossier_db **out)
 {

@@ -1,7 +1,8 @@
 /*
  * dossier_internal.h - the insides of the public handles, shared by the files that implement
- * include/dossier.h (dossier.c: extraction; dossier_db.c: the store). Not installed; the stages
- * never include it.
+ * include/dossier.h (dossier.c: extraction; dossier_db.c: the store; dossier_stories.c:
+ * stories; dossier_story.c and dossier_db_story.c: comparison). Not installed; the stages never
+ * include it.
  */
 #ifndef DOSSIER_INTERNAL_H
 #define DOSSIER_INTERNAL_H
@@ -11,6 +12,7 @@
 #include "nlp/nlp.h"
 #include "quotes/quotes.h"
 #include "stories/compare.h"
+#include "store/store.h"
 
 struct dossier {
     dossier_options opts; /* as given, with defaults filled in */
@@ -45,5 +47,11 @@ struct dossier_story {
  * title and compares. dossier_story.c; also used by the database's stories.
  */
 dossier_status story_complete(dossier_story *s, int find_duplicates);
+
+/* An open database (dossier_db.c opens it; dossier_stories.c clusters and lists stories). */
+struct dossier_db {
+    store *st;  /* the open store, or NULL when opening failed */
+    errbuf err; /* last failure */
+};
 
 #endif

@@ -3,8 +3,9 @@
 # `dossier ingest` on N generated articles (default 100000), grown from examples/ by
 # gen_corpus.py (deterministic seed; cached in bench/.data/ingest-N). Reports the first ingest
 # (everything new), a second ingest of the same input (everything unchanged), articles/s, MB/s
-# of input, peak RSS, the database size, and one search's time. Timing figures are wall clock
-# on whatever else the machine is doing.
+# of input, peak RSS, the database size, one search's time, and the story clustering of all
+# N articles (`dossier stories` after an ingest --no-cluster: time and peak RSS, stories made).
+# Timing figures are wall clock on whatever else the machine is doing.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 n=${1:-100000}
@@ -25,8 +26,8 @@ in_bytes=$(cat "$data"/*.jsonl | wc -c)
 jobs=${JOBS:-$(nproc)}
 
 run() { # LABEL
-    /usr/bin/time -f "%e %M" -o "$work/time" "$bin" ingest --quiet --jobs "$jobs" --db "$db" \
-        "$data" >"$work/summary"
+    /usr/bin/time -f "%e %M" -o "$work/time" "$bin" ingest --quiet --no-cluster --jobs "$jobs" \
+        --db "$db" "$data" >"$work/summary"
     read -r secs rss_kb <"$work/time"
     python3 - "$1" "$secs" "$rss_kb" "$in_bytes" "$n" "$(cat "$work/summary")" <<'PY'
 import sys
@@ -40,6 +41,10 @@ PY
 echo "== dossier ingest, $n generated articles, --jobs $jobs, $(nproc) CPUs =="
 run "first"
 db_mb=$(du -cm "$db"* | tail -1 | cut -f1)
+/usr/bin/time -f "%e %M" -o "$work/time" "$bin" stories --db "$db" >"$work/stories"
+read -r secs rss_kb <"$work/time"
+echo "stories    clustering $n articles (and listing): $secs s, peak RSS $((rss_kb / 1024)) MB," \
+    "$(wc -l <"$work/stories") stories"
 run "again"
 echo "database: $db_mb MB after the first ingest ($(du -cm "$db"* | tail -1 | cut -f1) MB now)"
 /usr/bin/time -f "%e" -o "$work/t" "$bin" search --db "$db" --limit 10 "ferry OR commission" \

@@ -14,5 +14,10 @@ int cmd_search(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 /* cmd_compare.c: one story compared across its outlets. */
 int cmd_compare(int argc, char **argv);
+/* cmd_stories.c: the stories of the database. */
+int cmd_stories(int argc, char **argv);
+/* cmd_show.c: a stored story's dossier, for a terminal, as JSON or as an HTML report. */
+int cmd_show(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 #endif

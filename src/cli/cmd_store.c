@@ -27,13 +27,17 @@ static const char *usage_ingest =
     "input) and stores them in the database, in transactions of --batch articles. Running it\n"
     "again on the same input adds nothing; an article whose text or metadata changed is stored\n"
     "as a new version. Killed at any moment, it loses at most the open batch: run it again to\n"
-    "complete. A progress line is shown when stderr is a terminal.\n"
+    "complete. A progress line is shown when stderr is a terminal. At the end the articles\n"
+    "not yet in a story are clustered into stories (see `dossier stories`); killed then, the\n"
+    "next run completes it.\n"
     "\n"
     "options:\n"
     "      --db PATH           the database (default ./dossier.db; created when missing)\n"
     "  -j, --jobs N            extraction threads (default: one per CPU)\n"
     "      --batch N           articles per transaction (default 500)\n"
+    "      --plain             take each input as clean text, one article each\n"
     "      --drop-teasers      leave out teasers\n"
+    "      --no-cluster        do not cluster the articles into stories\n"
     "  -q, --quiet             no progress line and no per-input errors (exit status tells)\n"
     "  -h, --help              this help\n"
     "\n"
@@ -177,8 +181,10 @@ static dossier_db *open_db(const char *path, int must_exist)
 
 int cmd_ingest(int argc, char **argv)
 {
-    enum { OPT_DB = 256, OPT_BATCH, OPT_DROP };
+    enum { OPT_DB = 256, OPT_BATCH, OPT_DROP, OPT_PLAIN, OPT_NO_CLUSTER };
     static const struct option longopts[] = {{"db", required_argument, NULL, OPT_DB},
+                                             {"plain", no_argument, NULL, OPT_PLAIN},
+                                             {"no-cluster", no_argument, NULL, OPT_NO_CLUSTER},
                                              {"jobs", required_argument, NULL, 'j'},
                                              {"batch", required_argument, NULL, OPT_BATCH},
                                              {"drop-teasers", no_argument, NULL, OPT_DROP},
@@ -187,7 +193,7 @@ int cmd_ingest(int argc, char **argv)
                                              {NULL, 0, NULL, 0}};
     const char *db_path = DEFAULT_DB;
     long jobs = 0, batch = 0;
-    int drop = 0, c;
+    int drop = 0, plain = 0, cluster = 1, c;
     ingest_cli st;
     memset(&st, 0, sizeof st);
     optind = 1;
@@ -201,6 +207,8 @@ int cmd_ingest(int argc, char **argv)
             if (parse_count("--batch", optarg, 1, 1000000, &batch)) return CLI_EXIT_USAGE;
             break;
         case OPT_DROP: drop = 1; break;
+        case OPT_PLAIN: plain = 1; break;
+        case OPT_NO_CLUSTER: cluster = 0; break;
         case 'q': st.quiet = 1; break;
         case 'h': fputs(usage_ingest, stdout); return 0;
         default: fputs(usage_ingest, stderr); return CLI_EXIT_USAGE;
@@ -226,6 +234,7 @@ int cmd_ingest(int argc, char **argv)
     opts.user = &st;
     opts.threads = (int)jobs;
     opts.drop_teasers = drop;
+    opts.plain = plain;
     dossier *d = dossier_new(&opts);
     if (!d) {
         fputs("dossier: out of memory\n", stderr);
@@ -252,6 +261,24 @@ int cmd_ingest(int argc, char **argv)
         status = CLI_EXIT_INPUT;
     } else if (rc != DOSSIER_OK) {
         status = CLI_EXIT_INPUT; /* input errors were reported one by one */
+    }
+    /* stories, after the last commit: a kill here loses no article, the next run completes it */
+    if (cluster && rc != DOSSIER_ERR_DB && rc != DOSSIER_ERR_NOMEM && rc != DOSSIER_ERR_STOPPED) {
+        struct timespec t1;
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        dossier_cluster_counts kc = {0};
+        dossier_status crc = dossier_db_cluster(db, NULL, &kc);
+        if (crc != DOSSIER_OK) {
+            fprintf(stderr, "dossier: clustering: %s\n", dossier_db_errmsg(db));
+            status = CLI_EXIT_INPUT;
+        } else {
+            printf("dossier: %ld article%s placed in stories (%ld new stor%s, %ld duplicate%s); "
+                   "%ld stor%s in all; %.1f s\n",
+                   kc.articles, kc.articles == 1 ? "" : "s", kc.new_stories,
+                   kc.new_stories == 1 ? "y" : "ies", kc.duplicates,
+                   kc.duplicates == 1 ? "" : "s", kc.stories, kc.stories == 1 ? "y" : "ies",
+                   seconds_since(&t1));
+        }
     }
     dossier_free(d);
     dossier_db_close(db);

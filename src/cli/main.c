@@ -48,6 +48,9 @@ static const char *usage_main =
     "  search QUERY         full-text search over the stored articles and quotes\n"
     "  export --format F    the stored articles, quotes or entities as jsonl, csv or tsv\n"
     "  compare PATH...      the inputs as one story: quote groups, coverage, framing per outlet\n"
+    "  stories              the stories: articles of all outlets about one happening\n"
+    "  show STORY           a story's dossier: quote groups, coverage, framing, timeline\n"
+    "  report STORY -o F    the same as one self-contained HTML file\n"
     "  version              print the version\n"
     "\n"
     "Run `dossier COMMAND --help` for a command's options.\n";
@@ -406,6 +409,9 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "search")) return cmd_search(argc - 1, argv + 1);
     if (!strcmp(cmd, "export")) return cmd_export(argc - 1, argv + 1);
     if (!strcmp(cmd, "compare")) return cmd_compare(argc - 1, argv + 1);
+    if (!strcmp(cmd, "stories")) return cmd_stories(argc - 1, argv + 1);
+    if (!strcmp(cmd, "show")) return cmd_show(argc - 1, argv + 1);
+    if (!strcmp(cmd, "report")) return cmd_report(argc - 1, argv + 1);
     fprintf(stderr, "dossier: unknown command '%s'\n%s", cmd, usage_main);
     return EXIT_USAGE;
 }

@@ -135,13 +135,90 @@ typedef struct store_story_member {
     const char *role;     /* "member", "duplicate" or "glued" */
     int64_t duplicate_of; /* articles row it duplicates, or 0 */
 } store_story_member;
-typedef int (*store_story_fn)(void *user, const store_story_member *m);
+typedef int (*store_member_fn)(void *user, const store_story_member *m);
 
 /*
  * Calls fn for each latest article of story `story`, by publication date then source. Memory
  * comes from `a`. DOSSIER_ERR_USAGE (message names the story) when there is no such story or it
  * has no article; DOSSIER_ERR_STOPPED when fn returned nonzero.
  */
-dossier_status store_story_read(store *s, arena *a, int64_t story, store_story_fn fn, void *user);
+dossier_status store_story_read(store *s, arena *a, int64_t story, store_member_fn fn,
+                                void *user);
+
+/* ==== stories (stories.c): what the clusterer reads and writes ==================== */
+
+/* One latest article as the clusterer reads it (strings valid during the callback). */
+typedef struct store_cluster_row {
+    int64_t id;            /* the articles row */
+    const char *title;     /* title, or NULL */
+    size_t title_len;
+    const char *text;      /* clean text */
+    size_t text_len;
+    const char *lang;      /* language code, or NULL */
+    const char *published; /* ISO 8601, or NULL */
+    int64_t story;         /* its story, or 0 when it is in none yet */
+    int duplicate;         /* 1: it is in its story as a duplicate */
+    const char *const *entities; /* canonical names of the entities it names, most mentioned
+                                    first (at most 64) */
+    size_t n_entities;
+} store_cluster_row;
+typedef int (*store_cluster_fn)(void *user, const store_cluster_row *row);
+
+/* Inside the caller's transaction: takes articles that are no longer latest out of their
+ * stories and deletes stories left empty. DOSSIER_ERR_DB on failure. */
+dossier_status store_stories_prune(store *s);
+
+/* Inside the caller's transaction: deletes every story and membership. */
+dossier_status store_stories_clear(store *s);
+
+/* How many latest articles are in no story. */
+dossier_status store_count_unclustered(store *s, long *n);
+
+/* Calls fn for every latest article, by id. DOSSIER_ERR_STOPPED when fn returns non-zero. */
+dossier_status store_cluster_articles(store *s, store_cluster_fn fn, void *user);
+
+/* Inside the caller's transaction: a new story (*id its row), a changed one, a member
+ * (role "member" or "duplicate"; duplicate_of 0 for none). DOSSIER_ERR_DB on failure. */
+dossier_status store_story_create(store *s, const char *label, const char *first,
+                                  const char *last, int64_t *id);
+dossier_status store_story_update(store *s, int64_t id, const char *label, const char *first,
+                                  const char *last);
+dossier_status store_story_add(store *s, int64_t story, int64_t art_id, const char *role,
+                               int64_t duplicate_of, double score);
+
+/* One story as listed (strings valid during the callback; label/first/last may be NULL). */
+typedef struct store_story_row {
+    int64_t id;         /* stories row */
+    const char *label;  /* top names and terms */
+    const char *first;  /* earliest publication date, or NULL */
+    const char *last;   /* latest, or NULL */
+    long n_articles;    /* members and duplicates */
+    long n_outlets;     /* distinct outlets */
+    long n_duplicates;  /* duplicates */
+    const char *outlets; /* outlet names, ", "-joined, sorted */
+} store_story_row;
+typedef int (*store_story_fn)(void *user, const store_story_row *row);
+
+/* Every story, earliest first (undated last). DOSSIER_ERR_STOPPED when fn stops. */
+dossier_status store_stories_list(store *s, store_story_fn fn, void *user);
+
+/* One article of a story (strings valid during the callback). */
+typedef struct store_story_article_row {
+    int64_t id;            /* articles row */
+    const char *uid;       /* 16-hex id */
+    const char *source;    /* origin */
+    int idx;               /* index in the source */
+    const char *outlet;    /* outlet name, else the source */
+    const char *title;     /* or NULL */
+    const char *published; /* or NULL */
+    const char *role;      /* "member" or "duplicate" */
+    const char *duplicate_of; /* uid of a duplicate's original, or NULL */
+    double score;          /* similarity when it joined */
+} store_story_article_row;
+typedef int (*store_story_article_fn)(void *user, const store_story_article_row *row);
+
+/* The articles of one story, earliest first. DOSSIER_ERR_STOPPED when fn stops. */
+dossier_status store_story_articles(store *s, int64_t story, store_story_article_fn fn,
+                                    void *user);
 
 #endif

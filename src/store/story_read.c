@@ -65,7 +65,8 @@ static dossier_status read_paragraphs(store *s, arena *a, sqlite3_stmt *st, int6
     return DOSSIER_OK;
 }
 
-dossier_status store_story_read(store *s, arena *a, int64_t story, store_story_fn fn, void *user)
+dossier_status store_story_read(store *s, arena *a, int64_t story, store_member_fn fn,
+                                void *user)
 {
     sqlite3_stmt *st = NULL, *pst = NULL;
     dossier_status rc = DOSSIER_OK;

@@ -1,0 +1,556 @@
+/*
+ * features.c - what an article is about, as features that cross outlets and languages: content
+ * words (lower-cased, stopwords dropped, Snowball-stemmed per language), names (runs of
+ * capitalised words and the nlp layer's entity names) keyed by feat_name_key so that Блинкен and
+ * Blinken meet, numbers, and days of months written in words.
+ *
+ * The stopword lists are data/stopwords/<lang>.txt, compiled in (tools/embed_data.c) and read
+ * into one hash set at feat_ctx_new.
+ */
+#include <libstemmer.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "nlp/lexicon.h"
+#include "stories/cluster.h"
+
+/* The stopword files compiled in (the embed tool's arrays, renamed by CMakeLists.txt). */
+extern const lex_source stopwords_embedded[];
+extern const size_t stopwords_embedded_count;
+
+#define MAX_WORD 64   /* bytes of a word kept; longer tokens are not words */
+#define N_STEMMERS 12 /* languages with a Snowball stemmer we map */
+
+/* Two-letter codes to Snowball algorithm names. */
+static const char *const stem_langs[N_STEMMERS][2] = {
+    {"en", "english"}, {"ru", "russian"}, {"de", "german"},     {"es", "spanish"},
+    {"fr", "french"},  {"it", "italian"}, {"pt", "portuguese"}, {"nl", "dutch"},
+    {"sv", "swedish"}, {"da", "danish"},  {"no", "norwegian"},  {"fi", "finnish"}};
+
+struct feat_ctx {
+    uint64_t *stop;      /* open-addressing set of hash64(lang + '\t' + word); 0 = empty */
+    size_t stop_cap;     /* slots (a power of two) */
+    struct sb_stemmer *stem[N_STEMMERS]; /* made on first use; NULL until then */
+    int stem_failed[N_STEMMERS];         /* 1: the library has no such algorithm */
+};
+
+void feat_list_release(feat_list *l)
+{
+    free(l->v);
+    l->v = NULL;
+    l->n = l->cap = 0;
+}
+
+static uint64_t stop_hash(const char *lang, const char *w, size_t n)
+{
+    char key[MAX_WORD + 4];
+    if (n > MAX_WORD) return 1;
+    key[0] = lang[0];
+    key[1] = lang[1];
+    key[2] = '\t';
+    memcpy(key + 3, w, n);
+    uint64_t h = hash64(key, n + 3, 0x5707);
+    return h ? h : 2;
+}
+
+static void stop_insert(feat_ctx *fx, uint64_t h)
+{
+    size_t mask = fx->stop_cap - 1;
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+        if (fx->stop[i] == h) return;
+        if (!fx->stop[i]) {
+            fx->stop[i] = h;
+            return;
+        }
+    }
+}
+
+int feat_is_stopword(const feat_ctx *fx, const char *lang, const char *w, size_t n)
+{
+    if (!lang || !lang[0] || !lang[1]) return 0;
+    uint64_t h = stop_hash(lang, w, n);
+    size_t mask = fx->stop_cap - 1;
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+        if (fx->stop[i] == h) return 1;
+        if (!fx->stop[i]) return 0;
+    }
+}
+
+feat_ctx *feat_ctx_new(void)
+{
+    feat_ctx *fx = calloc(1, sizeof *fx);
+    if (!fx) return NULL;
+    size_t words = 0;
+    for (size_t i = 0; i < stopwords_embedded_count; i++) words += stopwords_embedded[i].len / 3;
+    fx->stop_cap = 64;
+    while (fx->stop_cap < words * 2) fx->stop_cap *= 2;
+    fx->stop = calloc(fx->stop_cap, sizeof *fx->stop);
+    if (!fx->stop) {
+        free(fx);
+        return NULL;
+    }
+    for (size_t i = 0; i < stopwords_embedded_count; i++) {
+        const lex_source *src = &stopwords_embedded[i];
+        const char *lang = src->name; /* "en.txt" */
+        const char *p = src->text, *end = src->text + src->len;
+        int comment = 0;
+        while (p < end) {
+            if (*p == '\n') comment = 0;
+            if (*p == '#') comment = 1;
+            if (comment || *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') {
+                p++;
+                continue;
+            }
+            const char *w = p;
+            while (p < end && *p != ' ' && *p != '\n' && *p != '\t' && *p != '\r') p++;
+            stop_insert(fx, stop_hash(lang, w, (size_t)(p - w)));
+        }
+    }
+    return fx;
+}
+
+void feat_ctx_free(feat_ctx *fx)
+{
+    if (!fx) return;
+    for (int i = 0; i < N_STEMMERS; i++)
+        if (fx->stem[i]) sb_stemmer_delete(fx->stem[i]);
+    free(fx->stop);
+    free(fx);
+}
+
+static struct sb_stemmer *stemmer_for(feat_ctx *fx, const char *lang)
+{
+    for (int i = 0; i < N_STEMMERS; i++) {
+        if (strncmp(stem_langs[i][0], lang, 2) != 0) continue;
+        if (!fx->stem[i] && !fx->stem_failed[i]) {
+            fx->stem[i] = sb_stemmer_new(stem_langs[i][1], "UTF_8");
+            fx->stem_failed[i] = fx->stem[i] == NULL;
+        }
+        return fx->stem[i];
+    }
+    return NULL;
+}
+
+/* ---- name keys ---- */
+
+/* Latin for one lower-case Cyrillic or Greek code point ("" for signs), or NULL. */
+static const char *translit(uint32_t cp)
+{
+    static const char *const cyr[] = {
+        "a", "b", "v", "g", "d", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p",
+        "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"};
+    static const char *const greek[] = {
+        "a", "v", "g", "d", "e", "z", "i", "th", "i", "k", "l", "m", "n", "x", "o",
+        "p", "r", "s", "s", "t", "i", "f", "ch", "ps", "o"};
+    if (cp >= 0x430 && cp <= 0x44f) return cyr[cp - 0x430];
+    switch (cp) {
+    case 0x451: return "e";  /* ё */
+    case 0x454: return "ye"; /* є */
+    case 0x456: return "i";  /* і */
+    case 0x457: return "yi"; /* ї */
+    case 0x491: return "g";  /* ґ */
+    case 0x45e: return "u";  /* ў */
+    default: break;
+    }
+    if (cp >= 0x3b1 && cp <= 0x3c9) return greek[cp - 0x3b1];
+    return NULL;
+}
+
+/* Russian/Ukrainian case endings, longest first: a name inflects (Блинкена, Лавровым). */
+static const char *const cyr_endings[] = {"ого", "его", "ому", "ему", "ами", "ями", "ыми", "ими",
+                                          "ой", "ей", "ом", "ем", "ым", "им", "ую", "ах", "ях",
+                                          "а", "я", "у", "ю", "е", "ы", NULL};
+
+static int is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+size_t feat_name_key(const char *w, size_t n, char *out, size_t cap)
+{
+    if (cap < 2) return 0;
+    out[0] = 0;
+    utf8proc_uint8_t *folded = NULL;
+    utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)n, &folded,
+                                      UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+                                          UTF8PROC_CASEFOLD);
+    if (m < 0 || !folded) return 0;
+    /* code points of the folded word */
+    uint32_t cps[MAX_WORD];
+    size_t ncp = 0, cyrillic = 0;
+    for (utf8proc_ssize_t i = 0; i < m && ncp < MAX_WORD;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(folded + i, m - i, &cp);
+        if (k <= 0) break;
+        i += k;
+        cps[ncp++] = (uint32_t)cp;
+        cyrillic += cp >= 0x400 && cp <= 0x4ff;
+    }
+    free(folded);
+    /* an inflected Cyrillic name: drop one case ending, keeping at least four letters */
+    if (cyrillic && ncp >= 5) {
+        for (int e = 0; cyr_endings[e]; e++) {
+            uint32_t ecp[3];
+            size_t ne = 0;
+            const char *p = cyr_endings[e];
+            while (*p) {
+                utf8proc_int32_t cp;
+                p += utf8proc_iterate((const utf8proc_uint8_t *)p, -1, &cp);
+                ecp[ne++] = (uint32_t)cp;
+            }
+            if (ncp - ne < 4) continue;
+            if (!memcmp(cps + ncp - ne, ecp, ne * sizeof *ecp)) {
+                ncp -= ne;
+                break;
+            }
+        }
+    }
+    /* to ASCII */
+    char lat[MAX_WORD * 4 + 1];
+    size_t nl = 0;
+    for (size_t i = 0; i < ncp; i++) {
+        uint32_t cp = cps[i];
+        const char *t = NULL;
+        char one[2] = {0, 0};
+        if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
+            one[0] = (char)cp;
+            t = one;
+        } else if (cp == 0xdf) {
+            t = "ss";
+        } else {
+            t = translit(cp);
+        }
+        if (!t) continue;
+        size_t tl = strlen(t);
+        if (nl + tl >= sizeof lat) break;
+        memcpy(lat + nl, t, tl);
+        nl += tl;
+    }
+    lat[nl] = 0;
+    /* fold spelling variants */
+    size_t o = 0;
+    for (size_t i = 0; i < nl; i++) {
+        char c = lat[i], next = lat[i + 1];
+        if (c == 'k' && next == 'h') { c = 'h'; i++; }
+        else if (c == 'p' && next == 'h') { c = 'f'; i++; }
+        else if (c == 'c' && next == 'k') { c = 'k'; i++; }
+        else if (c == 'c' && next != 'h') c = 'k';
+        else if (c == 'y' || c == 'j') c = 'i';
+        else if (c == 'w') c = 'v';
+        else if (c == 'z') c = 's';
+        else if (c == 'q') c = 'k';
+        if (o > 0 && out[o - 1] == c) continue; /* doubled letters once */
+        if (o + 2 >= cap) return 0;
+        out[o++] = c;
+    }
+    while (o > 3 && is_vowel(out[o - 1])) o--;
+    out[o] = 0;
+    return o >= 2 ? o : 0;
+}
+
+/* ---- the word scanner ---- */
+
+/* One word of the text. */
+typedef struct word {
+    const char *p;    /* its bytes */
+    size_t n;
+    char low[MAX_WORD * 2]; /* lower-cased, NUL-terminated */
+    size_t nlow;
+    int cap;          /* starts with an upper-case letter */
+    int upper;        /* two or more letters, all upper case */
+    int num;          /* starts with a digit */
+    int sent_start;   /* first word of a sentence (or of the title) */
+} word;
+
+static int is_word_cp(uint32_t cp)
+{
+    utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_NO);
+}
+
+/* Reads the next word at or after *pos; returns 0 at the end. Sets *sentence when a sentence
+ * end (. ! ? or a line break) lies between the previous word and this one. */
+static int next_word(const char *s, size_t len, size_t *pos, word *w, int *sentence)
+{
+    size_t i = *pos;
+    while (i < len) {
+        uint32_t cp;
+        size_t k = utf8_decode(s + i, len - i, &cp);
+        if (k == 0) k = 1;
+        if (is_word_cp(cp)) break;
+        if (cp == '.' || cp == '!' || cp == '?' || cp == '\n' || cp == ':' || cp == 0x2026)
+            *sentence = 1;
+        i += k;
+    }
+    if (i >= len) return 0;
+    size_t start = i;
+    int letters = 0, uppers = 0;
+    w->nlow = 0;
+    w->cap = w->upper = w->num = 0;
+    int first = 1;
+    while (i < len) {
+        uint32_t cp;
+        size_t k = utf8_decode(s + i, len - i, &cp);
+        if (k == 0) break;
+        if (!is_word_cp(cp)) {
+            /* 6,000 and 1.5 stay one number; don't, it's stay one word */
+            if ((cp == ',' || cp == '.') && w->num && i + 1 < len && s[i + 1] >= '0' &&
+                s[i + 1] <= '9') {
+                i += k;
+                continue;
+            }
+            if ((cp == '\'' || cp == 0x2019) && i + k < len) {
+                uint32_t nx;
+                utf8_decode(s + i + k, len - i - k, &nx);
+                if (is_word_cp(nx) && !w->num) {
+                    /* English possessive 's and contractions: keep only the stem part */
+                    i += k;
+                    while (i < len) {
+                        size_t k2 = utf8_decode(s + i, len - i, &nx);
+                        if (k2 == 0 || !is_word_cp(nx)) break;
+                        i += k2;
+                    }
+                    break;
+                }
+            }
+            break;
+        }
+        utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
+        if (first) {
+            w->cap = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+            w->num = cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO;
+            first = 0;
+        }
+        if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) letters++;
+        if (cat == UTF8PROC_CATEGORY_LU) uppers++;
+        uint32_t lc = (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
+        char enc[4];
+        size_t el = utf8_encode(lc, enc);
+        if (w->nlow + el < sizeof w->low) {
+            memcpy(w->low + w->nlow, enc, el);
+            w->nlow += el;
+        }
+        i += k;
+    }
+    w->low[w->nlow] = 0;
+    w->p = s + start;
+    w->n = i - start;
+    w->upper = letters >= 2 && uppers == letters;
+    w->sent_start = *sentence;
+    *sentence = 0;
+    *pos = i;
+    return 1;
+}
+
+/* Month names (en, de, fr, es, ru genitive, uk genitive) to 1..12, for day-of-month features. */
+static int month_of(const char *low)
+{
+    static const char *const names[] = {
+        "january|jan|januar|janvier|enero|января|січня",
+        "february|feb|februar|février|fevrier|febrero|февраля|лютого",
+        "march|mar|märz|mars|marzo|марта|березня",
+        "april|apr|avril|abril|апреля|квітня",
+        "may|mai|mayo|мая|травня",
+        "june|jun|juni|juin|junio|июня|червня",
+        "july|jul|juli|juillet|julio|июля|липня",
+        "august|aug|août|agosto|августа|серпня",
+        "september|sep|sept|septembre|septiembre|сентября|вересня",
+        "october|oct|oktober|octobre|octubre|октября|жовтня",
+        "november|nov|novembre|noviembre|ноября|листопада",
+        "december|dec|dezember|décembre|diciembre|декабря|грудня"};
+    size_t n = strlen(low);
+    if (n < 3) return 0;
+    for (int m = 0; m < 12; m++) {
+        const char *p = names[m];
+        while (*p) {
+            const char *bar = strchr(p, '|');
+            size_t l = bar ? (size_t)(bar - p) : strlen(p);
+            if (l == n && !memcmp(p, low, n)) return m + 1;
+            p += l + (bar ? 1 : 0);
+        }
+    }
+    return 0;
+}
+
+static int day_of(const word *w)
+{
+    if (!w->num || w->nlow > 2) return 0;
+    int d = 0;
+    for (size_t i = 0; i < w->nlow; i++) {
+        if (w->low[i] < '0' || w->low[i] > '9') return 0;
+        d = d * 10 + (w->low[i] - '0');
+    }
+    return d >= 1 && d <= 31 ? d : 0;
+}
+
+/* Appends one feature occurrence. */
+static dossier_status push(arena *a, feat_list *out, int kind, const char *key, size_t n,
+                           const char *surface, size_t sn, float count)
+{
+    if (out->n == out->cap) {
+        size_t cap = out->cap ? out->cap * 2 : 256;
+        feat_item *v = realloc(out->v, cap * sizeof *v);
+        if (!v) return DOSSIER_ERR_NOMEM;
+        out->v = v;
+        out->cap = cap;
+    }
+    char *k = arena_alloc(a, n + 2);
+    char *s = arena_strndup(a, surface, sn);
+    if (!k || !s) return DOSSIER_ERR_NOMEM;
+    k[0] = (char)kind;
+    memcpy(k + 1, key, n);
+    k[n + 1] = 0;
+    out->v[out->n].key = k;
+    out->v[out->n].surface = s;
+    out->v[out->n].count = count;
+    out->n++;
+    return DOSSIER_OK;
+}
+
+/* The names gathered from a run of capitalised words. */
+typedef struct name_run {
+    char keys[8][MAX_WORD * 2]; /* keys of up to eight words */
+    const char *at[8];          /* where each word starts */
+    const char *end;            /* one past the run's last byte */
+    size_t n;                   /* words in the run so far */
+} name_run;
+
+/* Emits the key of words [from, run.n) joined by '_'. */
+static dossier_status emit_run(arena *a, feat_list *out, const name_run *r, size_t from,
+                               float count)
+{
+    char joined[MAX_WORD * 6 + 4];
+    size_t l = 0;
+    for (size_t i = from; i < r->n; i++) {
+        size_t kl = strlen(r->keys[i]);
+        if (l + kl + 2 >= sizeof joined) return DOSSIER_OK;
+        if (i > from) joined[l++] = '_';
+        memcpy(joined + l, r->keys[i], kl);
+        l += kl;
+    }
+    return push(a, out, FEAT_RUN, joined, l, r->at[from], (size_t)(r->end - r->at[from]), count);
+}
+
+/* A run of two or three names is a name ("Lisa Orrin"); the last two words of a longer run
+ * are too, since titles come first ("Foreign Minister Tomas Vell"). */
+static dossier_status flush_run(arena *a, feat_list *out, name_run *r, float count)
+{
+    dossier_status rc = DOSSIER_OK;
+    if (r->n >= 2 && r->n <= 3) rc = emit_run(a, out, r, 0, count);
+    if (!rc && r->n >= 3) rc = emit_run(a, out, r, r->n - 2, count);
+    r->n = 0;
+    return rc;
+}
+
+/* Guesses a language from the script when none is given: Cyrillic text is Russian. */
+static const char *guess_lang(const char *s, size_t n)
+{
+    size_t cyr = 0, lat = 0;
+    for (size_t i = 0; i < n && i < 4000;) {
+        uint32_t cp;
+        size_t k = utf8_decode(s + i, n - i, &cp);
+        if (!k) k = 1;
+        if (cp >= 0x400 && cp <= 0x4ff) cyr++;
+        else if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') lat++;
+        i += k;
+    }
+    return cyr > lat ? "ru" : "en";
+}
+
+/* Features of one piece of text (title, body or an entity name). */
+static dossier_status scan(feat_ctx *fx, arena *a, const char *s, size_t len, const char *lang,
+                           float weight, int names_only, feat_list *out)
+{
+    struct sb_stemmer *st = stemmer_for(fx, lang);
+    size_t pos = 0;
+    int sentence = 1;
+    word w, prev;
+    int have_prev = 0;
+    name_run run = {.n = 0};
+    dossier_status rc = DOSSIER_OK;
+    while (!rc && next_word(s, len, &pos, &w, &sentence)) {
+        int stop = feat_is_stopword(fx, lang, w.low, w.nlow);
+        /* a name word: capitalised, not a stopword; at a sentence start only when names_only
+         * (entity names) or when the next word is capitalised too (checked on the next word) */
+        int name = (w.cap || w.upper) && !w.num && !stop && w.nlow >= 2 && !month_of(w.low);
+        if (name && w.sent_start && !names_only) {
+            size_t p2 = pos;
+            int s2 = 0;
+            word nx;
+            name = next_word(s, len, &p2, &nx, &s2) && !s2 && nx.cap && !nx.num &&
+                   !feat_is_stopword(fx, lang, nx.low, nx.nlow);
+        }
+        if (name) {
+            char key[MAX_WORD * 2];
+            size_t kl = feat_name_key(w.p, w.n, key, sizeof key);
+            if (kl) {
+                if (w.sent_start || run.n == 8) rc = flush_run(a, out, &run, weight);
+                if (!rc) rc = push(a, out, FEAT_NAME, key, kl, w.p, w.n, weight);
+                if (!rc) {
+                    run.at[run.n] = w.p;
+                    memcpy(run.keys[run.n], key, kl + 1);
+                    run.n++;
+                    run.end = w.p + w.n;
+                }
+            }
+        } else if (!rc) {
+            rc = flush_run(a, out, &run, weight);
+        }
+        if (rc || names_only) continue;
+        if (w.num) {
+            int d = day_of(&w), m = 0;
+            if (d && have_prev) m = month_of(prev.low);
+            if (!m && d && next_word(s, len, &(size_t){pos}, &prev, &(int){0}))
+                m = month_of(prev.low);
+            if (d && m) {
+                char key[8];
+                int kl = snprintf(key, sizeof key, "%02d-%02d", m, d);
+                rc = push(a, out, FEAT_DATE, key, (size_t)kl, w.p, w.n, weight);
+            } else {
+                char digits[MAX_WORD];
+                size_t dl = 0;
+                for (size_t i = 0; i < w.nlow && dl + 1 < sizeof digits; i++)
+                    if (w.low[i] >= '0' && w.low[i] <= '9') digits[dl++] = w.low[i];
+                if (dl >= 2) rc = push(a, out, FEAT_NUM, digits, dl, w.p, w.n, weight);
+            }
+        } else if (!stop && w.nlow >= 2) {
+            const char *stem = w.low;
+            size_t sl = w.nlow;
+            if (st) {
+                const sb_symbol *r = sb_stemmer_stem(st, (const sb_symbol *)w.low, (int)w.nlow);
+                if (r) {
+                    stem = (const char *)r;
+                    sl = (size_t)sb_stemmer_length(st);
+                }
+            } else {
+                /* no stemmer for the language: the first six letters stand in for the stem */
+                size_t cps = 0, i = 0;
+                while (i < w.nlow && cps < 6) {
+                    uint32_t cp;
+                    size_t k = utf8_decode(w.low + i, w.nlow - i, &cp);
+                    if (!k) break;
+                    i += k;
+                    cps++;
+                }
+                sl = i;
+            }
+            if (sl >= 2) rc = push(a, out, FEAT_WORD, stem, sl, w.low, w.nlow, weight);
+        }
+        prev = w;
+        have_prev = 1;
+    }
+    if (!rc) rc = flush_run(a, out, &run, weight);
+    return rc;
+}
+
+dossier_status feat_extract(feat_ctx *fx, arena *a, const feat_input *in, feat_list *out)
+{
+    const char *lang = in->lang && strlen(in->lang) >= 2 ? in->lang
+                                                         : guess_lang(in->text, in->text_len);
+    dossier_status rc = DOSSIER_OK;
+    if (in->title && in->title_len)
+        rc = scan(fx, a, in->title, in->title_len, lang, 2.0f, 0, out);
+    if (!rc && in->text) rc = scan(fx, a, in->text, in->text_len, lang, 1.0f, 0, out);
+    for (size_t i = 0; !rc && i < in->n_entities; i++)
+        if (in->entities[i])
+            rc = scan(fx, a, in->entities[i], strlen(in->entities[i]), lang, 1.0f, 1, out);
+    return rc;
+}

@@ -1,0 +1,292 @@
+/*
+ * test_cluster.c - story clustering: name keys across scripts, stopwords and stemming in the
+ * features, MinHash estimates, and the clusterer on small invented articles (two meetings of
+ * the same people a week apart stay apart, a reprint is a duplicate, a Russian report of the
+ * same meeting joins the English story, an unrelated article stays alone).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "stories/cluster.h"
+
+static void check_key_eq(const char *a, const char *b)
+{
+    char ka[64], kb[64];
+    size_t la = feat_name_key(a, strlen(a), ka, sizeof ka);
+    size_t lb = feat_name_key(b, strlen(b), kb, sizeof kb);
+    CHECK(la > 0 && lb > 0);
+    if (la == 0 || lb == 0 || strcmp(ka, kb) != 0)
+        fprintf(stderr, "  keys differ: %s -> %s, %s -> %s\n", a, la ? ka : "-", b, lb ? kb : "-");
+    CHECK_STR(ka, kb);
+}
+
+static void check_key_ne(const char *a, const char *b)
+{
+    char ka[64], kb[64];
+    feat_name_key(a, strlen(a), ka, sizeof ka);
+    feat_name_key(b, strlen(b), kb, sizeof kb);
+    CHECK(strcmp(ka, kb) != 0);
+}
+
+static void test_name_keys(void)
+{
+    check_key_eq("Блинкен", "Blinken");
+    check_key_eq("Блинкена", "Blinken");
+    check_key_eq("Блинкеном", "Blinken");
+    check_key_eq("Лавров", "Lavrov");
+    check_key_eq("Лаврова", "LAVROV");
+    check_key_eq("Зеленский", "Zelensky");
+    check_key_eq("Zelenskyy", "Zelensky");
+    check_key_eq("Зеленського", "Zelenskyy");
+    check_key_eq("Зеленський", "Selenskyj");
+    check_key_eq("Τσίπρας", "Tsipras");
+    check_key_eq("Erdoğan", "Эрдоган");
+    check_key_eq("Путина", "Putin");
+    check_key_ne("Lavrov", "Blinken");
+    check_key_ne("Лавров", "Путин");
+    char k[64];
+    CHECK_INT(feat_name_key("-", 1, k, sizeof k), 0);
+}
+
+/* Counts features with this key. */
+static size_t has_key(const feat_list *l, const char *key)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < l->n; i++) n += strcmp(l->v[i].key, key) == 0;
+    return n;
+}
+
+static void test_features(void)
+{
+    feat_ctx *fx = feat_ctx_new();
+    CHECK(fx != NULL);
+    if (!fx) return;
+    CHECK(feat_is_stopword(fx, "en", "the", 3));
+    CHECK(feat_is_stopword(fx, "ru", "и", 2));
+    CHECK(!feat_is_stopword(fx, "en", "reservoir", 9));
+    arena *a = arena_new(4096);
+    feat_list l = {0};
+    const char *text = "The ministers signed the treaties in Kalvik on 3 March. "
+                       "Foreign Minister Tomas Vell said 6,000 troops would leave.";
+    feat_input in = {"Treaty signed", 13, text, strlen(text), "en", NULL, 0};
+    CHECK_INT(feat_extract(fx, a, &in, &l), DOSSIER_OK);
+    CHECK(has_key(&l, "wtreati") >= 2); /* treaty, treaties stemmed alike */
+    CHECK(has_key(&l, "wthe") == 0);    /* stopword */
+    CHECK(has_key(&l, "nkalvik") == 1);
+    CHECK(has_key(&l, "ntomas") == 1);
+    CHECK(has_key(&l, "Ntomas_vel") == 1);
+    CHECK(has_key(&l, "#6000") == 1);
+    CHECK(has_key(&l, "d03-03") == 1);
+    CHECK(has_key(&l, "nthe") == 0); /* a capitalised sentence opener is not a name */
+    /* title words count twice */
+    float title_w = 0;
+    for (size_t i = 0; i < l.n; i++)
+        if (!strcmp(l.v[i].key, "wsign") && l.v[i].count > title_w) title_w = l.v[i].count;
+    CHECK(title_w == 2.0f);
+    /* Russian: stemmed words, transliterated names */
+    l.n = 0;
+    const char *ru = "Министр Томас Велл подписал договоры в Кальвике 3 марта.";
+    feat_input rin = {NULL, 0, ru, strlen(ru), "ru", NULL, 0};
+    CHECK_INT(feat_extract(fx, a, &rin, &l), DOSSIER_OK);
+    CHECK(has_key(&l, "nkalvik") == 1);
+    CHECK(has_key(&l, "Ntomas_vel") == 1);
+    CHECK(has_key(&l, "d03-03") == 1);
+    feat_list_release(&l);
+    arena_free(a);
+    feat_ctx_free(fx);
+}
+
+static void test_minhash(void)
+{
+    const char *a = "The river authority said on Friday that the flow through the dam would rise "
+                    "to three hundred cubic metres a second by the end of the month, after talks "
+                    "between the two governments in the capital ended without a deal on the "
+                    "reservoir but with a promise to meet again before winter.";
+    const char *b = "The river authority said on Friday that the flow through the dam would rise "
+                    "to three hundred cubic metres a second by the end of the month, after talks "
+                    "between the two governments in the capital ended without an agreement on the "
+                    "reservoir but with a promise to meet again before winter.";
+    const char *c = "A late goal gave the visitors a narrow win in the cup final on Saturday, "
+                    "their first trophy in eleven years, and the coach said the squad had earned "
+                    "every minute of the celebrations that followed in the city centre.";
+    mh_sig sa, sb, sc, se;
+    mh_signature(a, strlen(a), &sa);
+    mh_signature(b, strlen(b), &sb);
+    mh_signature(c, strlen(c), &sc);
+    mh_signature("too short", 9, &se);
+    CHECK(sa.n_shingles > 40);
+    CHECK_INT(se.n_shingles, 0);
+    CHECK(mh_jaccard(&sa, &sa) == 1.0);
+    CHECK(mh_jaccard(&sa, &sb) > 0.6);
+    CHECK(mh_jaccard(&sa, &sc) < 0.1);
+    CHECK(mh_jaccard(&sa, &se) == 0);
+    int shared = 0;
+    for (int i = 0; i < MH_BANDS; i++) shared += mh_band_key(&sa, i) == mh_band_key(&sb, i);
+    CHECK(shared >= 1);
+}
+
+/* The invented articles of the clustering test. */
+static const char *const A1 =
+    "Ardanian Foreign Minister Tomas Vell and Premier Lisa Orrin of Belmora signed a fishing "
+    "accord in Kalvik on Monday, opening the northern straits to 1,200 trawlers from both "
+    "countries. Vell said the accord ended a quarrel of twenty years over the straits. Orrin "
+    "called the fishing accord fair to the fleets of both sides and said inspectors would "
+    "count the catch in the straits each month.";
+static const char *const A2 =
+    "Fleets from Ardania and Belmora may fish the northern straits under an accord signed in "
+    "Kalvik on Monday by Tomas Vell, Ardania's foreign minister, and the Belmoran premier, "
+    "Lisa Orrin. The deal lets 1,200 trawlers work the straits; inspectors will check catches "
+    "every month, Orrin said. Vell spoke of the end of a long quarrel over the straits.";
+static const char *const A_REPRINT =
+    "Ardanian Foreign Minister Tomas Vell and Premier Lisa Orrin of Belmora signed a fishing "
+    "accord in Kalvik on Monday, opening the northern straits to 1,200 trawlers from both "
+    "countries. Vell said the accord ended a quarrel of twenty years over the straits. Orrin "
+    "called the fishing accord fair to the fleets of both sides and said inspectors would "
+    "count the catch in the straits every month.";
+static const char *const A_RU =
+    "Министр иностранных дел Ардании Томас Велл и премьер Белморы Лиза Оррин подписали в "
+    "Кальвике соглашение о рыболовстве. Соглашение открывает северные проливы для 1200 "
+    "траулеров обеих стран. Велл заявил, что спор о проливах закончен. Оррин назвала "
+    "соглашение справедливым.";
+static const char *const B1 =
+    "Tomas Vell and Lisa Orrin met again in Dorsen on Tuesday, this time to open a railway "
+    "line across the border between Ardania and Belmora. The first train carried 300 "
+    "passengers over the new bridge at Dorsen, and Orrin said freight would follow in spring.";
+static const char *const B2 =
+    "A railway bridge at Dorsen now joins Ardania and Belmora: Vell and Orrin rode the first "
+    "train on Tuesday with 300 passengers, and freight trains are due in spring, Orrin said.";
+static const char *const C1 =
+    "Heavy snow closed the mountain pass above Tallin Gorge for a third day, and the roads "
+    "office said ploughs could not reach the stranded lorries before the weekend.";
+
+static void test_clustering(int use_dates)
+{
+    cl_params p;
+    cl_params_default(&p);
+    p.use_dates = use_dates;
+    clusterer *c = cl_new(&p);
+    CHECK(c != NULL);
+    if (!c) return;
+    struct {
+        const char *title, *text, *lang, *date;
+    } in[] = {
+        {"Fishing accord signed in Kalvik", A1, "en", "2025-03-03"},
+        {"Vell and Orrin open the straits", A2, "en", "2025-03-03T18:00:00Z"},
+        {"Fishing accord signed in Kalvik", A_REPRINT, "en", "2025-03-04"},
+        {"Соглашение о рыболовстве подписано в Кальвике", A_RU, "ru", "2025-03-04"},
+        {"Railway opens across the border at Dorsen", B1, "en", "2025-03-11"},
+        {"First train crosses Dorsen bridge", B2, "en", "2025-03-11"},
+        {"Snow closes mountain pass", C1, "en", "2025-03-05"},
+    };
+    for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
+        cl_article a = {(int64_t)i + 1,
+                        {in[i].title, strlen(in[i].title), in[i].text, strlen(in[i].text),
+                         in[i].lang, NULL, 0},
+                        use_dates ? in[i].date : NULL, 0, 0};
+        CHECK_INT(cl_add(c, &a), DOSSIER_OK);
+    }
+    CHECK_INT(cl_run(c), DOSSIER_OK);
+    size_t n, ns;
+    const cl_result *r = cl_results(c, &n);
+    const cl_story *s = cl_stories(c, &ns);
+    CHECK_INT(n, 7);
+    if (n != 7) {
+        cl_free(c);
+        return;
+    }
+    CHECK_INT(r[1].story, r[0].story);            /* same meeting, two outlets */
+    CHECK_INT(r[2].story, r[0].story);            /* the reprint joins it ... */
+    CHECK_INT(r[2].role, CL_DUPLICATE);           /* ... as a duplicate */
+    CHECK_INT(r[2].duplicate_of, 1);
+    CHECK_INT(r[0].role, CL_MEMBER);
+    CHECK_INT(r[3].story, r[0].story);            /* the Russian report joins it */
+    CHECK_INT(r[3].role, CL_MEMBER);
+    CHECK_INT(r[5].story, r[4].story);            /* the railway opening is one story ... */
+    CHECK(r[4].story != r[0].story);              /* ... apart from the accord */
+    CHECK(r[6].story != r[0].story && r[6].story != r[4].story);
+    size_t live = 0;
+    for (size_t i = 0; i < ns; i++) live += s[i].n_articles > 0;
+    CHECK_INT(live, 3);
+    if (r[0].story < ns) {
+        const cl_story *a = &s[r[0].story];
+        CHECK_INT(a->n_articles, 4);
+        CHECK(a->label && strstr(a->label, "Kalvik"));
+        if (use_dates) {
+            CHECK_STR(a->first, "2025-03-03");
+            CHECK_STR(a->last, "2025-03-04");
+        }
+    }
+    cl_free(c);
+}
+
+/* Same actors, same kind of happening, a week apart: the dates keep them apart. */
+static void test_week_apart(void)
+{
+    clusterer *c = cl_new(NULL);
+    CHECK(c != NULL);
+    if (!c) return;
+    const char *t1 = "Tomas Vell and Lisa Orrin held talks in Kalvik about the straits and the "
+                     "fishing quotas, and Orrin said the talks were useful.";
+    const char *t2 = "Tomas Vell and Lisa Orrin held more talks in Kalvik about the straits and "
+                     "the fishing quotas, and Vell said the talks went well.";
+    cl_article a = {1, {NULL, 0, t1, strlen(t1), "en", NULL, 0}, "2025-04-01", 0, 0};
+    cl_article b = {2, {NULL, 0, t2, strlen(t2), "en", NULL, 0}, "2025-04-09", 0, 0};
+    CHECK_INT(cl_add(c, &a), DOSSIER_OK);
+    CHECK_INT(cl_add(c, &b), DOSSIER_OK);
+    CHECK_INT(cl_run(c), DOSSIER_OK);
+    size_t n;
+    const cl_result *r = cl_results(c, &n);
+    CHECK_INT(n, 2);
+    if (n == 2) CHECK(r[0].story != r[1].story);
+    cl_free(c);
+    /* the same pair a day apart is one story */
+    c = cl_new(NULL);
+    if (!c) return;
+    b.published = "2025-04-02";
+    CHECK_INT(cl_add(c, &a), DOSSIER_OK);
+    CHECK_INT(cl_add(c, &b), DOSSIER_OK);
+    CHECK_INT(cl_run(c), DOSSIER_OK);
+    r = cl_results(c, &n);
+    if (n == 2) CHECK_INT(r[0].story, r[1].story);
+    cl_free(c);
+}
+
+/* A second run: the first run's stories are given back; only the new article is placed. */
+static void test_incremental(void)
+{
+    clusterer *c = cl_new(NULL);
+    if (!c) return;
+    cl_article a = {10, {NULL, 0, A1, strlen(A1), "en", NULL, 0}, "2025-03-03", 77, 0};
+    cl_article b = {11, {NULL, 0, B1, strlen(B1), "en", NULL, 0}, "2025-03-11", 78, 0};
+    cl_article d = {12, {NULL, 0, A2, strlen(A2), "en", NULL, 0}, "2025-03-03", 0, 0};
+    CHECK_INT(cl_add(c, &a), DOSSIER_OK);
+    CHECK_INT(cl_add(c, &b), DOSSIER_OK);
+    CHECK_INT(cl_add(c, &d), DOSSIER_OK);
+    CHECK_INT(cl_run(c), DOSSIER_OK);
+    size_t n, ns;
+    const cl_result *r = cl_results(c, &n);
+    const cl_story *s = cl_stories(c, &ns);
+    CHECK_INT(ns, 2);
+    if (n == 3 && ns == 2) {
+        CHECK_INT(r[0].is_new, 0);
+        CHECK_INT(r[2].is_new, 1);
+        CHECK_INT(r[2].story, r[0].story);
+        CHECK_INT(s[r[2].story].id, 77);
+        CHECK_INT(s[r[2].story].changed, 1);
+        CHECK_INT(s[r[1].story].changed, 0);
+    }
+    cl_free(c);
+}
+
+int main(void)
+{
+    test_name_keys();
+    test_features();
+    test_minhash();
+    test_clustering(1);
+    test_clustering(0);
+    test_week_apart();
+    test_incremental();
+    return check_done();
+}
