@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # build.sh - one entry point for newcomers and CI on Debian 12.
 #   ./build.sh demo     install missing packages, build, run dossier on the sample corpus
+#                       (articles, quotes, stories, and the main story's dossier)
 #   ./build.sh test     install missing packages, build, run every test (CTest)
 #   ./build.sh asan     build with AddressSanitizer + UndefinedBehaviorSanitizer, run every test
 #   ./build.sh fuzz [S] build the libFuzzer target with clang and run it S seconds (default 60)
@@ -55,6 +56,17 @@ demo)
     echo
     echo "== who said what in examples/ (main articles) =="
     ./build/dossier quotes --drop-teasers examples
+    echo
+    echo "== stories in examples/ (ingested into build/demo.db) =="
+    rm -f build/demo.db build/demo.db-wal build/demo.db-shm
+    ./build/dossier ingest --quiet --db build/demo.db examples
+    ./build/dossier stories --db build/demo.db
+    story=$(./build/dossier stories --db build/demo.db | sort -k2,2nr -k1,1n | head -n 1 |
+        cut -d' ' -f1)
+    echo
+    echo "== the dossier of story $story (its HTML report: build/demo-story.html) =="
+    ./build/dossier show --db build/demo.db "$story"
+    ./build/dossier report --db build/demo.db "$story" -o build/demo-story.html
     ;;
 test)
     install_missing "${PACKAGES[@]}" "${TEST_PACKAGES[@]}"

@@ -396,7 +396,7 @@ typedef struct dossier_story_article {
     const char *id;        /* the article's 16-hex id (as dossier_article_id) */
     const char *source;    /* its source */
     int index;             /* its index in the source */
-    const char *outlet;    /* its outlet (the source when it has none) */
+    const char *outlet;    /* its outlet (the source's file name when it has none) */
     const char *title;     /* its title, or NULL */
     const char *published; /* ISO 8601, or NULL */
     const char *role;      /* "member", or "duplicate" for a near-duplicate */

@@ -187,7 +187,8 @@ dossier_status store_stories_list(store *s, store_story_fn fn, void *user)
         "     JOIN articles a ON a.id = sa.article WHERE sa.story = s.id), "
         "  (SELECT count(*) FROM story_articles sa WHERE sa.story = s.id "
         "     AND sa.role = 'duplicate'), "
-        "  (SELECT group_concat(name, ', ') FROM (SELECT DISTINCT coalesce(o.name, a.source) "
+        "  (SELECT group_concat(name, ', ') FROM (SELECT DISTINCT coalesce(o.name, "
+        "     replace(a.source, rtrim(a.source, replace(a.source, '/', '')), '')) "
         "     AS name FROM story_articles sa JOIN articles a ON a.id = sa.article "
         "     LEFT JOIN outlets o ON o.id = a.outlet WHERE sa.story = s.id ORDER BY name)) "
         "FROM stories s ORDER BY s.first IS NULL, s.first, s.id",
@@ -215,7 +216,9 @@ dossier_status store_story_articles(store *s, int64_t story, store_story_article
     sqlite3_stmt *st;
     dossier_status rc = prepare(
         s,
-        "SELECT a.id, a.uid, a.source, a.idx, coalesce(o.name, a.source), a.title, "
+        "SELECT a.id, a.uid, a.source, a.idx, "
+        "  coalesce(o.name, replace(a.source, rtrim(a.source, replace(a.source, '/', '')), '')), "
+        "  a.title, "
         "  a.published, sa.role, (SELECT d.uid FROM articles d WHERE d.id = sa.duplicate_of), "
         "  sa.score "
         "FROM story_articles sa JOIN articles a ON a.id = sa.article "
