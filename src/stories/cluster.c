@@ -22,7 +22,7 @@
 #define CENTROID_MAX 800    /* centroid terms before pruning */
 #define CENTROID_KEEP 500   /* terms kept by pruning (the heaviest) */
 #define MIN_SHINGLES 12     /* shorter texts are not checked for near-duplicates (teasers) */
-#define ART_TERMS 160        /* terms kept per article after weighting */
+#define ART_TERMS 250       /* terms kept per article after weighting */
 #define NO_DAY INT_MIN
 
 /* One weighted feature of a sparse vector. */
