@@ -8,6 +8,12 @@
 #define CLI_EXIT_INPUT 1 /* some input failed, or the database did */
 #define CLI_EXIT_USAGE 2 /* a bad option or argument */
 
+#include <stdio.h>
+
+/* cmd_store.c: writes s as a JSON string (RFC 8259 escapes; UTF-8 passes through), null for
+ * NULL. */
+void cli_json_string(FILE *out, const char *s);
+
 /* cmd_store.c: the database commands. Each returns the exit status. */
 int cmd_ingest(int argc, char **argv);
 int cmd_search(int argc, char **argv);

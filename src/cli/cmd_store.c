@@ -288,8 +288,7 @@ int cmd_ingest(int argc, char **argv)
 
 /* ---- search ---- */
 
-/* Writes s as a JSON string (RFC 8259 escapes; UTF-8 passes through). */
-static void json_string(FILE *out, const char *s)
+void cli_json_string(FILE *out, const char *s)
 {
     if (!s) {
         fputs("null", out);
@@ -322,21 +321,21 @@ static int print_hit(void *user, const dossier_db_hit *h)
     search_cli *c = user;
     if (c->json) {
         fputs(c->n ? ",\n{\"kind\":" : "\n{\"kind\":", stdout);
-        json_string(stdout, h->kind);
+        cli_json_string(stdout, h->kind);
         fputs(",\"id\":", stdout);
-        json_string(stdout, h->id);
+        cli_json_string(stdout, h->id);
         fputs(",\"source\":", stdout);
-        json_string(stdout, h->source);
+        cli_json_string(stdout, h->source);
         printf(",\"index\":%d,\"title\":", h->index);
-        json_string(stdout, h->title);
+        cli_json_string(stdout, h->title);
         fputs(",\"site\":", stdout);
-        json_string(stdout, h->site);
+        cli_json_string(stdout, h->site);
         fputs(",\"published\":", stdout);
-        json_string(stdout, h->published);
+        cli_json_string(stdout, h->published);
         fputs(",\"speaker\":", stdout);
-        json_string(stdout, h->speaker);
+        cli_json_string(stdout, h->speaker);
         fputs(",\"snippet\":", stdout);
-        json_string(stdout, h->snippet);
+        cli_json_string(stdout, h->snippet);
         printf(",\"score\":%.4f}", h->score);
     } else {
         const char *slash = strrchr(h->source, '/');
@@ -398,7 +397,7 @@ int cmd_search(int argc, char **argv)
     }
     if (sc.json) {
         fputs("{\"query\":", stdout);
-        json_string(stdout, query);
+        cli_json_string(stdout, query);
         fputs(",\"hits\":[", stdout);
     }
     dossier_status rc = dossier_db_search(db, query, (int)limit, print_hit, &sc);

@@ -32,29 +32,6 @@ static const char *usage_stories =
     "\n"
     "exit status: 0 done, 1 a database error, 2 usage\n";
 
-/* Writes s as a JSON string (RFC 8259 escapes; UTF-8 passes through), null for NULL. */
-static void put_json(FILE *out, const char *s)
-{
-    if (!s) {
-        fputs("null", out);
-        return;
-    }
-    fputc('"', out);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '"': fputs("\\\"", out); break;
-        case '\\': fputs("\\\\", out); break;
-        case '\n': fputs("\\n", out); break;
-        case '\r': fputs("\\r", out); break;
-        case '\t': fputs("\\t", out); break;
-        default:
-            if (*p < 0x20) fprintf(out, "\\u%04x", *p);
-            else fputc(*p, out);
-        }
-    }
-    fputc('"', out);
-}
-
 /* One article of the story being printed, copied (the callback's strings do not last). */
 typedef struct row {
     char *id, *source, *outlet, *title, *published, *role, *dup;
@@ -126,11 +103,11 @@ static int print_story(void *user, const dossier_story_info *s)
         return 1;
     }
     printf("%s\n{\"id\":%lld,\"label\":", c->n ? "," : "", (long long)s->id);
-    put_json(stdout, s->label);
+    cli_json_string(stdout, s->label);
     fputs(",\"first\":", stdout);
-    put_json(stdout, s->first);
+    cli_json_string(stdout, s->first);
     fputs(",\"last\":", stdout);
-    put_json(stdout, s->last);
+    cli_json_string(stdout, s->last);
     fputs(",\"outlets\":[", stdout);
     int first = 1;
     for (size_t i = 0; i < c->n_rows; i++) {
@@ -140,26 +117,26 @@ static int print_story(void *user, const dossier_story_info *s)
                    !strcmp(c->rows[k].outlet, c->rows[i].outlet);
         if (seen || !c->rows[i].outlet) continue;
         if (!first) fputc(',', stdout);
-        put_json(stdout, c->rows[i].outlet);
+        cli_json_string(stdout, c->rows[i].outlet);
         first = 0;
     }
     fputs("],\"articles\":[", stdout);
     for (size_t i = 0; i < c->n_rows; i++) {
         const row *r = &c->rows[i];
         fputs(i ? ",{\"id\":" : "{\"id\":", stdout);
-        put_json(stdout, r->id);
+        cli_json_string(stdout, r->id);
         fputs(",\"source\":", stdout);
-        put_json(stdout, r->source);
+        cli_json_string(stdout, r->source);
         printf(",\"index\":%d,\"outlet\":", r->index);
-        put_json(stdout, r->outlet);
+        cli_json_string(stdout, r->outlet);
         fputs(",\"title\":", stdout);
-        put_json(stdout, r->title);
+        cli_json_string(stdout, r->title);
         fputs(",\"published\":", stdout);
-        put_json(stdout, r->published);
+        cli_json_string(stdout, r->published);
         fputs(",\"role\":", stdout);
-        put_json(stdout, r->role);
+        cli_json_string(stdout, r->role);
         fputs(",\"duplicate_of\":", stdout);
-        put_json(stdout, r->dup);
+        cli_json_string(stdout, r->dup);
         fputc('}', stdout);
     }
     fputs("]}", stdout);
