@@ -318,7 +318,7 @@ void when_format(const when_hit *h, char out[11])
     int y = h->year < 0 ? 0 : h->year > 9999 ? 9999 : h->year;
     int m = h->month < 0 ? 0 : h->month > 12 ? 12 : h->month;
     int d = h->day < 0 ? 0 : h->day > 31 ? 31 : h->day;
-    char buf[32];
+    char buf[48]; /* room for any int, so that no compiler sees a truncation */
     if (h->prec == WHEN_DAY)
         snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
     else if (h->prec == WHEN_MONTH || h->prec == WHEN_WEEK)
