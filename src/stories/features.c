@@ -8,6 +8,7 @@
  * into one hash set at feat_ctx_new.
  */
 #include <libstemmer.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
