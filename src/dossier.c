@@ -113,11 +113,17 @@ static void on_ingest_error(void *user, const char *input, dossier_status status
     report(user, input, status, message);
 }
 
-/* The date an article's relative references resolve against: YYYY-MM-DD or NULL. */
-static const char *article_day(arena *a, const article *art)
+dossier_status annotate_article(arena *a, const article *art, nlp_doc *doc, quote_list *quotes)
 {
-    if (!art->published || strlen(art->published) < 10) return NULL;
-    return arena_strndup(a, art->published, 10);
+    /* Relative references ("the secretary") resolve against the publication day. */
+    const char *day = art->published && strlen(art->published) >= 10
+                          ? arena_strndup(a, art->published, 10)
+                          : NULL;
+    dossier_status rc = nlp_split(a, art->text ? art->text : "", art->text_len, art->paragraphs,
+                                  art->n_paragraphs, doc);
+    if (!rc) rc = nlp_entities(a, doc, day);
+    if (!rc) rc = quotes_find(a, doc, quotes);
+    return rc;
 }
 
 /* Sentences, entities and quotes of every article of a job (any thread). */
@@ -129,11 +135,8 @@ static dossier_status annotate_job(job *j)
     j->quotes = arena_calloc(j->mem, n, sizeof *j->quotes);
     if (!j->nlp || !j->quotes) return DOSSIER_ERR_NOMEM;
     for (size_t i = 0; i < n; i++) {
-        const article *art = &j->list.items[i];
-        dossier_status rc = nlp_split(j->mem, art->text ? art->text : "", art->text_len,
-                                      art->paragraphs, art->n_paragraphs, &j->nlp[i]);
-        if (!rc) rc = nlp_entities(j->mem, &j->nlp[i], article_day(j->mem, art));
-        if (!rc) rc = quotes_find(j->mem, &j->nlp[i], &j->quotes[i]);
+        dossier_status rc =
+            annotate_article(j->mem, &j->list.items[i], &j->nlp[i], &j->quotes[i]);
         if (rc) return rc;
     }
     return DOSSIER_OK;

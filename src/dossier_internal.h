@@ -42,6 +42,13 @@ struct dossier_story {
 };
 
 /*
+ * Sentences, entities (titles and roles resolved on the article's publication day) and quotes
+ * of one article, in arena a. dossier.c; shared by extraction and stories. Returns DOSSIER_OK or
+ * DOSSIER_ERR_NOMEM / DOSSIER_ERR_TOO_LARGE.
+ */
+dossier_status annotate_article(arena *a, const article *art, nlp_doc *doc, quote_list *quotes);
+
+/*
  * Annotates every article of s (sentences, entities, quotes), names its outlet, marks verbatim
  * copies as duplicates when find_duplicates (the store has already marked its own), picks the
  * title and compares. dossier_story.c; also used by the database's stories.

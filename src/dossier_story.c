@@ -77,19 +77,12 @@ nomem:
 /* Sentences, entities and quotes of one article, in the story's arena. */
 static dossier_status annotate(arena *mem, story_article *sa)
 {
-    const article *a = sa->art;
     nlp_doc *doc = arena_calloc(mem, 1, sizeof *doc);
     quote_list *ql = arena_calloc(mem, 1, sizeof *ql);
     if (!doc || !ql) return DOSSIER_ERR_NOMEM;
-    const char *day = a->published && strlen(a->published) >= 10
-                          ? arena_strndup(mem, a->published, 10)
-                          : NULL;
-    dossier_status rc = nlp_split(mem, a->text, a->text_len, a->paragraphs, a->n_paragraphs, doc);
-    if (!rc) rc = nlp_entities(mem, doc, day);
-    if (!rc) rc = quotes_find(mem, doc, ql);
     sa->nlp = doc;
     sa->quotes = ql;
-    return rc;
+    return annotate_article(mem, sa->art, doc, ql);
 }
 
 /* The outlet of an article: its site, else its URL's host, else its source's file name (a

@@ -38,6 +38,13 @@ typedef struct cmp_ref {
     span at;          /* byte range in that article's text */
 } cmp_ref;
 
+/* The reading order of two places: by article, then by start offset. -1, 0 or 1. */
+static inline int cmp_ref_order(const cmp_ref *a, const cmp_ref *b)
+{
+    if (a->article != b->article) return a->article < b->article ? -1 : 1;
+    return a->at.start < b->at.start ? -1 : a->at.start > b->at.start;
+}
+
 /* One step of a word-level diff of a variant against its group's reference wording. */
 typedef enum cmp_diff_op {
     CMP_SAME = 0, /* words both have; `at` is in the variant */

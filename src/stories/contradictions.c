@@ -374,8 +374,7 @@ static int by_score(const void *pa, const void *pb)
 {
     const cmp_contradiction *a = pa, *b = pb;
     if (a->score != b->score) return a->score > b->score ? -1 : 1;
-    if (a->a.article != b->a.article) return a->a.article < b->a.article ? -1 : 1;
-    return a->a.at.start < b->a.at.start ? -1 : a->a.at.start > b->a.at.start;
+    return cmp_ref_order(&a->a, &b->a);
 }
 
 dossier_status cmp_contradictions(arena *a, const story_article *arts, size_t n, comparison *c)

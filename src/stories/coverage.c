@@ -114,15 +114,12 @@ static int by_weight(const void *pa, const void *pb)
 {
     const cmp_claim *a = pa, *b = pb;
     if (a->weight != b->weight) return a->weight > b->weight ? -1 : 1;
-    if (a->refs[0].article != b->refs[0].article) return a->refs[0].article < b->refs[0].article ? -1 : 1;
-    return a->refs[0].at.start < b->refs[0].at.start ? -1 : a->refs[0].at.start > b->refs[0].at.start;
+    return cmp_ref_order(&a->refs[0], &b->refs[0]);
 }
 
 static int by_ref(const void *pa, const void *pb)
 {
-    const cmp_ref *a = pa, *b = pb;
-    if (a->article != b->article) return a->article < b->article ? -1 : 1;
-    return a->at.start < b->at.start ? -1 : a->at.start > b->at.start;
+    return cmp_ref_order(pa, pb);
 }
 
 dossier_status cmp_coverage_matrix(arena *a, const story_article *arts, size_t n, comparison *c)

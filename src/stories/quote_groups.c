@@ -416,9 +416,7 @@ static int by_group(const void *pa, const void *pb)
     for (size_t v = 0; v < a->n_variants; v++) na += a->variants[v].n_refs;
     for (size_t v = 0; v < b->n_variants; v++) nb += b->variants[v].n_refs;
     if (na != nb) return na > nb ? -1 : 1;
-    const cmp_ref *ra = &a->variants[a->reference].refs[0], *rb = &b->variants[b->reference].refs[0];
-    if (ra->article != rb->article) return ra->article < rb->article ? -1 : 1;
-    return ra->at.start < rb->at.start ? -1 : ra->at.start > rb->at.start;
+    return cmp_ref_order(&a->variants[a->reference].refs[0], &b->variants[b->reference].refs[0]);
 }
 
 dossier_status cmp_quote_groups(arena *a, const story_article *arts, size_t n, comparison *c)

@@ -151,8 +151,8 @@ static int cmp_item(const void *pa, const void *pb)
     const tl_item *a = pa, *b = pb;
     int c = strcmp(a->ev.date, b->ev.date);
     if (c) return c;
-    if (a->ev.ref.article != b->ev.ref.article) return a->ev.ref.article < b->ev.ref.article ? -1 : 1;
-    if (a->ev.ref.at.start != b->ev.ref.at.start) return a->ev.ref.at.start < b->ev.ref.at.start ? -1 : 1;
+    c = cmp_ref_order(&a->ev.ref, &b->ev.ref);
+    if (c) return c;
     return a->ev.when_at.at.start < b->ev.when_at.at.start ? -1 : a->ev.when_at.at.start > b->ev.when_at.at.start;
 }
 
