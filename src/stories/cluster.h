@@ -21,7 +21,9 @@ typedef enum feat_kind {
     FEAT_NAME = 'n', /* one word of a name, as a script-independent key (feat_name_key) */
     FEAT_RUN = 'N',  /* a whole name of two or three words, keys joined by '_' */
     FEAT_NUM = '#',  /* a number of two or more digits, separators dropped ("6,000" -> 6000) */
-    FEAT_DATE = 'd'  /* a day of a month written in words ("14 October" -> d10-14) */
+    FEAT_DATE = 'd', /* a day of a month written in words ("14 October" -> d10-14) */
+    FEAT_QUOTE = 'q' /* five words in a row inside quotation marks, as 16 hex digits of their
+                        hash (no surface): outlets that run the same quotation share these */
 } feat_kind;
 
 /* One occurrence of a feature (an article's features may repeat: counts add). */
@@ -63,7 +65,7 @@ int feat_is_stopword(const feat_ctx *fx, const char *lang, const char *w, size_t
 
 /*
  * Appends the features of one article to out (title words count 2, text words 1; entity names
- * 1 each). Strings are allocated in `a`. Returns DOSSIER_OK or DOSSIER_ERR_NOMEM.
+ * 1 each; quotation shingles 1). Strings are allocated in `a`. Returns DOSSIER_OK or DOSSIER_ERR_NOMEM.
  */
 dossier_status feat_extract(feat_ctx *fx, arena *a, const feat_input *in, feat_list *out);
 
@@ -113,6 +115,8 @@ typedef struct cl_params {
     double year_near;       /* without publication dates: factor when the years the texts name
                                most are one apart */
     double year_far;        /* ... two or more apart */
+    double quote_bonus;     /* added to the similarity when the article shares a quotation (at
+                               least eight five-word shingles) with the story; less for less */
 } cl_params;
 
 void cl_params_default(cl_params *p);

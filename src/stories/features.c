@@ -2,7 +2,9 @@
  * features.c - what an article is about, as features that cross outlets and languages: content
  * words (lower-cased, stopwords dropped, Snowball-stemmed per language), names (runs of
  * capitalised words and the nlp layer's entity names) keyed by feat_name_key so that Блинкен and
- * Blinken meet, numbers, and days of months written in words.
+ * Blinken meet, numbers, days of months written in words, and shingles of the words inside
+ * quotation marks (the same quotation run by several outlets is the strongest sign of one
+ * happening that plain text gives, and it needs no publication date).
  *
  * The stopword lists are data/stopwords/<lang>.txt, compiled in (tools/embed_data.c) and read
  * into one hash set at feat_ctx_new.
@@ -542,6 +544,63 @@ static dossier_status scan(feat_ctx *fx, arena *a, const char *s, size_t len, co
     return rc;
 }
 
+/* ---- quotation shingles ---- */
+
+#define QUOTE_SHINGLE 5   /* words per shingle: four-word runs ("we are committed to") recur
+                             across unrelated stories far more often than five-word ones */
+#define QUOTE_MAX 4000    /* bytes of one quotation read; longer spans are unbalanced marks */
+
+/* Whether the code point at s[i] opens (1) or closes (2) a quotation, or neither (0). Straight
+ * double quotes toggle; single quotes are left out, since they double as apostrophes. */
+static int quote_mark(uint32_t cp, int inside)
+{
+    switch (cp) {
+    case '"': return inside ? 2 : 1;
+    case 0x201C: return inside ? 2 : 1; /* “ opens in English, closes after German „ */
+    case 0x201E: case 0x00AB: return 1; /* „ « */
+    case 0x201D: case 0x00BB: return inside ? 2 : 0; /* ” » */
+    default: return 0;
+    }
+}
+
+/* Appends one shingle feature per QUOTE_SHINGLE consecutive words inside each quotation of
+ * text[0..len). Words are lower-cased; the key is a hash, so a shingle costs a few bytes. */
+static dossier_status scan_quotes(arena *a, const char *s, size_t len, feat_list *out)
+{
+    size_t i = 0, open = 0;
+    int inside = 0;
+    dossier_status rc = DOSSIER_OK;
+    while (i < len && !rc) {
+        uint32_t cp;
+        size_t k = utf8_decode(s + i, len - i, &cp);
+        if (k == 0) k = 1;
+        int m = quote_mark(cp, inside);
+        if (inside && (m == 2 || i - open > QUOTE_MAX || cp == '\n')) {
+            /* a paragraph break ends a quotation too: the next paragraph reopens it */
+            uint64_t h[QUOTE_SHINGLE];
+            size_t nw = 0, pos = open;
+            int sent = 0;
+            word w;
+            while (!rc && next_word(s, i, &pos, &w, &sent)) {
+                h[nw % QUOTE_SHINGLE] = hash64(w.low, w.nlow, 0x9e37);
+                if (++nw < QUOTE_SHINGLE) continue;
+                uint64_t x = 0;
+                for (size_t j = 0; j < QUOTE_SHINGLE; j++)
+                    x = x * 0x100000001b3ULL ^ h[(nw + j) % QUOTE_SHINGLE];
+                char key[20];
+                int kl = snprintf(key, sizeof key, "%016llx", (unsigned long long)x);
+                rc = push(a, out, FEAT_QUOTE, key, (size_t)kl, "", 0, 1.0f);
+            }
+            inside = 0;
+        } else if (!inside && m == 1) {
+            inside = 1;
+            open = i + k;
+        }
+        i += k;
+    }
+    return rc;
+}
+
 dossier_status feat_extract(feat_ctx *fx, arena *a, const feat_input *in, feat_list *out)
 {
     const char *lang = in->lang && strlen(in->lang) >= 2 ? in->lang
@@ -550,6 +609,7 @@ dossier_status feat_extract(feat_ctx *fx, arena *a, const feat_input *in, feat_l
     if (in->title && in->title_len)
         rc = scan(fx, a, in->title, in->title_len, lang, 2.0f, 0, out);
     if (!rc && in->text) rc = scan(fx, a, in->text, in->text_len, lang, 1.0f, 0, out);
+    if (!rc && in->text) rc = scan_quotes(a, in->text, in->text_len, out);
     for (size_t i = 0; !rc && i < in->n_entities; i++)
         if (in->entities[i])
             rc = scan(fx, a, in->entities[i], strlen(in->entities[i]), lang, 1.0f, 1, out);

@@ -279,6 +279,86 @@ static void test_incremental(void)
     cl_free(c);
 }
 
+/* The quotation shingles: the same words inside quotation marks give the same keys whatever the
+ * marks, the punctuation and the words around them; short quotations and words outside quotation
+ * marks give none. */
+static void test_quote_features(void)
+{
+    feat_ctx *fx = feat_ctx_new();
+    arena *a = arena_new(0);
+    CHECK(fx && a);
+    if (!fx || !a) goto out;
+    const char *t1 = "Vell told reporters: \"The straits belong to the fishermen of both nations, "
+                     "and no treaty will change that.\" He left at noon.";
+    const char *t2 = "\u00abThe straits belong to the fishermen of both nations and no treaty "
+                     "will change that\u00bb, the minister said, calling it \u201cfair\u201d.";
+    const char *t3 = "The straits belong to the fishermen of both nations, Vell said, and no "
+                     "treaty will change that.";
+    feat_list l1 = {0}, l2 = {0}, l3 = {0};
+    feat_input in = {NULL, 0, t1, strlen(t1), "en", NULL, 0};
+    CHECK_INT(feat_extract(fx, a, &in, &l1), DOSSIER_OK);
+    in.text = t2;
+    in.text_len = strlen(t2);
+    CHECK_INT(feat_extract(fx, a, &in, &l2), DOSSIER_OK);
+    in.text = t3;
+    in.text_len = strlen(t3);
+    CHECK_INT(feat_extract(fx, a, &in, &l3), DOSSIER_OK);
+    size_t q1 = 0, q2 = 0, q3 = 0, shared = 0;
+    for (size_t i = 0; i < l1.n; i++) {
+        if (l1.v[i].key[0] != FEAT_QUOTE) continue;
+        q1++;
+        shared += has_key(&l2, l1.v[i].key) > 0;
+    }
+    for (size_t i = 0; i < l2.n; i++) q2 += l2.v[i].key[0] == FEAT_QUOTE;
+    for (size_t i = 0; i < l3.n; i++) q3 += l3.v[i].key[0] == FEAT_QUOTE;
+    CHECK_INT(q1, 11); /* 15 words quoted: 11 five-word runs */
+    CHECK_INT(q2, 11); /* "fair" alone is too short */
+    CHECK_INT(shared, 11);
+    CHECK_INT(q3, 0);  /* no quotation marks, no shingles */
+    feat_list_release(&l1);
+    feat_list_release(&l2);
+    feat_list_release(&l3);
+out:
+    arena_free(a);
+    feat_ctx_free(fx);
+}
+
+/* Two undated reports that run one quotation (in other marks, with other punctuation) score
+ * higher together, by the whole quotation bonus, than the same reports without it. */
+static void test_quote_bonus(void)
+{
+    const char *t1 = "Tomas Vell spoke in Kalvik about the northern straits. \"The straits belong to "
+                     "the fishermen of both nations, and no treaty will change that,\" he said.";
+    const char *t2 = "In Kalvik, the Ardanian minister Vell insisted that \u201cthe straits belong "
+                     "to the fishermen of both nations and no treaty will change that.\u201d";
+    double score[2] = {0, 0};
+    for (int bonus = 0; bonus < 2; bonus++) {
+        cl_params p;
+        cl_params_default(&p);
+        if (!bonus) p.quote_bonus = 0;
+        clusterer *c = cl_new(&p);
+        CHECK(c != NULL);
+        if (!c) return;
+        cl_article a = {1, {NULL, 0, t1, strlen(t1), "en", NULL, 0}, NULL, 0, 0};
+        cl_article b = {2, {NULL, 0, t2, strlen(t2), "en", NULL, 0}, NULL, 0, 0};
+        CHECK_INT(cl_add(c, &a), DOSSIER_OK);
+        CHECK_INT(cl_add(c, &b), DOSSIER_OK);
+        CHECK_INT(cl_run(c), DOSSIER_OK);
+        size_t n;
+        const cl_result *r = cl_results(c, &n);
+        CHECK_INT(n, 2);
+        if (n == 2) {
+            score[bonus] = r[1].story == r[0].story ? r[1].score : 0;
+            if (bonus) CHECK_INT(r[1].story, r[0].story);
+        }
+        cl_free(c);
+    }
+    cl_params p;
+    cl_params_default(&p);
+    CHECK(score[0] > 0); /* together either way (two articles), ... */
+    CHECK(score[1] - score[0] > p.quote_bonus - 0.01 && score[1] - score[0] < p.quote_bonus + 0.01);
+}
+
 int main(void)
 {
     test_name_keys();
@@ -288,5 +368,7 @@ int main(void)
     test_clustering(0);
     test_week_apart();
     test_incremental();
+    test_quote_features();
+    test_quote_bonus();
     return check_done();
 }
