@@ -17,13 +17,15 @@
 
 /* Feature kinds; a feature's key starts with its kind's letter. */
 typedef enum feat_kind {
-    FEAT_WORD = 'w', /* a content word, lower-cased, stemmed for the article's language */
-    FEAT_NAME = 'n', /* one word of a name, as a script-independent key (feat_name_key) */
-    FEAT_RUN = 'N',  /* a whole name of two or three words, keys joined by '_' */
-    FEAT_NUM = '#',  /* a number of two or more digits, separators dropped ("6,000" -> 6000) */
-    FEAT_DATE = 'd', /* a day of a month written in words ("14 October" -> d10-14) */
-    FEAT_QUOTE = 'q' /* five words in a row inside quotation marks, as 16 hex digits of their
-                        hash (no surface): outlets that run the same quotation share these */
+    FEAT_WORD = 'w',    /* a content word, lower-cased, stemmed for the article's language */
+    FEAT_NAME = 'n',    /* one word of a name, as a script-independent key (feat_name_key) */
+    FEAT_RUN = 'N',     /* a whole name of two or three words, keys joined by '_' */
+    FEAT_NUM = '#',     /* a number of two or more digits, separators dropped ("6,000" -> 6000) */
+    FEAT_DATE = 'd',    /* a day of a month written in words ("14 October" -> d10-14) */
+    FEAT_WEEKDAY = 'W', /* the first weekday named in the lead, "1" (Monday) to "7": the day of
+                           the happening when nothing else dates it */
+    FEAT_QUOTE = 'q'    /* five words in a row inside quotation marks, as 16 hex digits of their
+                           hash (no surface): outlets that run the same quotation share these */
 } feat_kind;
 
 /* One occurrence of a feature (an article's features may repeat: counts add). */
@@ -115,6 +117,8 @@ typedef struct cl_params {
     double year_near;       /* without publication dates: factor when the years the texts name
                                most are one apart */
     double year_far;        /* ... two or more apart */
+    double weekday_apart;   /* without publication dates: factor when the article's lead names a
+                               weekday that none of the story's leads names */
     double quote_bonus;     /* added to the similarity when the article shares a quotation (at
                                least eight five-word shingles) with the story; less for less */
 } cl_params;

@@ -373,6 +373,32 @@ static int month_of(const char *low)
     return 0;
 }
 
+/* Weekday names (en, de, fr, es, ru and uk in the nominative and accusative) to 1..7, Monday
+ * first, for the lead's weekday. */
+static int weekday_of(const char *low)
+{
+    static const char *const names[] = {
+        "monday|montag|lundi|lunes|понедельник|понеділок",
+        "tuesday|dienstag|mardi|martes|вторник|вівторок",
+        "wednesday|mittwoch|mercredi|miércoles|miercoles|среда|среду|середа|середу",
+        "thursday|donnerstag|jeudi|jueves|четверг|четвер",
+        "friday|freitag|vendredi|viernes|пятница|пятницу|п'ятниця|п'ятницю",
+        "saturday|samstag|samedi|sábado|sabado|суббота|субботу|субота|суботу",
+        "sunday|sonntag|dimanche|domingo|воскресенье|неділя|неділю"};
+    size_t n = strlen(low);
+    if (n < 4) return 0;
+    for (int d = 0; d < 7; d++) {
+        const char *p = names[d];
+        while (*p) {
+            const char *bar = strchr(p, '|');
+            size_t l = bar ? (size_t)(bar - p) : strlen(p);
+            if (l == n && !memcmp(p, low, n)) return d + 1;
+            p += l + (bar ? 1 : 0);
+        }
+    }
+    return 0;
+}
+
 static int day_of(const word *w)
 {
     if (!w->num || w->nlow > 2) return 0;
@@ -458,10 +484,14 @@ static const char *guess_lang(const char *s, size_t n)
     return cyr > lat ? "ru" : "en";
 }
 
-/* Features of one piece of text (title, body or an entity name). */
+#define LEAD_WORDS 60 /* words of a text's lead searched for the weekday of its happening */
+
+/* Features of one piece of text (title, body or an entity name); `lead`: the text is a body,
+ * whose lead may name the weekday of its happening (FEAT_WEEKDAY). */
 static dossier_status scan(feat_ctx *fx, arena *a, const char *s, size_t len, const char *lang,
-                           float weight, int names_only, feat_list *out)
+                           float weight, int names_only, int lead, feat_list *out)
 {
+    size_t nwords = 0;
     struct sb_stemmer *st = stemmer_for(fx, lang);
     size_t pos = 0;
     int sentence = 1;
@@ -470,6 +500,14 @@ static dossier_status scan(feat_ctx *fx, arena *a, const char *s, size_t len, co
     name_run run = {.n = 0};
     dossier_status rc = DOSSIER_OK;
     while (!rc && next_word(s, len, &pos, &w, &sentence)) {
+        if (lead && nwords++ < LEAD_WORDS) {
+            int wd = weekday_of(w.low);
+            if (wd) {
+                char key[2] = {(char)('0' + wd), 0};
+                rc = push(a, out, FEAT_WEEKDAY, key, 1, w.p, w.n, 1.0f);
+                lead = 0;
+            }
+        }
         int stop = feat_is_stopword(fx, lang, w.low, w.nlow);
         /* a name word: capitalised, not a stopword; at a sentence start only when names_only
          * (entity names) or when the next word is capitalised too (checked on the next word) */
@@ -607,11 +645,11 @@ dossier_status feat_extract(feat_ctx *fx, arena *a, const feat_input *in, feat_l
                                                          : guess_lang(in->text, in->text_len);
     dossier_status rc = DOSSIER_OK;
     if (in->title && in->title_len)
-        rc = scan(fx, a, in->title, in->title_len, lang, 2.0f, 0, out);
-    if (!rc && in->text) rc = scan(fx, a, in->text, in->text_len, lang, 1.0f, 0, out);
+        rc = scan(fx, a, in->title, in->title_len, lang, 2.0f, 0, 0, out);
+    if (!rc && in->text) rc = scan(fx, a, in->text, in->text_len, lang, 1.0f, 0, 1, out);
     if (!rc && in->text) rc = scan_quotes(a, in->text, in->text_len, out);
     for (size_t i = 0; !rc && i < in->n_entities; i++)
         if (in->entities[i])
-            rc = scan(fx, a, in->entities[i], strlen(in->entities[i]), lang, 1.0f, 1, out);
+            rc = scan(fx, a, in->entities[i], strlen(in->entities[i]), lang, 1.0f, 1, 0, out);
     return rc;
 }

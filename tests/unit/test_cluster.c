@@ -359,6 +359,67 @@ static void test_quote_bonus(void)
     CHECK(score[1] - score[0] > p.quote_bonus - 0.01 && score[1] - score[0] < p.quote_bonus + 0.01);
 }
 
+/* The weekday a lead names is a feature of its own (the first one, within the lead only); two
+ * undated reports of the same people on other weekdays score lower than on the same weekday. */
+static void test_weekday(void)
+{
+    feat_ctx *fx = feat_ctx_new();
+    arena *a = arena_new(0);
+    CHECK(fx && a);
+    if (!fx || !a) goto out;
+    const char *t1 = "Tomas Vell met Lisa Orrin in Kalvik on Tuesday, and on Friday he flew home.";
+    const char *t2 = "Die Minister trafen sich am Mittwoch in Kalvik.";
+    feat_list l = {0};
+    feat_input in = {NULL, 0, t1, strlen(t1), "en", NULL, 0};
+    CHECK_INT(feat_extract(fx, a, &in, &l), DOSSIER_OK);
+    CHECK_INT(has_key(&l, "W2"), 1);
+    CHECK_INT(has_key(&l, "W5"), 0); /* the first weekday only */
+    l.n = 0;
+    in.text = t2;
+    in.text_len = strlen(t2);
+    in.lang = "de";
+    CHECK_INT(feat_extract(fx, a, &in, &l), DOSSIER_OK);
+    CHECK_INT(has_key(&l, "W3"), 1);
+    feat_list_release(&l);
+out:
+    arena_free(a);
+    feat_ctx_free(fx);
+
+    const char *same =
+        "Tomas Vell and Lisa Orrin held talks in Kalvik on Tuesday about the straits "
+        "and the fishing quotas, and Orrin said the talks were useful.";
+    const char *other =
+        "Tomas Vell and Lisa Orrin held talks in Kalvik on Thursday about the straits "
+        "and the fishing quotas, and Orrin said the talks were useful.";
+    const char *base = "Tomas Vell and Lisa Orrin held talks in Kalvik on Tuesday about the "
+                       "straits and the fishing quotas; Vell called them frank.";
+    double score[3] = {0, 0, 0}; /* same weekday; another; another without the factor */
+    for (int k = 0; k < 3; k++) {
+        cl_params p;
+        cl_params_default(&p);
+        if (k == 2) p.weekday_apart = 1.0;
+        clusterer *c = cl_new(&p);
+        CHECK(c != NULL);
+        if (!c) return;
+        const char *t = k ? other : same;
+        cl_article x = {1, {NULL, 0, base, strlen(base), "en", NULL, 0}, NULL, 0, 0};
+        cl_article y = {2, {NULL, 0, t, strlen(t), "en", NULL, 0}, NULL, 0, 0};
+        CHECK_INT(cl_add(c, &x), DOSSIER_OK);
+        CHECK_INT(cl_add(c, &y), DOSSIER_OK);
+        CHECK_INT(cl_run(c), DOSSIER_OK);
+        size_t n;
+        const cl_result *r = cl_results(c, &n);
+        CHECK_INT(n, 2);
+        if (n == 2) score[k] = r[1].story == r[0].story ? r[1].score : 0;
+        cl_free(c);
+    }
+    cl_params p;
+    cl_params_default(&p);
+    CHECK(score[0] > 0 && score[1] > 0 && score[1] < score[0]);
+    CHECK(score[1] > score[2] * p.weekday_apart - 0.01 &&
+          score[1] < score[2] * p.weekday_apart + 0.01);
+}
+
 int main(void)
 {
     test_name_keys();
@@ -370,5 +431,6 @@ int main(void)
     test_incremental();
     test_quote_features();
     test_quote_bonus();
+    test_weekday();
     return check_done();
 }
