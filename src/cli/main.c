@@ -115,16 +115,19 @@ static void on_error(void *user, const char *input, dossier_status status, const
     (void)status;
 }
 
+/* Words of s[0..n): runs between spaces, and in Chinese and Japanese (no spaces) one word per
+ * two characters (a UTF-8 lead byte E3-E9 starts one of U+3000-U+9FFF). */
 static size_t count_words(const char *s, size_t n)
 {
-    size_t words = 0;
+    size_t words = 0, han = 0;
     int in = 0;
     for (size_t i = 0; i < n; i++) {
         int sp = s[i] == ' ' || s[i] == '\n' || s[i] == '\t';
         if (!sp && !in) words++;
         in = !sp;
+        han += (unsigned char)s[i] >= 0xE3 && (unsigned char)s[i] <= 0xE9;
     }
-    return words;
+    return words + han / 2;
 }
 
 /* Writes s[0..n) on one line: newlines and tabs become spaces. */

@@ -16,14 +16,17 @@
 
 int text_count_words(slice s)
 {
-    int w = 0, in = 0;
+    int w = 0, in = 0, han = 0;
     for (size_t i = 0; i < s.len; i++) {
-        char c = s.ptr[i];
+        unsigned char c = (unsigned char)s.ptr[i];
         int sp = c == ' ' || c == '\t' || c == '\n' || c == '\r';
         if (!sp && !in) w++;
         in = !sp;
+        /* Chinese and Japanese have no spaces: a lead byte E3-E9 starts a character of kana or
+         * Han (U+3000-U+9FFF), and a word of those scripts is about two characters */
+        if (c >= 0xE3 && c <= 0xE9) han++;
     }
-    return w;
+    return w + han / 2;
 }
 
 /* Case-insensitive equality of a trimmed line with z, ignoring a final ':' in the line. */
@@ -76,6 +79,11 @@ static int ends_sentence(slice s)
     if (!i) return 0;
     char c = s.ptr[i - 1];
     if (c == '.' || c == '!' || c == '?' || c == ';') return 1;
+    /* 。！？ (E3 80 82, EF BC 81, EF BC 9F) */
+    if (i >= 3 && !memcmp(s.ptr + i - 3, "\xE3\x80\x82", 3)) return 1;
+    if (i >= 3 &&
+        (!memcmp(s.ptr + i - 3, "\xEF\xBC\x81", 3) || !memcmp(s.ptr + i - 3, "\xEF\xBC\x9F", 3)))
+        return 1;
     /* … (E2 80 A6) */
     return i >= 3 && (unsigned char)s.ptr[i - 3] == 0xE2 && (unsigned char)s.ptr[i - 2] == 0x80 &&
            (unsigned char)s.ptr[i - 1] == 0xA6;

@@ -7,7 +7,9 @@
  * happening that plain text gives, and it needs no publication date).
  *
  * The stopword lists are data/stopwords/<lang>.txt, compiled in (tools/embed_data.c) and read
- * into one hash set at feat_ctx_new.
+ * into one hash set at feat_ctx_new. Chinese and Japanese text has no spaces: a run of their
+ * characters gives its character bigrams as words, the names of data/names/<lang>.tsv found in
+ * it (longest first) as the Latin names they stand for, and "1月26日" a day of a month.
  */
 #include <libstemmer.h>
 #include <stdio.h>
@@ -21,6 +23,9 @@
 /* The stopword files compiled in (the embed tool's arrays, renamed by CMakeLists.txt). */
 extern const lex_source stopwords_embedded[];
 extern const size_t stopwords_embedded_count;
+/* The name files compiled in (data/names/<lang>.tsv). */
+extern const lex_source names_embedded[];
+extern const size_t names_embedded_count;
 
 #define MAX_WORD 64   /* bytes of a word kept; longer tokens are not words */
 #define N_STEMMERS 12 /* languages with a Snowball stemmer we map */
@@ -31,9 +36,20 @@ static const char *const stem_langs[N_STEMMERS][2] = {
     {"fr", "french"},  {"it", "italian"}, {"pt", "portuguese"}, {"nl", "dutch"},
     {"sv", "swedish"}, {"da", "danish"},  {"no", "norwegian"},  {"fi", "finnish"}};
 
+/* One name of data/names/: its form's hash and its Latin forms (pointers into the embedded
+ * file, which lives as long as the program). */
+typedef struct xlit {
+    uint64_t h;        /* hash64 of the form; 0 = empty slot */
+    const char *latin; /* Latin forms, '|'-separated */
+    size_t latin_len;
+} xlit;
+
 struct feat_ctx {
     uint64_t *stop;      /* open-addressing set of hash64(lang + '\t' + word); 0 = empty */
     size_t stop_cap;     /* slots (a power of two) */
+    xlit *names;         /* open-addressing table of data/names/ forms */
+    size_t names_cap;    /* slots (a power of two) */
+    size_t names_max;    /* bytes of the longest form */
     struct sb_stemmer *stem[N_STEMMERS]; /* made on first use; NULL until then */
     int stem_failed[N_STEMMERS];         /* 1: the library has no such algorithm */
 };
@@ -80,6 +96,55 @@ int feat_is_stopword(const feat_ctx *fx, const char *lang, const char *w, size_t
     }
 }
 
+static uint64_t name_hash(const char *s, size_t n)
+{
+    uint64_t h = hash64(s, n, 0x6e616d65);
+    return h ? h : 1;
+}
+
+/* Reads data/names/ into fx->names: "form<TAB>Latin|Latin" lines, '#' comments. A line without
+ * a tab is skipped (the lexicon test checks the files). Returns 0, or -1 when out of memory. */
+static int names_load(feat_ctx *fx)
+{
+    size_t lines = 0;
+    for (size_t i = 0; i < names_embedded_count; i++)
+        for (size_t k = 0; k < names_embedded[i].len; k++)
+            lines += names_embedded[i].text[k] == '\n';
+    fx->names_cap = 64;
+    while (fx->names_cap < lines * 2) fx->names_cap *= 2;
+    fx->names = calloc(fx->names_cap, sizeof *fx->names);
+    if (!fx->names) return -1;
+    for (size_t i = 0; i < names_embedded_count; i++) {
+        const char *p = names_embedded[i].text, *end = p + names_embedded[i].len;
+        while (p < end) {
+            const char *eol = memchr(p, '\n', (size_t)(end - p));
+            if (!eol) eol = end;
+            const char *tab = memchr(p, '\t', (size_t)(eol - p));
+            if (*p != '#' && tab && tab > p && tab + 1 < eol) {
+                size_t n = (size_t)(tab - p), ll = (size_t)(eol - tab - 1);
+                while (ll && (tab[ll] == '\r' || tab[ll] == ' ')) ll--;
+                uint64_t h = name_hash(p, n);
+                size_t j = (size_t)h & (fx->names_cap - 1);
+                while (fx->names[j].h && fx->names[j].h != h) j = (j + 1) & (fx->names_cap - 1);
+                fx->names[j] = (xlit){h, tab + 1, ll};
+                if (n > fx->names_max) fx->names_max = n;
+            }
+            p = eol + 1;
+        }
+    }
+    return 0;
+}
+
+/* The Latin forms of the name s[0..n), or NULL. */
+static const xlit *name_find(const feat_ctx *fx, const char *s, size_t n)
+{
+    uint64_t h = name_hash(s, n);
+    for (size_t j = (size_t)h & (fx->names_cap - 1); fx->names[j].h;
+         j = (j + 1) & (fx->names_cap - 1))
+        if (fx->names[j].h == h) return &fx->names[j];
+    return NULL;
+}
+
 feat_ctx *feat_ctx_new(void)
 {
     feat_ctx *fx = calloc(1, sizeof *fx);
@@ -110,6 +175,10 @@ feat_ctx *feat_ctx_new(void)
             stop_insert(fx, stop_hash(lang, w, (size_t)(p - w)));
         }
     }
+    if (names_load(fx)) {
+        feat_ctx_free(fx);
+        return NULL;
+    }
     return fx;
 }
 
@@ -119,6 +188,7 @@ void feat_ctx_free(feat_ctx *fx)
     for (int i = 0; i < N_STEMMERS; i++)
         if (fx->stem[i]) sb_stemmer_delete(fx->stem[i]);
     free(fx->stop);
+    free(fx->names);
     free(fx);
 }
 
@@ -261,7 +331,16 @@ typedef struct word {
     int upper;        /* two or more letters, all upper case */
     int num;          /* starts with a digit */
     int sent_start;   /* first word of a sentence (or of the title) */
+    int cjk;          /* a run of Han or kana characters (with the name dots between them) */
 } word;
+
+/* Han ideographs and kana: scripts written without spaces between words. */
+static int is_cjk(uint32_t cp)
+{
+    return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0x20000 && cp <= 0x2FFFF);
+}
 
 static int is_word_cp(uint32_t cp)
 {
@@ -288,11 +367,26 @@ static int next_word(const char *s, size_t len, size_t *pos, word *w, int *sente
     int letters = 0, uppers = 0;
     w->nlow = 0;
     w->cap = w->upper = w->num = 0;
+    {
+        uint32_t cp0;
+        utf8_decode(s + i, len - i, &cp0);
+        w->cjk = is_cjk(cp0);
+    }
     int first = 1;
     while (i < len) {
         uint32_t cp;
         size_t k = utf8_decode(s + i, len - i, &cp);
         if (k == 0) break;
+        if (w->cjk && (cp == 0xB7 || cp == 0x30FB) && i + k < len) {
+            /* the dot between a transliterated given name and surname (兰德·保罗) */
+            uint32_t nx;
+            utf8_decode(s + i + k, len - i - k, &nx);
+            if (is_cjk(nx)) {
+                i += k;
+                continue;
+            }
+        }
+        if (is_cjk(cp) != w->cjk) break; /* 2022年: the number and the character apart */
         if (!is_word_cp(cp)) {
             /* 6,000 and 1.5 stay one number; don't, it's stay one word */
             if ((cp == ',' || cp == '.') && w->num && i + 1 < len && s[i + 1] >= '0' &&
@@ -469,22 +563,75 @@ static dossier_status flush_run(arena *a, feat_list *out, name_run *r, float cou
     return rc;
 }
 
-/* Guesses a language from the script when none is given: Cyrillic text is Russian. */
+static dossier_status scan(feat_ctx *fx, arena *a, const char *s, size_t len, const char *lang,
+                           float weight, int names_only, int lead, feat_list *out);
+
+/* Guesses a language from the script when none is given: Cyrillic text is Russian, Han text
+ * Chinese (a Latin letter counts a fifth of a character of either, being a fifth of a word). */
 static const char *guess_lang(const char *s, size_t n)
 {
-    size_t cyr = 0, lat = 0;
+    size_t cyr = 0, lat = 0, han = 0;
     for (size_t i = 0; i < n && i < 4000;) {
         uint32_t cp;
         size_t k = utf8_decode(s + i, n - i, &cp);
         if (!k) k = 1;
         if (cp >= 0x400 && cp <= 0x4ff) cyr++;
         else if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') lat++;
+        else if (is_cjk(cp)) han += 5;
         i += k;
     }
+    if (han > lat && han > cyr) return "zh";
     return cyr > lat ? "ru" : "en";
 }
 
+/* The features of a run of Han or kana characters r[0..n): the names of data/names/ in it
+ * (longest first, as the name features of their Latin forms), and the bigrams of the
+ * characters between them as words (a Chinese word is most often two characters). */
+static dossier_status scan_cjk(feat_ctx *fx, arena *a, const char *r, size_t n, float weight,
+                               int names_only, feat_list *out)
+{
+    dossier_status rc = DOSSIER_OK;
+    size_t i = 0, prev = SIZE_MAX; /* prev: the character before i, unless a name ended there */
+    while (i < n && !rc) {
+        uint32_t cp;
+        size_t k = utf8_decode(r + i, n - i, &cp);
+        if (!k) k = 1;
+        size_t best = 0;
+        const xlit *hit = NULL;
+        for (size_t j = i + k; j <= n && j - i <= fx->names_max;) { /* j: each char end */
+            const xlit *x = j - i > k ? name_find(fx, r + i, j - i) : NULL;
+            if (x) {
+                hit = x;
+                best = j - i;
+            }
+            if (j == n) break;
+            size_t k2 = utf8_decode(r + j, n - j, &cp);
+            j += k2 ? k2 : 1;
+        }
+        if (hit) {
+            const char *p = hit->latin, *end = hit->latin + hit->latin_len;
+            while (p < end && !rc) {
+                const char *bar = memchr(p, '|', (size_t)(end - p));
+                if (!bar) bar = end;
+                rc = scan(fx, a, p, (size_t)(bar - p), "en", weight, 1, 0, out);
+                p = bar + 1;
+            }
+            i += best;
+            prev = SIZE_MAX;
+            continue;
+        }
+        if (!names_only && prev != SIZE_MAX)
+            rc = push(a, out, FEAT_WORD, r + prev, i + k - prev, r + prev, i + k - prev, weight);
+        prev = i;
+        i += k;
+    }
+    return rc;
+}
+
 #define LEAD_WORDS 60 /* words of a text's lead searched for the weekday of its happening */
+
+static dossier_status scan_cjk(feat_ctx *fx, arena *a, const char *r, size_t n, float weight,
+                               int names_only, feat_list *out);
 
 /* Features of one piece of text (title, body or an entity name); `lead`: the text is a body,
  * whose lead may name the weekday of its happening (FEAT_WEEKDAY). */
@@ -499,8 +646,29 @@ static dossier_status scan(feat_ctx *fx, arena *a, const char *s, size_t len, co
     int have_prev = 0;
     name_run run = {.n = 0};
     dossier_status rc = DOSSIER_OK;
+    int zh_month = 0;       /* a month just read as "N月" ... */
+    size_t zh_month_at = 0; /* ... at this word */
     while (!rc && next_word(s, len, &pos, &w, &sentence)) {
-        if (lead && nwords++ < LEAD_WORDS) {
+        nwords++;
+        if (w.cjk) {
+            /* "1月26日": the month and the day are numbers before 月 and 日 (or 号) */
+            int d = have_prev && prev.num && prev.nlow <= 2 ? atoi(prev.low) : 0;
+            if (d && !strncmp(w.p, "月", 3) && d <= 12) {
+                zh_month = d;
+                zh_month_at = nwords;
+            } else if (d && zh_month && zh_month_at + 2 == nwords && d <= 31 &&
+                       (!strncmp(w.p, "日", 3) || !strncmp(w.p, "号", 3))) {
+                char key[8];
+                int kl = snprintf(key, sizeof key, "%02d-%02d", zh_month, d);
+                if (!names_only) rc = push(a, out, FEAT_DATE, key, (size_t)kl, w.p, 3, weight);
+            }
+            if (!rc) rc = flush_run(a, out, &run, weight);
+            if (!rc) rc = scan_cjk(fx, a, w.p, w.n, weight, names_only, out);
+            prev = w;
+            have_prev = 1;
+            continue;
+        }
+        if (lead && nwords <= LEAD_WORDS) {
             int wd = weekday_of(w.low);
             if (wd) {
                 char key[2] = {(char)('0' + wd), 0};

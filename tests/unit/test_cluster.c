@@ -420,6 +420,75 @@ out:
           score[1] < score[2] * p.weekday_apart + 0.01);
 }
 
+/* Chinese: names from data/names/zh.tsv as their Latin name keys (longest match: 兰德·保罗 is
+ * one name), "1月26日" a day of a month, character bigrams as words; and a Chinese report joins
+ * the English report of the same happening, not an English report of another. */
+static void test_chinese(void)
+{
+    feat_ctx *fx = feat_ctx_new();
+    arena *a = arena_new(0);
+    CHECK(fx && a);
+    if (!fx || !a) goto out;
+    const char *zh = "美国国务卿布林肯1月26日在日内瓦会见了兰德·保罗。";
+    feat_list l = {0};
+    feat_input in = {NULL, 0, zh, strlen(zh), NULL, NULL, 0}; /* language guessed: zh */
+    CHECK_INT(feat_extract(fx, a, &in, &l), DOSSIER_OK);
+    char blinken[32], geneva[32], rand[32];
+    blinken[0] = geneva[0] = rand[0] = 'n';
+    feat_name_key("Blinken", 7, blinken + 1, sizeof blinken - 1);
+    feat_name_key("Geneva", 6, geneva + 1, sizeof geneva - 1);
+    feat_name_key("Rand", 4, rand + 1, sizeof rand - 1);
+    CHECK(has_key(&l, blinken) >= 1);
+    CHECK(has_key(&l, geneva) == 1);
+    CHECK(has_key(&l, rand) == 1);
+    CHECK(has_key(&l, "d01-26") == 1);
+    CHECK(has_key(&l, "w会见") == 1);
+    CHECK(has_key(&l, "w林肯") == 0); /* no bigram across a name */
+    feat_list_release(&l);
+out:
+    arena_free(a);
+    feat_ctx_free(fx);
+
+    struct {
+        const char *title, *text, *lang;
+    } arts[] = {
+        {"Blinken hands Lavrov written reply in Geneva",
+         "Secretary of State Antony Blinken handed Russian Foreign Minister Sergei Lavrov a "
+         "written reply on NATO expansion in Geneva on 26 January. Lavrov said Moscow would "
+         "study the document.",
+         "en"},
+        {"Floods close roads in Bavaria",
+         "Heavy rain flooded roads across Bavaria, and the government in Munich said 300 people "
+         "had left their homes near the Danube.",
+         "en"},
+        {"布林肯在日内瓦向拉夫罗夫递交书面答复",
+         "美国国务卿布林肯1月26日在日内瓦向俄罗斯外长拉夫罗夫递交了关于北约扩张问题的书面答复。"
+         "拉夫罗夫表示，莫斯科将研究这份文件。",
+         "zh"},
+    };
+    clusterer *c = cl_new(NULL);
+    CHECK(c != NULL);
+    if (!c) return;
+    for (int i = 0; i < 3; i++) {
+        cl_article x = {i + 1,
+                        {arts[i].title, strlen(arts[i].title), arts[i].text, strlen(arts[i].text),
+                         arts[i].lang, NULL, 0},
+                        NULL,
+                        0,
+                        0};
+        CHECK_INT(cl_add(c, &x), DOSSIER_OK);
+    }
+    CHECK_INT(cl_run(c), DOSSIER_OK);
+    size_t n;
+    const cl_result *r = cl_results(c, &n);
+    CHECK_INT(n, 3);
+    if (n == 3) {
+        CHECK_INT(r[2].story, r[0].story);
+        CHECK(r[1].story != r[0].story);
+    }
+    cl_free(c);
+}
+
 int main(void)
 {
     test_name_keys();
@@ -432,5 +501,6 @@ int main(void)
     test_quote_features();
     test_quote_bonus();
     test_weekday();
+    test_chinese();
     return check_done();
 }

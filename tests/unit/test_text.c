@@ -273,6 +273,27 @@ static void test_wrapped(void)
     arena_free(a);
 }
 
+/* A Chinese capture (no spaces between words) is prose, not a pile of one-word lines: words
+ * are counted as two characters each and 。 ends a sentence. */
+static void test_chinese(void)
+{
+    static const char doc[] = "巴伐利亚洪水导致道路封闭\n\n"
+                              "德国巴伐利亚州周二遭遇暴雨，多条道路被洪水淹没。慕尼黑州政府表示，"
+                              "多瑙河沿岸有三百人撤离家园。\n\n"
+                              "救援人员预计河水将在周四达到峰值，州政府将继续发布警报。\n";
+    arena *a = arena_new(0);
+    article_list list = {0};
+    CHECK_INT(extract_from_text(a, doc, sizeof doc - 1, NULL, &list), DOSSIER_OK);
+    CHECK_INT(list.n, 1);
+    if (list.n == 1) {
+        article *m = &list.items[0];
+        CHECK_STR(m->title, "巴伐利亚洪水导致道路封闭");
+        CHECK_INT(m->n_paragraphs, 2);
+    }
+    CHECK_INT(text_count_words((slice){"多瑙河沿岸", 15}), 1 + 2);
+    arena_free(a);
+}
+
 static void test_degenerate(void)
 {
     arena *a = arena_new(0);
@@ -303,6 +324,7 @@ int main(void)
     test_glued_and_teasers();
     test_metadata();
     test_wrapped();
+    test_chinese();
     test_degenerate();
     return check_done();
 }
