@@ -232,8 +232,8 @@ static const char *translit(uint32_t cp)
 
 /* Russian/Ukrainian case endings, longest first: a name inflects (Блинкена, Лавровым). */
 static const char *const cyr_endings[] = {"ого", "его", "ому", "ему", "ами", "ями", "ыми", "ими",
-                                          "ой", "ей", "ом", "ем", "ым", "им", "ую", "ах", "ях",
-                                          "а", "я", "у", "ю", "е", "ы", NULL};
+                                          "ові", "еві", "ой", "ей", "ом", "ем", "ым", "им", "ую",
+                                          "ах", "ях", "а", "я", "у", "ю", "е", "ы", "і", NULL};
 
 static int is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
@@ -298,18 +298,44 @@ size_t feat_name_key(const char *w, size_t n, char *out, size_t cap)
         nl += tl;
     }
     lat[nl] = 0;
-    /* fold spelling variants */
+    /* fold spelling variants: letters first, then pairs, so that every spelling of a sound
+     * ends the same (Байден/Biden: ai -> i; Шольц/Scholz: sch -> sh, ts -> s; Києві/Kyiv:
+     * y -> i, ie -> i; Штайнмайер/Steinmeier: sht -> st) */
+    for (size_t i = 0; i < nl; i++) {
+        char c = lat[i];
+        if (c == 'y' || c == 'j') lat[i] = 'i';
+        else if (c == 'w') lat[i] = 'v';
+        else if (c == 'z') lat[i] = 's';
+        else if (c == 'q') lat[i] = 'k';
+    }
     size_t o = 0;
     for (size_t i = 0; i < nl; i++) {
         char c = lat[i], next = lat[i + 1];
-        if (c == 'k' && next == 'h') { c = 'h'; i++; }
-        else if (c == 'p' && next == 'h') { c = 'f'; i++; }
-        else if (c == 'c' && next == 'k') { c = 'k'; i++; }
-        else if (c == 'c' && next != 'h') c = 'k';
-        else if (c == 'y' || c == 'j') c = 'i';
-        else if (c == 'w') c = 'v';
-        else if (c == 'z') c = 's';
-        else if (c == 'q') c = 'k';
+        if (c == 's' && next == 'c' && lat[i + 2] == 'h') {
+            c = 's'; /* sch -> sh: the 'h' follows */
+            i++;
+        } else if (c == 's' && next == 'h' && lat[i + 2] == 't') {
+            i++; /* sht -> st: German St- as Russian writes it (Штайнмайер) */
+        } else if (c == 'k' && next == 'h') {
+            c = 'h';
+            i++;
+        } else if (c == 'p' && next == 'h') {
+            c = 'f';
+            i++;
+        } else if (c == 'c' && next == 'k') {
+            c = 'k';
+            i++;
+        } else if (c == 'c' && next != 'h') {
+            c = 'k';
+        } else if (c == 't' && next == 's') {
+            c = 's';
+            i++;
+        } else if ((c == 'a' || c == 'e') && next == 'i') {
+            c = 'i';
+            i++;
+        } else if (c == 'i' && next == 'e') {
+            i++;
+        }
         if (o > 0 && out[o - 1] == c) continue; /* doubled letters once */
         if (o + 2 >= cap) return 0;
         out[o++] = c;

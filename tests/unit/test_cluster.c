@@ -43,6 +43,20 @@ static void test_name_keys(void)
     check_key_eq("Τσίπρας", "Tsipras");
     check_key_eq("Erdoğan", "Эрдоган");
     check_key_eq("Путина", "Putin");
+    check_key_eq("Путін", "Putin");
+    check_key_eq("Путіна", "Putin");
+    check_key_eq("Блінкен", "Blinken");
+    check_key_eq("Блінкена", "Blinken");
+    check_key_eq("Байден", "Biden");
+    check_key_eq("Байдена", "Biden");
+    check_key_eq("Шольц", "Scholz");
+    check_key_eq("Макрон", "Macron");
+    check_key_eq("Києві", "Kyiv");
+    check_key_eq("Київ", "Kyiv");
+    check_key_eq("Вашингтон", "Washington");
+    check_key_eq("Kiev", "Kyiv");
+    check_key_eq("Штайнмайер", "Steinmeier");
+    check_key_ne("Женева", "Geneva"); /* exonyms are not spellings: beyond the key */
     check_key_ne("Lavrov", "Blinken");
     check_key_ne("Лавров", "Путин");
     char k[64];
