@@ -503,6 +503,83 @@ out:
     cl_free(c);
 }
 
+/* Two happenings of the same people, each told in six languages, undated: every report joins
+ * its own happening's story through names (in Latin or Cyrillic), numbers and days. */
+static void test_languages(void)
+{
+    struct {
+        const char *text, *lang;
+        int story; /* 0: the accord in Kalvik, 1: the bridge at Dorsen */
+    } arts[] = {
+        {"Tomas Vell and Lisa Orrin signed a fishing accord in Kalvik on 3 March that opens the "
+         "northern straits to 1,200 trawlers.",
+         "en", 0},
+        {"Tomas Vell und Lisa Orrin haben am 3. März in Kalvik ein Fischereiabkommen "
+         "unterzeichnet, das 1.200 Trawlern die nördlichen Meerengen öffnet.",
+         "de", 0},
+        {"Tomas Vell y Lisa Orrin firmaron el 3 de marzo en Kalvik un acuerdo pesquero que abre "
+         "los estrechos del norte a 1.200 arrastreros.",
+         "es", 0},
+        {"Tomas Vell et Lisa Orrin ont signé le 3 mars à Kalvik un accord de pêche qui ouvre les "
+         "détroits du nord à 1 200 chalutiers.",
+         "fr", 0},
+        {"Томас Велл и Лиза Оррин подписали 3 марта в Кальвике соглашение о рыболовстве, "
+         "которое открывает северные проливы для 1200 траулеров.",
+         "ru", 0},
+        {"Томас Велл і Ліза Оррін підписали 3 березня в Кальвіку угоду про рибальство, яка "
+         "відкриває північні протоки для 1200 траулерів.",
+         "uk", 0},
+        {"Tomas Vell and Lisa Orrin opened the railway bridge at Dorsen on 11 March; the first "
+         "train carried 340 passengers across the border.",
+         "en", 1},
+        {"Tomas Vell und Lisa Orrin haben am 11. März die Eisenbahnbrücke bei Dorsen eröffnet; "
+         "der erste Zug brachte 340 Fahrgäste über die Grenze.",
+         "de", 1},
+        {"Tomas Vell y Lisa Orrin inauguraron el 11 de marzo el puente ferroviario de Dorsen; el "
+         "primer tren llevó a 340 pasajeros a través de la frontera.",
+         "es", 1},
+        {"Tomas Vell et Lisa Orrin ont inauguré le 11 mars le pont ferroviaire de Dorsen ; le "
+         "premier train a transporté 340 passagers.",
+         "fr", 1},
+        {"Томас Велл и Лиза Оррин открыли 11 марта железнодорожный мост у Дорсена; первый "
+         "поезд перевёз через границу 340 пассажиров.",
+         "ru", 1},
+        {"Томас Велл і Ліза Оррін відкрили 11 березня залізничний міст біля Дорсена; перший "
+         "потяг перевіз через кордон 340 пасажирів.",
+         "uk", 1},
+    };
+    size_t n_arts = sizeof arts / sizeof arts[0];
+    clusterer *c = cl_new(NULL);
+    CHECK(c != NULL);
+    if (!c) return;
+    for (size_t i = 0; i < n_arts; i++) {
+        cl_article x = {(int64_t)i + 1,
+                        {NULL, 0, arts[i].text, strlen(arts[i].text), arts[i].lang, NULL, 0},
+                        NULL,
+                        0,
+                        0};
+        CHECK_INT(cl_add(c, &x), DOSSIER_OK);
+    }
+    CHECK_INT(cl_run(c), DOSSIER_OK);
+    size_t n;
+    const cl_result *r = cl_results(c, &n);
+    CHECK_INT(n, n_arts);
+    if (n != n_arts) {
+        cl_free(c);
+        return;
+    }
+    for (size_t i = 1; i < n_arts; i++) {
+        size_t first = arts[i].story ? 6 : 0;
+        if (i == first) continue;
+        if (r[i].story != r[first].story)
+            fprintf(stderr, "  %s report %zu is not with the %s one\n", arts[i].lang, i,
+                    arts[first].lang);
+        CHECK_INT(r[i].story, r[first].story);
+    }
+    CHECK(r[0].story != r[6].story);
+    cl_free(c);
+}
+
 int main(void)
 {
     test_name_keys();
@@ -516,5 +593,6 @@ int main(void)
     test_quote_bonus();
     test_weekday();
     test_chinese();
+    test_languages();
     return check_done();
 }
