@@ -176,7 +176,7 @@ static void fixture_init(fixture *f)
     for (uint32_t o = 0; o < FIX_N; o++) {
         for (size_t t = 0; t < 2; t++)
             f->terms[o][t] = (cmp_term){terms[o][t], zs[o][t], 1, fix_ref(f, o, examples[o][t])};
-        f->framing[o] = (cmp_framing){o, f->terms[o], 2};
+        f->framing[o] = (cmp_framing){o, f->terms[o], 2, NULL, 0};
     }
 
     f->contra = (cmp_contradiction){fix_ref(f, 2, "the bridge will reduce traffic"),

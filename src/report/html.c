@@ -316,9 +316,12 @@ static void marks_collect(writer *w)
             for (size_t k = 0; k < qg->variants[v].n_refs; k++)
                 mark_add(w, qg->variants[v].refs[k], MK_QUOTE);
     }
-    for (size_t f = 0; f < c->n_framing; f++)
+    for (size_t f = 0; f < c->n_framing; f++) {
         for (size_t t = 0; t < c->framing[f].n_terms; t++)
             mark_add(w, c->framing[f].terms[t].example, MK_TERM);
+        for (size_t t = 0; t < c->framing[f].n_loaded; t++)
+            mark_add(w, c->framing[f].loaded[t].example, MK_TERM);
+    }
     for (size_t i = 0; i < c->n_contradictions; i++) {
         mark_add(w, c->contradictions[i].a, MK_CONTRA);
         mark_add(w, c->contradictions[i].b, MK_CONTRA);
@@ -922,6 +925,17 @@ static void write_framing(writer *w)
         put(w, "<div class=\"fr\"><h3>");
         esc(w, outlet_name(w, fr->outlet));
         put(w, "</h3>\n");
+        if (fr->n_loaded) {
+            put(w, "<p class=\"meta\">Loaded language only this outlet uses: ");
+            for (size_t t = 0; t < fr->n_loaded; t++) {
+                if (t) put(w, ", ");
+                put(w, "<q>");
+                esc(w, fr->loaded[t].term);
+                put(w, "</q> ");
+                ref_link(w, fr->loaded[t].example, "&#8599;");
+            }
+            put(w, "</p>\n");
+        }
         if (fr->n_terms == 0) {
             put(w, "<p class=\"empty\">No distinctive terms.</p></div>\n");
             continue;

@@ -160,6 +160,14 @@ static dossier_status put_framing(dbuf *b, const report_story *s)
             TRY(put_ref(b, s, &fr->terms[t].example));
             TRY(dbuf_putc(b, '}'));
         }
+        TRY(dbuf_puts(b, "],\"loaded\":["));
+        for (size_t t = 0; t < fr->n_loaded; t++) {
+            TRY(dbuf_puts(b, t ? ",{\"term\":" : "{\"term\":"));
+            TRY(json_put_cstr_or_null(b, fr->loaded[t].term));
+            TRY(dbuf_printf(b, ",\"count\":%u,\"example\":", fr->loaded[t].count));
+            TRY(put_ref(b, s, &fr->loaded[t].example));
+            TRY(dbuf_putc(b, '}'));
+        }
         TRY(dbuf_puts(b, "]}"));
     }
     return dbuf_puts(b, "]");

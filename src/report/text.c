@@ -133,6 +133,11 @@ static dossier_status put_framing(dbuf *b, const report_story *s)
             TRY(dbuf_printf(b, "%s %s (%.1f, %u)", t ? "," : "", fr->terms[t].term, fr->terms[t].z,
                             fr->terms[t].count));
         TRY(dbuf_putc(b, '\n'));
+        if (fr->n_loaded) TRY(dbuf_puts(b, "      loaded language, this outlet alone:"));
+        for (size_t t = 0; t < fr->n_loaded; t++)
+            TRY(dbuf_printf(b, "%s %s (%u)", t ? "," : "", fr->loaded[t].term,
+                            fr->loaded[t].count));
+        if (fr->n_loaded) TRY(dbuf_putc(b, '\n'));
     }
     return DOSSIER_OK;
 }

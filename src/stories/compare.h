@@ -98,7 +98,7 @@ typedef struct cmp_claim {
 
 /* One distinctive term of an outlet. */
 typedef struct cmp_term {
-    const char *term;  /* the word or phrase (1-3 words, lower case) */
+    const char *term;  /* the word or phrase (1-3 words, 1-4 when loaded; lower case) */
     double z;          /* z-score of the log-odds ratio against the other outlets */
     uint32_t count;    /* occurrences in the outlet's articles */
     cmp_ref example;   /* one place it occurs */
@@ -109,6 +109,10 @@ typedef struct cmp_framing {
     size_t outlet;     /* index into comparison.outlets */
     cmp_term *terms;
     size_t n_terms;
+    cmp_term *loaded;  /* its loaded language: phrases of up to four words around an evaluative,
+                          loaded or hedging word (data/loaded/) that no other outlet uses, however
+                          rarely; z is 0 (log-odds says nothing of a phrase used once) */
+    size_t n_loaded;
 } cmp_framing;
 
 /* A candidate contradiction: two attributed statements on the same subject that disagree. */

@@ -5,15 +5,27 @@
  * and 2-3 word phrases within a sentence, with no stopword at either end; stopwords are found in
  * the story itself (frequent words in most of its articles, mostly written in lower case, or
  * frequent very short ones), so no language's list is needed. Near-duplicates (wire copies) are not counted.
+ *
+ * Log-odds cannot see a phrase an outlet uses once ("illegal and aggressive war"), yet such a
+ * phrase is often the clearest sign of a line. So each outlet also gets its loaded language:
+ * phrases of up to four words around a word of data/loaded/<lang>.txt (evaluative, loaded and
+ * hedging words: "supposedly", "regime", "brutal") that no other outlet of the story uses.
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "nlp/lexicon.h"
 #include "stories/cmp_text.h"
 #include "stories/compare_internal.h"
 
-#define FR_MAX_N 3          /* phrases of up to three words */
+/* The loaded-word lists compiled in (data/loaded/<lang>.txt). */
+extern const lex_source loaded_embedded[];
+extern const size_t loaded_embedded_count;
+
+#define FR_MAX_N 3          /* distinctive phrases of up to three words */
+#define FR_LOADED_N 4       /* loaded phrases of up to four words ("illegal and aggressive war") */
+#define FR_LOADED_TOP 6     /* loaded phrases per outlet */
 #define FR_MIN_COUNT 2      /* a term used once is never distinctive */
 #define FR_Z 1.645          /* one-sided 95%: "distinctive" asks only about over-use */
 #define FR_PRIOR 0.25       /* prior size: a quarter of the story's own counts (alpha_0 of
@@ -30,7 +42,9 @@ typedef struct fterm {
     const char *text;  /* the term, words joined by single spaces */
     uint32_t total;    /* count in the whole story */
     uint32_t *count;   /* per outlet */
-    uint32_t n_words;  /* 1-3 */
+    uint32_t n_words;  /* 1-4 (4: loaded phrases only) */
+    uint8_t n_loaded;  /* its loaded words */
+    uint8_t lead;      /* 1: its first word is loaded */
 } fterm;
 
 /* One word's story-wide statistics, for the stopword test. */
@@ -96,7 +110,68 @@ typedef struct fstate {
     size_t n_terms, cap_terms;
     size_t n_outlets;
     size_t n_arts;       /* articles counted */
+    cmp_map loaded;      /* hashes of the loaded words */
+    const story_article *arts; /* the story's articles (their quotes) */
 } fstate;
+
+static uint64_t loaded_hash(const char *p, size_t n) { return hash64(p, n, 0x10ad); }
+
+/* Reads data/loaded/ into st->loaded: lower-case words, '#' comments. */
+static dossier_status loaded_load(fstate *st)
+{
+    dossier_status rc = cmp_map_init(st->s, &st->loaded, 1024);
+    for (size_t i = 0; !rc && i < loaded_embedded_count; i++) {
+        const char *p = loaded_embedded[i].text, *end = p + loaded_embedded[i].len;
+        int comment = 0;
+        while (p < end && !rc) {
+            if (*p == '\n') comment = 0;
+            if (*p == '#') comment = 1;
+            if (comment || *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') {
+                p++;
+                continue;
+            }
+            const char *w = p;
+            while (p < end && *p != ' ' && *p != '\n' && *p != '\t' && *p != '\r') p++;
+            if (!cmp_map_put(st->s, &st->loaded, loaded_hash(w, (size_t)(p - w)), 1, NULL))
+                rc = DOSSIER_ERR_NOMEM;
+        }
+    }
+    return rc;
+}
+
+/* Is the word loaded: itself, or one part of it between hyphens ("supposedly-imperiled")? */
+static int is_loaded(const fstate *st, const cmp_word *w)
+{
+    const char *p = w->norm, *end = w->norm + w->norm_len;
+    if (cmp_map_get(&st->loaded, loaded_hash(p, w->norm_len))) return 1;
+    while (p < end) {
+        const char *dash = memchr(p, '-', (size_t)(end - p));
+        if (!dash) dash = end;
+        if (dash - p >= 3 && (p != w->norm || dash != end) &&
+            cmp_map_get(&st->loaded, loaded_hash(p, (size_t)(dash - p))))
+            return 1;
+        p = dash + 1;
+    }
+    return 0;
+}
+
+/* Is word w of article `art` loaded, and the outlet's own word: not inside a quotation (a
+ * speaker's "aggression" is the speaker's framing, not the outlet's)? */
+static int is_loaded_here(const fstate *st, size_t art, const cmp_word *w)
+{
+    if (!is_loaded(st, w)) return 0;
+    const quote_list *q = st->arts[art].quotes;
+    for (size_t k = 0; q && k < q->n; k++) {
+        const quote *x = &q->items[k];
+        if (x->kind == QUOTE_INDIRECT) continue;
+        if (x->at.start > w->at.start) break;
+        if (w->at.end > x->at.end) continue;
+        if (!x->n_segments) return 0;
+        for (size_t g = 0; g < x->n_segments; g++)
+            if (x->segments[g].start <= w->at.start && w->at.end <= x->segments[g].end) return 0;
+    }
+    return 1;
+}
 
 static int is_stop(const fstate *st, const cmp_word *w, size_t n_sent)
 {
@@ -144,7 +219,7 @@ static dossier_status each_term(fstate *st, size_t i, size_t n_sent, term_fn fn,
     for (size_t t = 0; t < cw->n_sent; t++) {
         for (size_t w0 = cw->first[t]; w0 < cw->first[t + 1]; w0++) {
             if (is_stop(st, &cw->w[w0], n_sent)) continue;
-            for (size_t len = 1; len <= FR_MAX_N && w0 + len <= cw->first[t + 1]; len++) {
+            for (size_t len = 1; len <= FR_LOADED_N && w0 + len <= cw->first[t + 1]; len++) {
                 const cmp_word *last = &cw->w[w0 + len - 1];
                 if (is_stop(st, last, n_sent)) continue;
                 /* Words must follow each other in the text (no dropped token between). */
@@ -182,10 +257,17 @@ static dossier_status count_term(fstate *st, size_t art, size_t w0, size_t w1, v
         t->text = NULL;
         t->total = 0;
         t->n_words = (uint32_t)(w1 - w0);
+        t->n_loaded = 0;
+        t->lead = 0;
         t->count = arena_calloc(st->s, st->n_outlets, sizeof *t->count);
         if (!t->count) return DOSSIER_ERR_NOMEM;
     }
     fterm *t = &st->terms[*v];
+    /* loaded as used here: the most loaded occurrence counts */
+    uint8_t nl = 0;
+    for (size_t k = w0; k < w1; k++) nl += (uint8_t)is_loaded_here(st, art, &w[k]);
+    if (nl > t->n_loaded) t->n_loaded = nl;
+    if (nl && is_loaded_here(st, art, &w[w0])) t->lead = 1;
     uint32_t o = cx->c->article_outlet[art];
     t->count[o]++;
     t->total++;
@@ -196,7 +278,8 @@ static dossier_status count_term(fstate *st, size_t art, size_t w0, size_t w1, v
 typedef struct example_ctx {
     const comparison *c;
     size_t outlet;          /* the outlet being filled */
-    cmp_framing *fr;        /* its framing */
+    cmp_term *terms;        /* its chosen terms so far (distinctive or loaded) */
+    size_t n_terms;
     uint32_t *chosen;       /* term index per chosen term */
     uint8_t *has_example;   /* per chosen term */
 } example_ctx;
@@ -208,16 +291,87 @@ static dossier_status find_example(fstate *st, size_t art, size_t w0, size_t w1,
     const cmp_word *w = st->words[art].w;
     uint32_t *v = cmp_map_get(&st->tmap, term_hash(w, w0, w1));
     if (!v) return DOSSIER_OK;
-    for (size_t k = 0; k < ex->fr->n_terms; k++) {
+    for (size_t k = 0; k < ex->n_terms; k++) {
         if (ex->chosen[k] != *v || ex->has_example[k]) continue;
         ex->has_example[k] = 1;
-        ex->fr->terms[k].example.article = (uint32_t)art;
-        ex->fr->terms[k].example.at.start = w[w0].at.start;
-        ex->fr->terms[k].example.at.end = w[w1 - 1].at.end;
+        ex->terms[k].example.article = (uint32_t)art;
+        ex->terms[k].example.at.start = w[w0].at.start;
+        ex->terms[k].example.at.end = w[w1 - 1].at.end;
         if (!st->terms[*v].text) {
             st->terms[*v].text = term_text(st->s, w, w0, w1);
             if (!st->terms[*v].text) return DOSSIER_ERR_NOMEM;
         }
+    }
+    return DOSSIER_OK;
+}
+
+static const fstate *g_loaded_sort; /* qsort has no user pointer; framing is single-threaded */
+
+/* Loaded phrases first by their loaded words ("illegal and aggressive" before "aggressive"),
+ * then shorter (the loaded word itself says it; its example shows the context), then led by
+ * one, then used more. */
+static int by_loaded(const void *pa, const void *pb)
+{
+    const fterm *a = &g_loaded_sort->terms[((const fcand *)pa)->term];
+    const fterm *b = &g_loaded_sort->terms[((const fcand *)pb)->term];
+    if (a->n_loaded != b->n_loaded) return a->n_loaded > b->n_loaded ? -1 : 1;
+    if (a->n_words != b->n_words) return a->n_words < b->n_words ? -1 : 1;
+    if (a->lead != b->lead) return a->lead > b->lead ? -1 : 1;
+    if (a->total != b->total) return a->total > b->total ? -1 : 1;
+    uint32_t x = ((const fcand *)pa)->term, y = ((const fcand *)pb)->term;
+    return x < y ? -1 : x > y;
+}
+
+/* Fills fr->loaded: the outlet's phrases around a loaded word that no other outlet uses, at
+ * most FR_LOADED_TOP, none overlapping another in the text. `cand` has room for every term. */
+static dossier_status loaded_terms(arena *a, fstate *st, const comparison *c,
+                                   const story_article *arts, size_t n, size_t n_sent, size_t o,
+                                   cmp_framing *fr, fcand *cand)
+{
+    size_t nc = 0;
+    for (size_t t = 0; t < st->n_terms; t++) {
+        const fterm *ft = &st->terms[t];
+        if (!ft->n_loaded || !ft->count[o] || ft->total != ft->count[o]) continue;
+        cand[nc].term = (uint32_t)t;
+        cand[nc].n_words = ft->n_words;
+        cand[nc].z = 0;
+        nc++;
+    }
+    if (!nc) return DOSSIER_OK;
+    g_loaded_sort = st;
+    qsort(cand, nc, sizeof *cand, by_loaded);
+    fr->loaded = arena_calloc(a, FR_LOADED_TOP, sizeof *fr->loaded);
+    if (!fr->loaded) return DOSSIER_ERR_NOMEM;
+    uint32_t chosen[FR_LOADED_TOP];
+    uint8_t has_example[FR_LOADED_TOP] = {0};
+    for (size_t k = 0; k < nc && fr->n_loaded < FR_LOADED_TOP; k++) {
+        size_t at = fr->n_loaded;
+        chosen[at] = cand[k].term;
+        fr->loaded[at].count = st->terms[cand[k].term].count[o];
+        fr->n_loaded++;
+        example_ctx ex = {c, o, fr->loaded, fr->n_loaded, chosen, has_example};
+        for (size_t i = 0; i < n && !has_example[at]; i++) {
+            if (arts[i].duplicate_of >= 0 || c->article_outlet[i] != o) continue;
+            dossier_status rc = each_term(st, i, n_sent, find_example, &ex);
+            if (rc) return rc;
+        }
+        const cmp_ref *e = &fr->loaded[at].example;
+        const char *text = st->terms[cand[k].term].text;
+        int drop = !has_example[at] || !text;
+        for (size_t q = 0; q < at && !drop; q++) {
+            const cmp_ref *f = &fr->loaded[q].example;
+            drop = (e->article == f->article && e->at.start < f->at.end &&
+                    f->at.start < e->at.end) ||
+                   contains_words(fr->loaded[q].term, text) ||
+                   contains_words(text, fr->loaded[q].term);
+        }
+        if (drop) {
+            fr->n_loaded--;
+            has_example[at] = 0;
+            continue;
+        }
+        fr->loaded[at].term = arena_strdup(a, st->terms[cand[k].term].text);
+        if (!fr->loaded[at].term) return DOSSIER_ERR_NOMEM;
     }
     return DOSSIER_OK;
 }
@@ -230,6 +384,7 @@ dossier_status cmp_outlet_framing(arena *a, const story_article *arts, size_t n,
     fstate st;
     memset(&st, 0, sizeof st);
     st.n_outlets = c->n_outlets;
+    st.arts = arts;
     st.s = arena_new(0);
     if (!st.s) return DOSSIER_ERR_NOMEM;
     dossier_status rc = DOSSIER_ERR_NOMEM;
@@ -237,7 +392,7 @@ dossier_status cmp_outlet_framing(arena *a, const story_article *arts, size_t n,
     st.words = arena_calloc(st.s, n, sizeof *st.words);
     fcand *cand = NULL;
     if (!outlet_tokens || !st.words || cmp_map_init(st.s, &st.wmap, 4096) ||
-        cmp_map_init(st.s, &st.tmap, 16384))
+        cmp_map_init(st.s, &st.tmap, 16384) || loaded_load(&st))
         goto done;
     /* Word statistics over the whole story (duplicates left out). */
     size_t n_sent = 0;
@@ -291,7 +446,7 @@ dossier_status cmp_outlet_framing(arena *a, const story_article *arts, size_t n,
         size_t nc = 0;
         for (size_t t = 0; t < st.n_terms; t++) {
             double yi = st.terms[t].count[o];
-            if (yi < FR_MIN_COUNT) continue;
+            if (yi < FR_MIN_COUNT || st.terms[t].n_words > FR_MAX_N) continue;
             double yj = st.terms[t].total - yi, aw = FR_PRIOR * st.terms[t].total;
             double d = log((yi + aw) / (ni + a0 - yi - aw)) - log((yj + aw) / (nj + a0 - yj - aw));
             double z = d / sqrt(1.0 / (yi + aw) + 1.0 / (yj + aw));
@@ -319,7 +474,7 @@ dossier_status cmp_outlet_framing(arena *a, const story_article *arts, size_t n,
             fr->terms[fr->n_terms].z = cand[k].z;
             fr->terms[fr->n_terms].count = st.terms[cand[k].term].count[o];
             fr->n_terms++;
-            example_ctx ex = {c, o, fr, chosen, has_example};
+            example_ctx ex = {c, o, fr->terms, fr->n_terms, chosen, has_example};
             for (size_t i = 0; i < n && !has_example[fr->n_terms - 1]; i++) {
                 if (arts[i].duplicate_of >= 0 || c->article_outlet[i] != o) continue;
                 if ((rc = each_term(&st, i, n_sent, find_example, &ex))) goto done;
@@ -342,7 +497,8 @@ dossier_status cmp_outlet_framing(arena *a, const story_article *arts, size_t n,
                 break;
             }
         }
-        if (fr->n_terms) c->n_framing++;
+        if ((rc = loaded_terms(a, &st, c, arts, n, n_sent, o, fr, cand))) break;
+        if (fr->n_terms || fr->n_loaded) c->n_framing++;
     }
 done:
     free(cand);

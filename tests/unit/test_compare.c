@@ -22,7 +22,8 @@ static const char *text_a =
     "Cyclists praised the wide lanes on both sides, and a school choir sang before the "
     "speeches.\n\n"
     "The old ferry landing will become a small museum about the history of river crossings "
-    "in the region.\n";
+    "in the region.\n\n"
+    "\"It is a disgraceful waste of money,\" one protester shouted from the western bank.\n";
 
 static const char *text_b =
     "Mayor Lena Brandt opened the new bridge over the Ostra river on Monday morning.\n\n"
@@ -35,7 +36,8 @@ static const char *text_b =
     "cyclists.\n\n"
     "Several hundred people walked across the deck after the ribbon was cut, many of them "
     "families with children.\n\n"
-    "A night market on the western bank is planned for the summer months, organisers said.\n";
+    "A night market on the western bank is planned for the summer months, organisers said.\n\n"
+    "Only the supposedly independent auditors were not invited to the ceremony.\n";
 
 static const char *text_c =
     "Mayor Lena Brandt opened her reckless vanity project over the Ostra river on Monday "
@@ -208,6 +210,30 @@ static void test_framing(fixture *f)
     CHECK(found);
 }
 
+/* Loaded language: a hedge the outlet writes once is its own (Beta's "supposedly"); a loaded
+ * word inside a quotation is the speaker's, not the outlet's (Alpha's protester). */
+static void test_loaded(fixture *f)
+{
+    const cmp_framing *a = NULL, *b = NULL;
+    for (size_t i = 0; i < f->c.n_framing; i++) {
+        if (f->c.framing[i].outlet == 0) a = &f->c.framing[i];
+        if (f->c.framing[i].outlet == 1) b = &f->c.framing[i];
+    }
+    CHECK(b != NULL);
+    int found = 0;
+    for (size_t t = 0; b && t < b->n_loaded; t++) {
+        if (!strcmp(b->loaded[t].term, "supposedly")) {
+            found = 1;
+            CHECK_INT(b->loaded[t].count, 1);
+            CHECK_INT(b->loaded[t].example.article, 1);
+            CHECK_STR(text_at(f, 1, b->loaded[t].example.at), "supposedly");
+        }
+    }
+    CHECK(found);
+    for (size_t t = 0; a && t < a->n_loaded; t++)
+        CHECK(strstr(a->loaded[t].term, "disgraceful") == NULL);
+}
+
 static void test_json(fixture *f)
 {
     report_story rs = {"Bridge", f->sa, 3, &f->c};
@@ -246,6 +272,7 @@ int main(void)
         test_quote_groups(&f);
         test_coverage(&f);
         test_framing(&f);
+        test_loaded(&f);
         test_json(&f);
     }
     arena_free(f.a);
