@@ -4,7 +4,8 @@
  * against the rest of the story, the prior being the story's own term counts. Terms are words
  * and 2-3 word phrases within a sentence, with no stopword at either end; stopwords are found in
  * the story itself (frequent words in most of its articles, mostly written in lower case, or
- * frequent very short ones), so no language's list is needed. Near-duplicates (wire copies) are not counted.
+ * frequent very short ones), together with the language's list of data/stopwords/ where there is
+ * one. Near-duplicates (wire copies) are not counted.
  *
  * Log-odds cannot see a phrase an outlet uses once ("illegal and aggressive war"), yet such a
  * phrase is often the clearest sign of a line. So each outlet also gets its loaded language:
@@ -16,6 +17,7 @@
 #include <string.h>
 
 #include "nlp/lexicon.h"
+#include "stories/cluster.h"
 #include "stories/cmp_text.h"
 #include "stories/compare_internal.h"
 
@@ -112,6 +114,8 @@ typedef struct fstate {
     size_t n_arts;       /* articles counted */
     cmp_map loaded;      /* hashes of the loaded words */
     const story_article *arts; /* the story's articles (their quotes) */
+    feat_ctx *fx;        /* the stopword lists of data/stopwords/ */
+    const char *lang;    /* language of the article being read ("en"), or NULL */
 } fstate;
 
 static uint64_t loaded_hash(const char *p, size_t n) { return hash64(p, n, 0x10ad); }
@@ -179,6 +183,8 @@ static int is_stop(const fstate *st, const cmp_word *w, size_t n_sent)
     if (!v) return 0;
     const fword *f = &st->fw[*v];
     if (f->capped * 2 > f->seen) return 0; /* mostly capitalised mid-sentence: a name */
+    /* the language's own list, where there is one ("very", "about", "said", "now") */
+    if (st->lang && st->fx && feat_is_stopword(st->fx, st->lang, w->norm, w->norm_len)) return 1;
     /* A function word is everywhere: one that half the articles never use is a topic word, if
      * anything (and maybe the very term an outlet is distinctive for). */
     if (f->arts * 2 < st->n_arts || f->arts < 2) return 0;
@@ -216,6 +222,8 @@ typedef dossier_status (*term_fn)(fstate *st, size_t art, size_t w0, size_t w1, 
 static dossier_status each_term(fstate *st, size_t i, size_t n_sent, term_fn fn, void *user)
 {
     const cmp_words *cw = &st->words[i];
+    const char *lang = st->arts[i].art ? st->arts[i].art->lang : NULL;
+    st->lang = lang && strlen(lang) >= 2 ? lang : NULL;
     for (size_t t = 0; t < cw->n_sent; t++) {
         for (size_t w0 = cw->first[t]; w0 < cw->first[t + 1]; w0++) {
             if (is_stop(st, &cw->w[w0], n_sent)) continue;
@@ -385,6 +393,7 @@ dossier_status cmp_outlet_framing(arena *a, const story_article *arts, size_t n,
     memset(&st, 0, sizeof st);
     st.n_outlets = c->n_outlets;
     st.arts = arts;
+    st.fx = feat_ctx_new(); /* without it (out of memory) the story's own stopwords only */
     st.s = arena_new(0);
     if (!st.s) return DOSSIER_ERR_NOMEM;
     dossier_status rc = DOSSIER_ERR_NOMEM;
@@ -502,6 +511,7 @@ dossier_status cmp_outlet_framing(arena *a, const story_article *arts, size_t n,
     }
 done:
     free(cand);
+    feat_ctx_free(st.fx);
     arena_free(st.s);
     if (rc) {
         c->framing = NULL;
