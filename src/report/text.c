@@ -162,6 +162,8 @@ static dossier_status put_rest(dbuf *b, const report_story *s)
         for (size_t k = 0; k < c->n_timeline; k++) {
             const cmp_event *e = &c->timeline[k];
             TRY(dbuf_printf(b, "  %-10.10s  ", e->date));
+            if (e->when) TRY(dbuf_printf(b, "[%s] ", e->when));
+            if (e->n_sources > 1) TRY(dbuf_printf(b, "(%zu sources) ", e->n_sources));
             TRY(put_flat(b, s, e->ref.article, e->ref.at, LINE_CHARS));
             TRY(dbuf_putc(b, '\n'));
         }
