@@ -61,6 +61,7 @@ dossier_status dossier_db_story(dossier_db *db, int64_t id, dossier_story **out)
         return err_set(&db->err, DOSSIER_ERR_NOMEM, "out of memory reading story %lld",
                        (long long)id);
     }
+    s->id = id;
     db_story_state st = {s, NULL, NULL, 0};
     dossier_status rc = store_story_read(db->st, s->mem, id, add_member, &st);
     if (rc == DOSSIER_ERR_STOPPED) rc = err_set(&db->err, DOSSIER_ERR_NOMEM, "out of memory");

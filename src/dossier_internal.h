@@ -37,6 +37,7 @@ struct dossier_story {
     size_t cap;             /* allocated slots of arts */
     comparison cmp;         /* their comparison */
     const char *title;      /* the story's label (its first headline), or NULL */
+    int64_t id;             /* its id in the database, or 0 (a story of files) */
     errbuf *err;            /* last failure message (in mem, so that dossier_story_write, which
                                takes a const story, can still leave one) */
 };

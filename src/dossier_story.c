@@ -161,7 +161,7 @@ dossier_status dossier_story_write(const dossier_story *s, int format, FILE *out
     if (format != DOSSIER_STORY_TEXT && format != DOSSIER_STORY_JSON &&
         format != DOSSIER_STORY_HTML)
         return err_set(s->err, DOSSIER_ERR_USAGE, "unknown story format %d", format);
-    report_story rs = {s->title, s->arts, s->n, &s->cmp};
+    report_story rs = {s->title, s->id, s->arts, s->n, &s->cmp};
     dbuf b;
     dbuf_init(&b, 0);
     dossier_status rc = format == DOSSIER_STORY_JSON ? report_json(&b, &rs)

@@ -89,6 +89,30 @@ grep -q "no story 999999" "$tmp/err" && ok || bad "unknown story is named: $(cat
 expect_status 2 "report without -o" "$bin" report --db "$db" "$main"
 expect_status 1 "report to an unwritable path" "$bin" report --db "$db" "$main" -o "$tmp/no/such/dir/r.html"
 
+# --all: every story's dossier as JSON Lines, and every story's report in a folder with an index
+# page whose labels and outlet names (from the inputs) are escaped.
+n_multi=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(sum(1 for s in d["stories"] if len(s["articles"]) >= 2))' "$tmp/stories.json")
+expect_status 0 "show --all --json --min-articles 2" "$bin" show --db "$db" --all --json --min-articles 2
+[ "$(wc -l <"$tmp/out")" -eq "$n_multi" ] && ok || bad "one JSON line per story of 2+ articles"
+python3 -c '
+import json, sys
+ids = [json.loads(l)["story"]["id"] for l in open(sys.argv[1])]
+sys.exit(0 if len(set(ids)) == len(ids) and int(sys.argv[2]) in ids else 1)' "$tmp/out" "$main" &&
+    ok || bad "show --all: distinct stories, the main one among them"
+expect_status 2 "show --all with an id" "$bin" show --db "$db" --all "$main"
+expect_status 2 "show --min-articles 0" "$bin" show --db "$db" --all --min-articles 0
+printf '%s\n' '{"site":"<b onmouseover=alert(1)>Evil Wire</b>","title":"Kesh reply delivered","text":"The Kesh Federation delivered its written reply on the Selka River to Varnia in Lindhaven on Tuesday, Deputy Foreign Minister Nadia Orsk said."}' >"$tmp/evil.jsonl"
+expect_status 0 "ingest a hostile outlet name" "$bin" ingest --quiet --db "$db" "$tmp/evil.jsonl"
+expect_status 0 "report --all" "$bin" report --db "$db" --all -o "$tmp/all"
+n_all=$("$bin" stories --db "$db" | wc -l)
+[ "$(ls "$tmp/all"/story-*.html | wc -l)" -eq "$n_all" ] && ok || bad "one report per story"
+grep -q "href=\"story-$main.html\"" "$tmp/all/index.html" && ok || bad "the index links the main story"
+grep -q "&lt;b onmouseover=alert(1)&gt;Evil Wire" "$tmp/all/index.html" && ok ||
+    bad "the index escapes an outlet name"
+grep -q "<b onmouseover" "$tmp/all/index.html" && bad "raw markup in the index" || ok
+expect_status 2 "report --all without -o" "$bin" report --db "$db" --all
+expect_status 1 "report --all into a file's place" "$bin" report --db "$db" --all -o "$tmp/evil.jsonl/x"
+
 # compare: the same comparison straight from files, no database.
 expect_status 0 "compare --json" "$bin" compare --json "$root/examples/ktv-world-selka-reply.txt" \
     "$root/examples/cpa-kesh-reply-delivered.txt"

@@ -226,7 +226,8 @@ static dossier_status put_timeline(dbuf *b, const report_story *s)
 dossier_status report_json(dbuf *b, const report_story *s)
 {
     const comparison *c = s->cmp;
-    TRY(dbuf_puts(b, "{\"story\":{\"title\":"));
+    if (s->id) TRY(dbuf_printf(b, "{\"story\":{\"id\":%lld,\"title\":", (long long)s->id));
+    else TRY(dbuf_puts(b, "{\"story\":{\"id\":null,\"title\":"));
     TRY(json_put_cstr_or_null(b, s->title));
     TRY(dbuf_printf(b, ",\"n_articles\":%zu,\"n_outlets\":%zu},\"outlets\":[", s->n,
                     c->n_outlets));

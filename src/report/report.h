@@ -11,6 +11,7 @@
 /* What a writer reads: the story's label, its articles and their comparison. */
 typedef struct report_story {
     const char *title;          /* the story's label, or NULL */
+    int64_t id;                 /* its stored id, or 0 when not stored (written as null) */
     const story_article *arts;  /* its articles */
     size_t n;                   /* how many */
     const comparison *cmp;      /* compare_story's result over arts */

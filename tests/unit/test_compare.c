@@ -236,11 +236,11 @@ static void test_loaded(fixture *f)
 
 static void test_json(fixture *f)
 {
-    report_story rs = {"Bridge", f->sa, 3, &f->c};
+    report_story rs = {"Bridge", 0, f->sa, 3, &f->c};
     dbuf b;
     dbuf_init(&b, 0);
     CHECK_INT(report_json(&b, &rs), DOSSIER_OK);
-    CHECK(b.ptr && !strncmp(b.ptr, "{\"story\":{\"title\":\"Bridge\"", 26));
+    CHECK(b.ptr && !strncmp(b.ptr, "{\"story\":{\"id\":null,\"title\":\"Bridge\"", 36));
     CHECK(b.ptr && strstr(b.ptr, "\"op\":\"ins\",\"text\":\"") != NULL);
     CHECK(b.ptr && strstr(b.ptr, "\"coverage\":\"only\",") != NULL);
     CHECK(b.ptr && strstr(b.ptr, "\"contradictions\":[") != NULL);
