@@ -4,7 +4,8 @@
 # gen_corpus.py (deterministic seed; cached in bench/.data/ingest-N). Reports the first ingest
 # (everything new), a second ingest of the same input (everything unchanged), articles/s, MB/s
 # of input, peak RSS, the database size, one search's time, and the story clustering of all
-# N articles (`dossier stories` after an ingest --no-cluster: time and peak RSS, stories made).
+# N articles (`dossier stories` after an ingest --no-cluster: time and peak RSS, stories made),
+# and the comparison of every story of two or more articles (`dossier show --all --json`).
 # Timing figures are wall clock on whatever else the machine is doing.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -45,6 +46,11 @@ db_mb=$(du -cm "$db"* | tail -1 | cut -f1)
 read -r secs rss_kb <"$work/time"
 echo "stories    clustering $n articles (and listing): $secs s, peak RSS $((rss_kb / 1024)) MB," \
     "$(wc -l <"$work/stories") stories"
+/usr/bin/time -f "%e %M" -o "$work/time" "$bin" show --db "$db" --all --json --min-articles 2 \
+    >"$work/dossiers.jsonl" 2>/dev/null
+read -r secs rss_kb <"$work/time"
+echo "dossiers   every story of 2+ articles compared (show --all --json): $secs s, peak RSS" \
+    "$((rss_kb / 1024)) MB, $(wc -l <"$work/dossiers.jsonl") stories"
 run "again"
 echo "database: $db_mb MB after the first ingest ($(du -cm "$db"* | tail -1 | cut -f1) MB now)"
 /usr/bin/time -f "%e" -o "$work/t" "$bin" search --db "$db" --limit 10 "ferry OR commission" \

@@ -5,7 +5,9 @@
  * free of language-specific stopword lists); two sentences of different articles align when
  * their weighted cosine reaches COV_MIN_SIM. Pairs are merged best first, and a claim never
  * takes two sentences of one article. Fragments under COV_MIN_WORDS words (datelines, captions,
- * bylines) are left out.
+ * bylines) are left out. A sentence with the very words of an earlier one in another article
+ * (a wire copy's) joins that one's claim at once and takes no part in the pairing, which would
+ * otherwise grow with the square of a story's copies.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -29,6 +31,8 @@ typedef struct csent {
     size_t root;       /* union-find parent */
     size_t next;       /* next member of its claim (SIZE_MAX ends) */
     size_t size;       /* members (at roots) */
+    uint64_t sig;      /* hash of its distinct words: equal for a copied sentence */
+    int twin;          /* 1: joined the claim of an earlier sentence with the same words */
 } csent;
 
 typedef struct cpair {
@@ -90,6 +94,7 @@ static dossier_status collect(arena *s, const story_article *arts, size_t n, cse
             for (size_t w = 0; w < w1 - w0; w++)
                 if (!m || x->h[m - 1] != x->h[w]) x->h[m++] = x->h[w];
             x->n = m;
+            x->sig = m ? hash64(x->h, m * sizeof *x->h, 0xc0fe) : 0;
             x->root = k;
             x->next = SIZE_MAX;
             x->size = 1;
@@ -134,6 +139,25 @@ dossier_status cmp_coverage_matrix(arena *a, const story_article *arts, size_t n
     dossier_status rc = collect(s, arts, n, &ss, &ns);
     if (rc || !ns) goto done;
 
+    /* Copied sentences straight into their first copy's claim. */
+    cmp_map sigs;
+    if ((rc = cmp_map_init(s, &sigs, ns))) goto done;
+    for (size_t i = 0; i < ns; i++) {
+        if (!ss[i].sig) continue;
+        int added;
+        uint32_t *v = cmp_map_put(s, &sigs, ss[i].sig, (uint32_t)i, &added);
+        if (!v) goto nomem;
+        if (added) continue;
+        size_t x = root_of(ss, *v);
+        size_t y = i; /* a single sentence still: its own root */
+        if (share_article(ss, x, y)) continue;
+        ss[y].root = x;
+        ss[y].next = ss[x].next;
+        ss[x].next = y;
+        ss[x].size++;
+        ss[y].twin = 1;
+    }
+
     /* Vocabulary, sentence frequencies and postings. */
     cmp_map vocab;
     if ((rc = cmp_map_init(s, &vocab, ns * 8))) goto done;
@@ -157,24 +181,30 @@ dossier_status cmp_coverage_matrix(arena *a, const story_article *arts, size_t n
     uint32_t *touched = arena_alloc(s, ns * sizeof *touched);
     double *centroid = arena_calloc(s, n_words ? n_words : 1, sizeof *centroid);
     if (!df || !post_at || !post || !idf || !acc || !touched || !centroid) goto nomem;
-    for (size_t i = 0; i < ns; i++)
+    /* (copies count once: they neither weigh words down nor sit in the postings) */
+    size_t n_live = 0;
+    for (size_t i = 0; i < ns; i++) {
+        if (ss[i].twin) continue;
+        n_live++;
         for (size_t w = 0; w < ss[i].n; w++) df[ss[i].ids[w]]++;
+    }
     for (uint32_t w = 0; w < n_words; w++) {
         post_at[w + 1] = post_at[w] + df[w];
-        idf[w] = log((double)(ns + 1) / (double)df[w]);
+        idf[w] = df[w] ? log((double)(n_live + 1) / (double)df[w]) : 0;
     }
     {
         uint32_t *fill = arena_alloc(s, (n_words ? n_words : 1) * sizeof *fill);
         if (!fill) goto nomem;
         memcpy(fill, post_at, n_words * sizeof *fill);
         for (size_t i = 0; i < ns; i++)
-            for (size_t w = 0; w < ss[i].n; w++) post[fill[ss[i].ids[w]]++] = (uint32_t)i;
+            for (size_t w = 0; w < ss[i].n; w++)
+                if (!ss[i].twin) post[fill[ss[i].ids[w]]++] = (uint32_t)i;
     }
     for (size_t i = 0; i < ns; i++) {
         double q = 0;
         for (size_t w = 0; w < ss[i].n; w++) {
             q += idf[ss[i].ids[w]] * idf[ss[i].ids[w]];
-            centroid[ss[i].ids[w]] += idf[ss[i].ids[w]];
+            if (!ss[i].twin) centroid[ss[i].ids[w]] += idf[ss[i].ids[w]];
         }
         ss[i].norm = sqrt(q);
     }
@@ -186,10 +216,11 @@ dossier_status cmp_coverage_matrix(arena *a, const story_article *arts, size_t n
     if (!pairs) goto nomem;
     for (size_t i = 0; i < ns; i++) {
         size_t nt = 0;
+        if (ss[i].twin) continue;
         for (size_t w = 0; w < ss[i].n; w++) {
             uint32_t id = ss[i].ids[w];
             /* A word in over half the sentences adds little and costs the most. */
-            if (df[id] * 2 > ns && ns > 20) continue;
+            if (df[id] * 2 > n_live && n_live > 20) continue;
             for (uint32_t p = post_at[id]; p < post_at[id + 1]; p++) {
                 uint32_t j = post[p];
                 if (j <= i || ss[j].art == ss[i].art) continue;
