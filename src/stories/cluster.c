@@ -60,7 +60,7 @@ typedef struct art {
     int year;          /* the year its text names most (1900-2099), or 0 */
     uint32_t *q;       /* its quotation shingles (32-bit hashes), ascending, unique */
     uint32_t nq;       /* shingles in q */
-    int wday;          /* the weekday its lead names, 1 (Monday) to 7, or 0 */
+    int wday;          /* the weekdays its lead names: bit 1 (Monday) to bit 7, or 0 */
 } art;
 
 /* One quotation shingle of a story, with how many of its members carry it. */
@@ -306,7 +306,7 @@ dossier_status cl_add(clusterer *c, const cl_article *in)
     }
     for (size_t i = 0; i < c->fl.n; i++) {
         const char *k = c->fl.v[i].key;
-        if (k[0] == FEAT_WEEKDAY) a->wday = k[1] - '0';
+        if (k[0] == FEAT_WEEKDAY) a->wday |= 1 << (k[1] - '0');
         else if (k[0] != FEAT_QUOTE) c->fl.v[nf++] = c->fl.v[i];
     }
     c->fl.n = nf;
@@ -469,8 +469,9 @@ static dossier_status story_quotes(story *s, const art *a, float sign)
 static dossier_status story_add(clusterer *c, story *s, const art *a, float sign)
 {
     if (story_quotes(s, a, sign)) return DOSSIER_ERR_NOMEM;
-    if (a->wday >= 1 && a->wday <= 7) {
-        s->wdays[a->wday] += sign;
+    if (a->wday) {
+        for (int d = 1; d <= 7; d++)
+            if (a->wday & (1 << d)) s->wdays[d] += sign;
         s->n_wdays += sign;
     }
     if (sign > 0 && s->n == 0 && a->n > 0 && a->n <= CENTROID_MAX) {
@@ -589,7 +590,11 @@ static double time_factor(const clusterer *c, const art *a, const story *s)
          * and the weekday a lead names ("... on Tuesday") against the weekdays its members'
          * leads name: another day is likely another happening of the same people */
         double f = 1.0;
-        if (a->wday && s->n_wdays > 0.5f && s->wdays[a->wday] < 0.5f) f = c->p.weekday_apart;
+        if (a->wday && s->n_wdays > 0.5f) {
+            int shared = 0;
+            for (int d = 1; d <= 7; d++) shared |= (a->wday & (1 << d)) && s->wdays[d] > 0.5f;
+            if (!shared) f = c->p.weekday_apart;
+        }
         if (!a->year || !s->year || a->year == s->year) return f;
         return f * (abs(a->year - s->year) == 1 ? c->p.year_near : c->p.year_far);
     }

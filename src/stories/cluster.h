@@ -22,8 +22,8 @@ typedef enum feat_kind {
     FEAT_RUN = 'N',     /* a whole name of two or three words, keys joined by '_' */
     FEAT_NUM = '#',     /* a number of two or more digits, separators dropped ("6,000" -> 6000) */
     FEAT_DATE = 'd',    /* a day of a month written in words ("14 October" -> d10-14) */
-    FEAT_WEEKDAY = 'W', /* the first weekday named in the lead, "1" (Monday) to "7": the day of
-                           the happening when nothing else dates it */
+    FEAT_WEEKDAY = 'W', /* a weekday named in the lead, "1" (Monday) to "7": the day of the
+                           happening when nothing else dates it */
     FEAT_QUOTE = 'q'    /* five words in a row inside quotation marks, as 16 hex digits of their
                            hash (no surface): outlets that run the same quotation share these */
 } feat_kind;
@@ -118,7 +118,7 @@ typedef struct cl_params {
                                most are one apart */
     double year_far;        /* ... two or more apart */
     double weekday_apart;   /* without publication dates: factor when the article's lead names a
-                               weekday that none of the story's leads names */
+                               weekday and none that the story's leads name */
     double quote_bonus;     /* added to the similarity when the article shares a quotation (at
                                least eight five-word shingles) with the story; less for less */
 } cl_params;

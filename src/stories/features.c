@@ -699,7 +699,6 @@ static dossier_status scan(feat_ctx *fx, arena *a, const char *s, size_t len, co
             if (wd) {
                 char key[2] = {(char)('0' + wd), 0};
                 rc = push(a, out, FEAT_WEEKDAY, key, 1, w.p, w.n, 1.0f);
-                lead = 0;
             }
         }
         int stop = feat_is_stopword(fx, lang, w.low, w.nlow);
