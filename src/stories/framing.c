@@ -182,9 +182,12 @@ static int is_stop(const fstate *st, const cmp_word *w, size_t n_sent)
     uint32_t *v = cmp_map_get(&st->wmap, w->h);
     if (!v) return 0;
     const fword *f = &st->fw[*v];
+    /* the language's own list, where there is one ("very", "about", "said", "now"), unless
+     * the word is mostly capitalised mid-sentence ("US" the country, not "us"; but "I") */
+    if (st->lang && st->fx && feat_is_stopword(st->fx, st->lang, w->norm, w->norm_len) &&
+        (f->capped * 2 <= f->seen || f->chars == 1))
+        return 1;
     if (f->capped * 2 > f->seen) return 0; /* mostly capitalised mid-sentence: a name */
-    /* the language's own list, where there is one ("very", "about", "said", "now") */
-    if (st->lang && st->fx && feat_is_stopword(st->fx, st->lang, w->norm, w->norm_len)) return 1;
     /* A function word is everywhere: one that half the articles never use is a topic word, if
      * anything (and maybe the very term an outlet is distinctive for). */
     if (f->arts * 2 < st->n_arts || f->arts < 2) return 0;
