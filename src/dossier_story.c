@@ -96,6 +96,38 @@ static const char *outlet_of(arena *mem, const story_article *sa)
     return base && base[1] ? base + 1 : sa->source;
 }
 
+/*
+ * The story's title: the headline of its most central article, the one whose sentences the
+ * other outlets carry most (the weights of its claims that more than one outlet carries), so
+ * that an analysis piece or a follow-up that happens to come first does not name the story.
+ * Ties, and a story without shared claims, go to the first article with a headline.
+ */
+static const char *central_title(const dossier_story *s)
+{
+    const comparison *c = &s->cmp;
+    double *score = calloc(s->n + 1, sizeof *score);
+    const char *title = NULL;
+    if (score) {
+        for (size_t k = 0; k < c->n_claims; k++) {
+            const cmp_claim *cl = &c->claims[k];
+            if (cl->coverage == CMP_ONLY) continue;
+            for (size_t r = 0; r < cl->n_refs; r++)
+                if (cl->refs[r].article < s->n) score[cl->refs[r].article] += cl->weight;
+        }
+    }
+    double best = -1;
+    for (size_t i = 0; i < s->n; i++) {
+        if (s->arts[i].duplicate_of >= 0 || !s->arts[i].art->title) continue;
+        double v = score ? score[i] : 0;
+        if (v > best) {
+            best = v;
+            title = s->arts[i].art->title;
+        }
+    }
+    free(score);
+    return title;
+}
+
 dossier_status story_complete(dossier_story *s, int find_duplicates)
 {
     dossier_status rc = DOSSIER_OK;
@@ -112,9 +144,9 @@ dossier_status story_complete(dossier_story *s, int find_duplicates)
             }
     }
     if (rc) return rc;
-    for (size_t i = 0; i < s->n && !s->title; i++)
-        if (s->arts[i].duplicate_of < 0 && s->arts[i].art->title) s->title = s->arts[i].art->title;
-    return compare_story(s->mem, s->arts, s->n, &s->cmp);
+    if ((rc = compare_story(s->mem, s->arts, s->n, &s->cmp))) return rc;
+    s->title = central_title(s);
+    return DOSSIER_OK;
 }
 
 dossier_status dossier_story_from_paths(dossier *d, const char *const *paths, size_t n,
