@@ -2,9 +2,12 @@
  * dossier_stories.c - the stories half of the public API (include/dossier.h, "Stories"):
  * clustering the stored articles into stories (src/stories/cluster.h) and listing them.
  *
- * A clustering run reads every latest article (features are recomputed from the stored text, so
- * document frequencies and centroids always reflect the whole corpus), gives the clusterer the
- * stories already made, and writes only what the run placed, in one transaction.
+ * A clustering run reads every latest article (document frequencies and centroids always
+ * reflect the whole corpus), gives the clusterer the stories already made, and writes only what
+ * the run placed, in one transaction. An article's features are computed from its text once and
+ * stored packed (table article_features); later runs read them back instead of the text, so an
+ * incremental run costs little more than its new articles. Stored features this version cannot
+ * read (another format) are dropped and the run starts over from the texts.
  */
 #include "dossier.h"
 
@@ -22,9 +25,20 @@ static dossier_status not_open(dossier_db *db)
     return db->err.status ? db->err.status : DOSSIER_ERR_USAGE;
 }
 
-/* Hands one stored article to the clusterer. */
+/* What add_article works with. */
+typedef struct add_ctx {
+    clusterer *c;       /* the run's clusterer */
+    store *st;          /* where new features are stored */
+    dbuf pack;          /* scratch for one article's packed features */
+    int stale;          /* 1: a stored blob could not be read (the run starts over) */
+    dossier_status rc;  /* the first failure */
+} add_ctx;
+
+/* Hands one stored article to the clusterer: its stored features, or its text (and then stores
+ * the features computed from it). */
 static int add_article(void *user, const store_cluster_row *row)
 {
+    add_ctx *x = user;
     cl_article a;
     memset(&a, 0, sizeof a);
     a.id = row->id;
@@ -38,7 +52,19 @@ static int add_article(void *user, const store_cluster_row *row)
     a.published = row->published;
     a.story = row->story;
     a.duplicate = row->duplicate;
-    return cl_add(user, &a) != DOSSIER_OK;
+    if (row->features) {
+        x->rc = cl_add_packed(x->c, &a, row->features, row->features_len);
+        if (x->rc == DOSSIER_ERR_FORMAT) {
+            x->stale = 1;
+            x->rc = DOSSIER_OK;
+        }
+        return x->rc != DOSSIER_OK;
+    }
+    if ((x->rc = cl_add(x->c, &a))) return 1;
+    dbuf_reset(&x->pack);
+    if ((x->rc = cl_pack(x->c, &x->pack))) return 1;
+    x->rc = store_article_features_put(x->st, row->id, x->pack.ptr, x->pack.len);
+    return x->rc != DOSSIER_OK;
 }
 
 /* Writes what the run placed: new stories, changed ones, and the new members. */
@@ -104,9 +130,19 @@ dossier_status dossier_db_cluster(dossier_db *db, const dossier_cluster_options 
             rc = err_set(&db->err, DOSSIER_ERR_NOMEM, "out of memory clustering");
             goto fail;
         }
-        rc = store_cluster_articles(db->st, add_article, c);
-        if (rc == DOSSIER_ERR_STOPPED) rc = err_set(&db->err, DOSSIER_ERR_NOMEM, "out of memory "
-                                                    "reading the articles to cluster");
+        add_ctx x = {c, db->st, {0}, 0, DOSSIER_OK};
+        dbuf_init(&x.pack, 0);
+        rc = store_cluster_articles(db->st, add_article, &x);
+        if (!rc && x.stale) { /* features of another format: from the texts, once more */
+            cl_free(c);
+            c = x.c = cl_new(&p);
+            rc = c ? store_article_features_clear(db->st) : DOSSIER_ERR_NOMEM;
+            if (!rc) rc = store_cluster_articles(db->st, add_article, &x);
+        }
+        dbuf_release(&x.pack);
+        if (rc == DOSSIER_ERR_STOPPED) rc = x.rc;
+        if (rc == DOSSIER_ERR_NOMEM && !db->err.msg[0])
+            err_set(&db->err, rc, "out of memory reading the articles to cluster");
         if (rc) goto fail;
         if ((rc = cl_run(c))) {
             err_set(&db->err, rc, "out of memory clustering");

@@ -174,6 +174,7 @@ void store_close(store *s)
 {
     if (!s) return;
     for (int i = 0; i < STMT_COUNT; i++) sqlite3_finalize(s->stmt[i]);
+    sqlite3_finalize(s->put_features);
     /* The last connection to close checkpoints the WAL into the database file. */
     sqlite3_close_v2(s->db);
     free(s->entity_ids);

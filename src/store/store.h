@@ -22,7 +22,7 @@
 #include "quotes/quotes.h"
 
 /* The schema version this build writes; store_open migrates older databases up to it. */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 /* PRAGMA application_id of a dossier database ("DOSS"). */
 #define STORE_APPLICATION_ID 0x444f5353
 
@@ -159,8 +159,11 @@ typedef struct store_cluster_row {
     int64_t story;         /* its story, or 0 when it is in none yet */
     int duplicate;         /* 1: it is in its story as a duplicate */
     const char *const *entities; /* canonical names of the entities it names, most mentioned
-                                    first (at most 64) */
+                                    first (at most 64); none when `features` is given */
     size_t n_entities;
+    const void *features;  /* its stored packed features (article_features), or NULL: then the
+                              text and entities are given instead (text NULL otherwise) */
+    size_t features_len;
 } store_cluster_row;
 typedef int (*store_cluster_fn)(void *user, const store_cluster_row *row);
 
@@ -176,6 +179,14 @@ dossier_status store_count_unclustered(store *s, long *n);
 
 /* Calls fn for every latest article, by id. DOSSIER_ERR_STOPPED when fn returns non-zero. */
 dossier_status store_cluster_articles(store *s, store_cluster_fn fn, void *user);
+
+/* Inside the caller's transaction (and during store_cluster_articles): stores the packed
+ * clustering features of an article, replacing any. DOSSIER_ERR_DB on failure. */
+dossier_status store_article_features_put(store *s, int64_t art_id, const void *data,
+                                          size_t len);
+
+/* Inside the caller's transaction: forgets every article's stored features. */
+dossier_status store_article_features_clear(store *s);
 
 /* Inside the caller's transaction: a new story (*id its row), a changed one, a member
  * (role "member" or "duplicate"; duplicate_of 0 for none). DOSSIER_ERR_DB on failure. */

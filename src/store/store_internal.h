@@ -36,6 +36,7 @@ struct store {
     char now[32];                 /* time stamp of the current transaction (ISO 8601 UTC) */
     int64_t *entity_ids;          /* corpus ids of the current article's entities */
     size_t cap_entity_ids;        /* slots in entity_ids */
+    sqlite3_stmt *put_features;   /* store_article_features_put's statement, made on first use */
 };
 
 /* Records a failure of the last SQLite call as DOSSIER_ERR_DB: "PATH: what: sqlite message". */

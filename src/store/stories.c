@@ -67,10 +67,13 @@ dossier_status store_count_unclustered(store *s, long *n)
 dossier_status store_cluster_articles(store *s, store_cluster_fn fn, void *user)
 {
     sqlite3_stmt *st = NULL, *ent = NULL;
+    /* the text only where no features are stored: SQLite then never reads its pages */
     dossier_status rc = prepare(s,
-                                "SELECT a.id, a.title, a.text, a.lang, a.published, sa.story, "
-                                "sa.role FROM articles a LEFT JOIN story_articles sa "
-                                "ON sa.article = a.id WHERE a.latest = 1 ORDER BY a.id",
+                                "SELECT a.id, a.title, CASE WHEN f.data IS NULL THEN a.text END, "
+                                "a.lang, a.published, sa.story, sa.role, f.data "
+                                "FROM articles a LEFT JOIN story_articles sa "
+                                "ON sa.article = a.id LEFT JOIN article_features f "
+                                "ON f.article = a.id WHERE a.latest = 1 ORDER BY a.id",
                                 &st);
     if (!rc)
         rc = prepare(s,
@@ -101,13 +104,17 @@ dossier_status store_cluster_articles(store *s, store_cluster_fn fn, void *user)
         row.story = sqlite3_column_int64(st, 5);
         const char *role = col_text(st, 6);
         row.duplicate = role && !strcmp(role, "duplicate");
+        row.features = sqlite3_column_blob(st, 7);
+        row.features_len = (size_t)sqlite3_column_bytes(st, 7);
         size_t n = 0;
-        sqlite3_bind_int64(ent, 1, row.id);
-        while (sqlite3_step(ent) == SQLITE_ROW && n < MAX_ENTITIES) {
-            const char *name = col_text(ent, 0);
-            if (name && (names[n] = strdup(name)) != NULL) n++;
+        if (!row.features) {
+            sqlite3_bind_int64(ent, 1, row.id);
+            while (sqlite3_step(ent) == SQLITE_ROW && n < MAX_ENTITIES) {
+                const char *name = col_text(ent, 0);
+                if (name && (names[n] = strdup(name)) != NULL) n++;
+            }
+            sqlite3_reset(ent);
         }
-        sqlite3_reset(ent);
         row.entities = (const char *const *)names;
         row.n_entities = n;
         int stop = fn(user, &row);
@@ -117,6 +124,33 @@ dossier_status store_cluster_articles(store *s, store_cluster_fn fn, void *user)
     sqlite3_finalize(st);
     sqlite3_finalize(ent);
     return rc;
+}
+
+dossier_status store_article_features_put(store *s, int64_t art_id, const void *data,
+                                          size_t len)
+{
+    if (!s->put_features &&
+        sqlite3_prepare_v2(s->db,
+                           "INSERT OR REPLACE INTO article_features(article, data) VALUES (?1, ?2)",
+                           -1, &s->put_features, NULL) != SQLITE_OK) {
+        s->put_features = NULL;
+        return store_fail(s, "cannot prepare storing article features");
+    }
+    sqlite3_bind_int64(s->put_features, 1, art_id);
+    sqlite3_bind_blob(s->put_features, 2, data, (int)len, SQLITE_STATIC);
+    dossier_status rc = DOSSIER_OK;
+    if (sqlite3_step(s->put_features) != SQLITE_DONE)
+        rc = store_fail(s, "cannot store article features");
+    sqlite3_reset(s->put_features);
+    sqlite3_clear_bindings(s->put_features);
+    return rc;
+}
+
+dossier_status store_article_features_clear(store *s)
+{
+    if (sqlite3_exec(s->db, "DELETE FROM article_features", NULL, NULL, NULL) == SQLITE_OK)
+        return DOSSIER_OK;
+    return store_fail(s, "cannot clear the stored article features");
 }
 
 dossier_status store_story_create(store *s, const char *label, const char *first,

@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <zlib.h>
+
 #include "stories/cluster.h"
 
 #define TOP_TERMS 6         /* per kind group (words; names/numbers/dates) indexed per article */
@@ -29,6 +31,7 @@
 #define NO_DAY INT_MIN
 #define QUOTE_KEEP 256      /* quotation shingles kept per article (the least hashes) */
 #define STORY_QUOTES 2048   /* quotation shingles kept per story (the least hashes) */
+#define PACK_MAX (64u << 20) /* a packed payload larger than this is not one of ours */
 #define QUOTE_FULL 8        /* shared shingles for the full bonus: a twelve-word quotation */
 
 /* One weighted feature of a sparse vector. */
@@ -115,6 +118,11 @@ struct clusterer {
     uint32_t *stamp;    /* per story: last article that counted it as a candidate */
     uint32_t *hits;     /* per story: shared top terms with that article */
     size_t *up;         /* during the merge pass: union-find parent per story, else NULL */
+    z_stream zdef;      /* cl_pack's compressor, made once (a deflate state is ~270 KB: made per
+                           article, its malloc and free cost more than the packing) */
+    z_stream zinf;      /* cl_add_packed's decompressor, likewise */
+    int zdef_ready, zinf_ready; /* 1 once initialised */
+    dbuf packraw;       /* cl_pack's uncompressed payload, reused */
 };
 
 void cl_params_default(cl_params *p)
@@ -146,6 +154,7 @@ clusterer *cl_new(const cl_params *p)
     c->scratch = arena_new(0);
     c->tab_cap = 1024;
     c->tab = calloc(c->tab_cap, sizeof *c->tab);
+    dbuf_init(&c->packraw, PACK_MAX);
     if (!c->fx || !c->mem || !c->scratch || !c->tab) {
         cl_free(c);
         return NULL;
@@ -181,6 +190,9 @@ void cl_free(clusterer *c)
     free(c->post);
     free(c->stamp);
     free(c->hits);
+    if (c->zdef_ready) deflateEnd(&c->zdef);
+    if (c->zinf_ready) inflateEnd(&c->zinf);
+    dbuf_release(&c->packraw);
     free(c);
 }
 
@@ -267,10 +279,10 @@ static int day_number(const char *s)
     return era * 146097 + doe - 719468;
 }
 
-dossier_status cl_add(clusterer *c, const cl_article *in)
+/* Starts article slot c->n_arts from the caller's metadata (not yet counted in n_arts). */
+static art *art_begin(clusterer *c, const cl_article *in)
 {
-    if (grow((void **)&c->arts, &c->cap_arts, c->n_arts + 1, sizeof *c->arts))
-        return DOSSIER_ERR_NOMEM;
+    if (grow((void **)&c->arts, &c->cap_arts, c->n_arts + 1, sizeof *c->arts)) return NULL;
     art *a = &c->arts[c->n_arts];
     memset(a, 0, sizeof *a);
     a->id = in->id;
@@ -278,53 +290,41 @@ dossier_status cl_add(clusterer *c, const cl_article *in)
     a->given_dup = in->story && in->duplicate;
     a->day = day_number(in->published);
     if (a->day != NO_DAY) memcpy(a->date, in->published, 10);
-    const char *lang = in->in.lang && strlen(in->in.lang) >= 2 ? in->in.lang : NULL;
-    arena_reset(c->scratch);
-    c->fl.n = 0;
-    feat_input fi = in->in;
-    fi.lang = lang;
-    dossier_status rc = feat_extract(c->fx, c->scratch, &fi, &c->fl);
-    if (rc) return rc;
-    if (lang) memcpy(a->lang, lang, 2);
-    else memcpy(a->lang, "??", 2);
-    /* quotation shingles apart (a sorted set of hashes), the rest to term ids, counts merged */
-    size_t nf = 0, nq = 0;
-    for (size_t i = 0; i < c->fl.n; i++)
-        if (c->fl.v[i].key[0] == FEAT_QUOTE) nq++;
+    return a;
+}
+
+/* Frees what art_begin's caller gave the slot when it is given up. */
+static dossier_status art_abort(art *a, dossier_status rc)
+{
+    free(a->v); /* not counted in n_arts yet: cl_free would not see it */
+    free(a->q);
+    a->v = NULL;
+    a->q = NULL;
+    return rc;
+}
+
+/* Finishes the article of slot c->n_arts: c->fl holds its term occurrences (no quotation or
+ * weekday items), q[0..nq) its quotation shingles (any order, repeats allowed), sig its
+ * signature (NULL: none). Interns the terms, merges their counts, counts document frequencies
+ * and finds the year its text names most. */
+static dossier_status art_finish(clusterer *c, art *a, const uint32_t *q, size_t nq,
+                                 const mh_sig *sig)
+{
     if (nq) {
         a->q = malloc(nq * sizeof *a->q);
         if (!a->q) return DOSSIER_ERR_NOMEM;
-        nq = 0;
-        for (size_t i = 0; i < c->fl.n; i++)
-            if (c->fl.v[i].key[0] == FEAT_QUOTE)
-                a->q[nq++] = (uint32_t)strtoull(c->fl.v[i].key + 1, NULL, 16);
+        memcpy(a->q, q, nq * sizeof *a->q);
         qsort(a->q, nq, sizeof *a->q, by_u32);
         uint32_t u = 0;
         for (size_t i = 0; i < nq; i++)
             if (!u || a->q[u - 1] != a->q[i]) a->q[u++] = a->q[i];
         a->nq = u < QUOTE_KEEP ? u : QUOTE_KEEP;
     }
-    for (size_t i = 0; i < c->fl.n; i++) {
-        const char *k = c->fl.v[i].key;
-        if (k[0] == FEAT_WEEKDAY) a->wday |= 1 << (k[1] - '0');
-        else if (k[0] != FEAT_QUOTE) c->fl.v[nf++] = c->fl.v[i];
-    }
-    c->fl.n = nf;
     a->v = malloc((c->fl.n ? c->fl.n : 1) * sizeof *a->v);
-    if (!a->v) {
-        free(a->q);
-        a->q = NULL;
-        return DOSSIER_ERR_NOMEM;
-    }
+    if (!a->v) return art_abort(a, DOSSIER_ERR_NOMEM);
     for (size_t i = 0; i < c->fl.n; i++) {
         uint32_t t = intern(c, c->fl.v[i].key, c->fl.v[i].surface);
-        if (t == UINT32_MAX) {
-            free(a->v); /* not counted in n_arts yet: cl_free would not see it */
-            free(a->q);
-            a->v = NULL;
-            a->q = NULL;
-            return DOSSIER_ERR_NOMEM;
-        }
+        if (t == UINT32_MAX) return art_abort(a, DOSSIER_ERR_NOMEM);
         a->v[i].t = t;
         a->v[i].w = c->fl.v[i].count;
     }
@@ -347,21 +347,238 @@ dossier_status cl_add(clusterer *c, const cl_article *in)
             }
         }
     }
-    mh_sig sig;
-    mh_signature(in->in.text ? in->in.text : "", in->in.text_len, &sig);
-    if (sig.n_shingles >= MIN_SHINGLES) {
-        a->sig = arena_alloc(c->mem, sizeof sig);
-        if (!a->sig) {
-            free(a->v);
-            free(a->q);
-            a->v = NULL;
-            a->q = NULL;
-            return DOSSIER_ERR_NOMEM;
-        }
-        *a->sig = sig;
+    if (sig && sig->n_shingles >= MIN_SHINGLES) {
+        a->sig = arena_alloc(c->mem, sizeof *sig);
+        if (!a->sig) return art_abort(a, DOSSIER_ERR_NOMEM);
+        *a->sig = *sig;
     }
     c->n_arts++;
     return DOSSIER_OK;
+}
+
+dossier_status cl_add(clusterer *c, const cl_article *in)
+{
+    art *a = art_begin(c, in);
+    if (!a) return DOSSIER_ERR_NOMEM;
+    const char *lang = in->in.lang && strlen(in->in.lang) >= 2 ? in->in.lang : NULL;
+    arena_reset(c->scratch);
+    c->fl.n = 0;
+    feat_input fi = in->in;
+    fi.lang = lang;
+    dossier_status rc = feat_extract(c->fx, c->scratch, &fi, &c->fl);
+    if (rc) return rc;
+    if (lang) memcpy(a->lang, lang, 2);
+    else memcpy(a->lang, "??", 2);
+    /* quotation shingles and weekdays apart, the rest stays in c->fl for the terms */
+    size_t nf = 0, nq = 0;
+    for (size_t i = 0; i < c->fl.n; i++)
+        if (c->fl.v[i].key[0] == FEAT_QUOTE) nq++;
+    uint32_t *q = nq ? arena_alloc(c->scratch, nq * sizeof *q) : NULL;
+    if (nq && !q) return DOSSIER_ERR_NOMEM;
+    nq = 0;
+    for (size_t i = 0; i < c->fl.n; i++) {
+        const char *k = c->fl.v[i].key;
+        if (k[0] == FEAT_QUOTE) q[nq++] = (uint32_t)strtoull(k + 1, NULL, 16);
+        else if (k[0] == FEAT_WEEKDAY) a->wday |= 1 << (k[1] - '0');
+        else c->fl.v[nf++] = c->fl.v[i];
+    }
+    c->fl.n = nf;
+    mh_sig sig;
+    mh_signature(in->in.text ? in->in.text : "", in->in.text_len, &sig);
+    return art_finish(c, a, q, nq, &sig);
+}
+
+/* ---- packed features ---- */
+
+/* The packed form (version 1): "DCZ1", the u32 length of the payload, the payload compressed
+ * by zlib (level 1: a third of the size for a few microseconds). The payload, little-endian:
+ *   lang[2], weekday bits (u8), flags (u8: 1 = a signature follows),
+ *   [u32 shingles, 64 x u64 signature], varint quotation shingles, u32 each,
+ *   varint terms, each: key NUL, surface NUL (empty: the key's text), varint count x 4.
+ * Counts are sums of 1 and 2 (text and title), so four times a count is a whole number. */
+#define PACK_MAGIC "DCZ1"
+
+static dossier_status put_varint(dbuf *b, uint64_t v)
+{
+    unsigned char x[10];
+    size_t n = 0;
+    do {
+        x[n] = (unsigned char)(v & 0x7f);
+        v >>= 7;
+        if (v) x[n] |= 0x80;
+        n++;
+    } while (v);
+    return dbuf_append(b, x, n);
+}
+
+static dossier_status put_u32(dbuf *b, uint32_t v)
+{
+    unsigned char x[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
+                          (unsigned char)(v >> 24)};
+    return dbuf_append(b, x, 4);
+}
+
+dossier_status cl_pack(clusterer *c, dbuf *out)
+{
+    if (!c->n_arts || c->res) return DOSSIER_ERR_USAGE; /* after cl_add, before cl_run */
+    const art *a = &c->arts[c->n_arts - 1];
+    dbuf *b = &c->packraw;
+    dbuf_reset(b);
+    unsigned char head[4] = {(unsigned char)a->lang[0], (unsigned char)a->lang[1],
+                             (unsigned char)a->wday, (unsigned char)(a->sig ? 1 : 0)};
+    dossier_status rc = dbuf_append(b, head, 4);
+    if (!rc && a->sig) {
+        rc = put_u32(b, a->sig->n_shingles);
+        for (int i = 0; !rc && i < MH_HASHES; i++) {
+            rc = put_u32(b, (uint32_t)a->sig->h[i]);
+            if (!rc) rc = put_u32(b, (uint32_t)(a->sig->h[i] >> 32));
+        }
+    }
+    if (!rc) rc = put_varint(b, a->nq);
+    for (uint32_t i = 0; !rc && i < a->nq; i++) rc = put_u32(b, a->q[i]);
+    if (!rc) rc = put_varint(b, a->n);
+    for (uint32_t i = 0; !rc && i < a->n; i++) {
+        const term *t = &c->terms[a->v[i].t];
+        rc = dbuf_append(b, t->key, strlen(t->key) + 1);
+        if (!rc && strcmp(t->surface, t->key + 1) != 0)
+            rc = dbuf_append(b, t->surface, strlen(t->surface));
+        if (!rc) rc = dbuf_putc(b, 0);
+        if (!rc) rc = put_varint(b, (uint64_t)(a->v[i].w * 4.0f + 0.5f));
+    }
+    if (rc) return rc;
+    if (!c->zdef_ready) {
+        memset(&c->zdef, 0, sizeof c->zdef);
+        if (deflateInit(&c->zdef, 1) != Z_OK) return DOSSIER_ERR_NOMEM;
+        c->zdef_ready = 1;
+    } else if (deflateReset(&c->zdef) != Z_OK) {
+        return DOSSIER_ERR_NOMEM;
+    }
+    uLong bound = deflateBound(&c->zdef, (uLong)b->len);
+    if ((rc = dbuf_reserve(out, 8 + (size_t)bound))) return rc;
+    unsigned char *o = (unsigned char *)out->ptr + out->len;
+    memcpy(o, PACK_MAGIC, 4);
+    o[4] = (unsigned char)b->len;
+    o[5] = (unsigned char)(b->len >> 8);
+    o[6] = (unsigned char)(b->len >> 16);
+    o[7] = (unsigned char)(b->len >> 24);
+    c->zdef.next_in = (Bytef *)b->ptr;
+    c->zdef.avail_in = (uInt)b->len;
+    c->zdef.next_out = o + 8;
+    c->zdef.avail_out = (uInt)bound;
+    if (deflate(&c->zdef, Z_FINISH) != Z_STREAM_END) return DOSSIER_ERR_NOMEM;
+    out->len += 8 + (size_t)c->zdef.total_out;
+    return DOSSIER_OK;
+}
+
+/* A reader over a packed blob: every read checks the bounds. */
+typedef struct unpacker {
+    const unsigned char *p, *end;
+    int bad; /* 1 once a read ran past the end or met a malformed field */
+} unpacker;
+
+static uint64_t get_varint(unpacker *u)
+{
+    uint64_t v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+        if (u->p >= u->end) break;
+        unsigned char x = *u->p++;
+        v |= (uint64_t)(x & 0x7f) << shift;
+        if (!(x & 0x80)) return v;
+    }
+    u->bad = 1;
+    return 0;
+}
+
+static uint32_t get_u32(unpacker *u)
+{
+    if (u->end - u->p < 4) {
+        u->bad = 1;
+        return 0;
+    }
+    uint32_t v = (uint32_t)u->p[0] | (uint32_t)u->p[1] << 8 | (uint32_t)u->p[2] << 16 |
+                 (uint32_t)u->p[3] << 24;
+    u->p += 4;
+    return v;
+}
+
+/* A NUL-terminated string inside the blob, or NULL. */
+static const char *get_str(unpacker *u)
+{
+    const unsigned char *z = u->p < u->end ? memchr(u->p, 0, (size_t)(u->end - u->p)) : NULL;
+    if (!z) {
+        u->bad = 1;
+        return NULL;
+    }
+    const char *s = (const char *)u->p;
+    u->p = z + 1;
+    return s;
+}
+
+dossier_status cl_add_packed(clusterer *c, const cl_article *in, const void *blob, size_t len)
+{
+    const unsigned char *z = blob;
+    if (len < 8 || memcmp(blob, PACK_MAGIC, 4)) return DOSSIER_ERR_FORMAT;
+    uLongf raw_len = (uLongf)z[4] | (uLongf)z[5] << 8 | (uLongf)z[6] << 16 | (uLongf)z[7] << 24;
+    if (raw_len < 4 || raw_len > PACK_MAX) return DOSSIER_ERR_FORMAT;
+    arena_reset(c->scratch);
+    c->fl.n = 0;
+    unsigned char *raw = arena_alloc(c->scratch, raw_len);
+    if (!raw) return DOSSIER_ERR_NOMEM;
+    if (!c->zinf_ready) {
+        memset(&c->zinf, 0, sizeof c->zinf);
+        if (inflateInit(&c->zinf) != Z_OK) return DOSSIER_ERR_NOMEM;
+        c->zinf_ready = 1;
+    } else if (inflateReset(&c->zinf) != Z_OK) {
+        return DOSSIER_ERR_NOMEM;
+    }
+    c->zinf.next_in = (Bytef *)(z + 8);
+    c->zinf.avail_in = (uInt)(len - 8);
+    c->zinf.next_out = raw;
+    c->zinf.avail_out = (uInt)raw_len;
+    if (inflate(&c->zinf, Z_FINISH) != Z_STREAM_END || c->zinf.total_out != raw_len)
+        return DOSSIER_ERR_FORMAT;
+    unpacker u = {raw, raw + raw_len, 0};
+    art *a = art_begin(c, in);
+    if (!a) return DOSSIER_ERR_NOMEM;
+    a->lang[0] = (char)u.p[0];
+    a->lang[1] = (char)u.p[1];
+    a->wday = u.p[2] & 0xfe;
+    int has_sig = u.p[3] & 1;
+    u.p += 4;
+    mh_sig sig;
+    memset(&sig, 0, sizeof sig);
+    if (has_sig) {
+        sig.n_shingles = get_u32(&u);
+        for (int i = 0; i < MH_HASHES; i++) {
+            uint64_t lo = get_u32(&u), hi = get_u32(&u);
+            sig.h[i] = lo | hi << 32;
+        }
+    }
+    uint64_t nq = get_varint(&u);
+    if (u.bad || nq > (uint64_t)(u.end - u.p) / 4) return DOSSIER_ERR_FORMAT;
+    uint32_t *q = nq ? arena_alloc(c->scratch, nq * sizeof *q) : NULL;
+    if (nq && !q) return DOSSIER_ERR_NOMEM;
+    for (uint64_t i = 0; i < nq; i++) q[i] = get_u32(&u);
+    uint64_t nt = get_varint(&u);
+    if (u.bad || nt > (uint64_t)(u.end - u.p) / 3) return DOSSIER_ERR_FORMAT;
+    for (uint64_t i = 0; i < nt && !u.bad; i++) {
+        const char *key = get_str(&u), *surface = get_str(&u);
+        uint64_t count4 = get_varint(&u);
+        if (u.bad || !key[0] || !key[1]) return DOSSIER_ERR_FORMAT;
+        if (c->fl.n == c->fl.cap) {
+            size_t cap = c->fl.cap ? c->fl.cap * 2 : 256;
+            feat_item *v = realloc(c->fl.v, cap * sizeof *v);
+            if (!v) return DOSSIER_ERR_NOMEM;
+            c->fl.v = v;
+            c->fl.cap = cap;
+        }
+        feat_item *f = &c->fl.v[c->fl.n++];
+        f->key = key;
+        f->surface = surface[0] ? surface : key + 1;
+        f->count = (float)count4 / 4.0f;
+    }
+    if (u.bad || u.p != u.end) return DOSSIER_ERR_FORMAT;
+    return art_finish(c, a, q, (size_t)nq, has_sig ? &sig : NULL);
 }
 
 /* ---- weighting ---- */

@@ -168,6 +168,21 @@ void cl_free(clusterer *c);
 dossier_status cl_add(clusterer *c, const cl_article *art);
 
 /*
+ * The features cl_add just computed for the last article added, packed for storage (appended
+ * to out): with cl_add_packed a later run takes them back without reading the text again.
+ * Call it after cl_add and before cl_run. Returns DOSSIER_OK, DOSSIER_ERR_NOMEM (or the dbuf's
+ * cap) or DOSSIER_ERR_USAGE when no article was added or cl_run has run.
+ */
+dossier_status cl_pack(clusterer *c, dbuf *out);
+
+/*
+ * Adds one article from features cl_pack made (in->in is not read: no text, no entities).
+ * Returns DOSSIER_OK, DOSSIER_ERR_NOMEM, or DOSSIER_ERR_FORMAT when blob[0..len) is not a
+ * packed form this version reads (the caller then adds the article with cl_add).
+ */
+dossier_status cl_add_packed(clusterer *c, const cl_article *in, const void *blob, size_t len);
+
+/*
  * Places every article that has no story: first the given stories are rebuilt from their
  * members, then the others join, earliest publication first (undated ones last, in the order
  * given): a near-duplicate joins its original's story; any other article joins the most

@@ -580,6 +580,84 @@ static void test_languages(void)
     cl_free(c);
 }
 
+/* Packed features: articles added from cl_pack's blobs cluster exactly as from their texts;
+ * a truncated or corrupt blob is refused (DOSSIER_ERR_FORMAT), never read past its end. */
+static void test_packed(void)
+{
+    struct {
+        const char *title, *text, *lang, *date;
+    } in[] = {
+        {"Fishing accord signed in Kalvik", A1, "en", "2025-03-03"},
+        {"Vell and Orrin open the straits", A2, "en", "2025-03-03T18:00:00Z"},
+        {"Fishing accord signed in Kalvik", A_REPRINT, "en", "2025-03-04"},
+        {"Соглашение о рыболовстве подписано в Кальвике", A_RU, "ru", "2025-03-04"},
+        {"Railway opens across the border at Dorsen", B1, "en", "2025-03-11"},
+        {"First train crosses Dorsen bridge", B2, "en", "2025-03-11"},
+        {"Snow closes mountain pass", C1, "en", "2025-03-05"},
+    };
+    enum { N = sizeof in / sizeof in[0] };
+    clusterer *c1 = cl_new(NULL), *c2 = cl_new(NULL);
+    dbuf blobs[N];
+    CHECK(c1 && c2);
+    if (!c1 || !c2) goto out;
+    for (size_t i = 0; i < N; i++) {
+        dbuf_init(&blobs[i], 0);
+        cl_article a = {(int64_t)i + 1,
+                        {in[i].title, strlen(in[i].title), in[i].text, strlen(in[i].text),
+                         in[i].lang, NULL, 0},
+                        in[i].date,
+                        0,
+                        0};
+        CHECK_INT(cl_add(c1, &a), DOSSIER_OK);
+        CHECK_INT(cl_pack(c1, &blobs[i]), DOSSIER_OK);
+        cl_article meta = {(int64_t)i + 1, {NULL, 0, NULL, 0, NULL, NULL, 0}, in[i].date, 0, 0};
+        CHECK_INT(cl_add_packed(c2, &meta, blobs[i].ptr, blobs[i].len), DOSSIER_OK);
+    }
+    CHECK_INT(cl_run(c1), DOSSIER_OK);
+    CHECK_INT(cl_run(c2), DOSSIER_OK);
+    dbuf extra;
+    dbuf_init(&extra, 0);
+    CHECK_INT(cl_pack(c1, &extra), DOSSIER_ERR_USAGE); /* after cl_run */
+    dbuf_release(&extra);
+    size_t n1, n2, ns1, ns2;
+    const cl_result *r1 = cl_results(c1, &n1), *r2 = cl_results(c2, &n2);
+    const cl_story *s1 = cl_stories(c1, &ns1), *s2 = cl_stories(c2, &ns2);
+    CHECK_INT(n1, N);
+    CHECK_INT(n2, N);
+    CHECK_INT(ns1, ns2);
+    for (size_t i = 0; i < N && n1 == N && n2 == N; i++) {
+        CHECK_INT(r1[i].story, r2[i].story);
+        CHECK_INT(r1[i].role, r2[i].role);
+        CHECK(r1[i].score == r2[i].score);
+    }
+    for (size_t k = 0; k < ns1 && ns1 == ns2; k++) {
+        CHECK_INT(s1[k].n_articles, s2[k].n_articles);
+        if (s1[k].label && s2[k].label) CHECK_STR(s1[k].label, s2[k].label);
+    }
+    /* every truncation of a blob, and a corrupt header, are refused without a crash */
+    clusterer *c3 = cl_new(NULL);
+    CHECK(c3 != NULL);
+    size_t refused = 0;
+    for (size_t len = 0; c3 && len < blobs[0].len; len++) {
+        cl_article meta = {1, {NULL, 0, NULL, 0, NULL, NULL, 0}, NULL, 0, 0};
+        refused += cl_add_packed(c3, &meta, blobs[0].ptr, len) == DOSSIER_ERR_FORMAT;
+    }
+    CHECK_INT(refused, blobs[0].len);
+    if (c3 && blobs[0].len > 4) {
+        char *bad = malloc(blobs[0].len);
+        memcpy(bad, blobs[0].ptr, blobs[0].len);
+        bad[3] = '9'; /* another version */
+        cl_article meta = {1, {NULL, 0, NULL, 0, NULL, NULL, 0}, NULL, 0, 0};
+        CHECK_INT(cl_add_packed(c3, &meta, bad, blobs[0].len), DOSSIER_ERR_FORMAT);
+        free(bad);
+    }
+    cl_free(c3);
+    for (size_t i = 0; i < N; i++) dbuf_release(&blobs[i]);
+out:
+    cl_free(c1);
+    cl_free(c2);
+}
+
 int main(void)
 {
     test_name_keys();
@@ -594,5 +672,6 @@ int main(void)
     test_weekday();
     test_chinese();
     test_languages();
+    test_packed();
     return check_done();
 }
