@@ -282,13 +282,16 @@ static int all_stories(const char *cmd, const char *dbpath, int format, const ch
     return status;
 }
 
-/* --min-articles N: a positive count. */
-static int parse_count(const char *s, size_t *out)
+/* --min-articles N: a positive count; 0 (told on stderr) when s is not one. */
+static int parse_min_articles(const char *cmd, const char *s, size_t *out)
 {
     char *end;
     errno = 0;
     long long v = strtoll(s, &end, 10);
-    if (errno || end == s || *end || v < 1) return 0;
+    if (errno || end == s || *end || v < 1) {
+        fprintf(stderr, "dossier: %s: --min-articles wants a positive count, not '%s'\n", cmd, s);
+        return 0;
+    }
     *out = (size_t)v;
     return 1;
 }
@@ -312,12 +315,7 @@ int cmd_show(int argc, char **argv)
         case OPT_JSON: json = 1; break;
         case OPT_ALL: all = 1; break;
         case OPT_MIN:
-            if (!parse_count(optarg, &min_articles)) {
-                fprintf(stderr, "dossier: show: --min-articles wants a positive count, not "
-                                "'%s'\n",
-                        optarg);
-                return CLI_EXIT_USAGE;
-            }
+            if (!parse_min_articles("show", optarg, &min_articles)) return CLI_EXIT_USAGE;
             break;
         case 'h': fputs(usage_show, stdout); return 0;
         default: fputs(usage_show, stderr); return CLI_EXIT_USAGE;
@@ -358,12 +356,7 @@ int cmd_report(int argc, char **argv)
         case 'o': path = optarg; break;
         case OPT_ALL: all = 1; break;
         case OPT_MIN:
-            if (!parse_count(optarg, &min_articles)) {
-                fprintf(stderr, "dossier: report: --min-articles wants a positive count, not "
-                                "'%s'\n",
-                        optarg);
-                return CLI_EXIT_USAGE;
-            }
+            if (!parse_min_articles("report", optarg, &min_articles)) return CLI_EXIT_USAGE;
             break;
         case 'h': fputs(usage_report, stdout); return 0;
         default: fputs(usage_report, stderr); return CLI_EXIT_USAGE;

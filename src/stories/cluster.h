@@ -12,6 +12,7 @@
 #define DOSSIER_CLUSTER_H
 
 #include "core/core.h"
+#include "nlp/lexicon.h"
 
 /* ---- features (features.c) ---- */
 
@@ -61,6 +62,12 @@ typedef struct feat_ctx feat_ctx;
 /* Makes a context. Returns NULL when out of memory. Free with feat_ctx_free. */
 feat_ctx *feat_ctx_new(void);
 void feat_ctx_free(feat_ctx *fx);
+
+/* Calls fn for every word of a word-list file (words separated by white space, '#' starts a
+ * comment to the end of the line) until fn returns non-zero, which it returns; else 0. */
+int feat_each_word(const lex_source *src, int (*fn)(void *user, const lex_source *src,
+                                                   const char *w, size_t n),
+                   void *user);
 
 /* 1 when the lower-cased word w[0..n) is a stopword of `lang` (two-letter code). */
 int feat_is_stopword(const feat_ctx *fx, const char *lang, const char *w, size_t n);

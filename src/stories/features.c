@@ -145,6 +145,33 @@ static const xlit *name_find(const feat_ctx *fx, const char *s, size_t n)
     return NULL;
 }
 
+int feat_each_word(const lex_source *src, int (*fn)(void *user, const lex_source *src,
+                                                   const char *w, size_t n),
+                   void *user)
+{
+    const char *p = src->text, *end = src->text + src->len;
+    int comment = 0;
+    while (p < end) {
+        if (*p == '\n') comment = 0;
+        if (*p == '#') comment = 1;
+        if (comment || *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') {
+            p++;
+            continue;
+        }
+        const char *w = p;
+        while (p < end && *p != ' ' && *p != '\n' && *p != '\t' && *p != '\r') p++;
+        int rc = fn(user, src, w, (size_t)(p - w));
+        if (rc) return rc;
+    }
+    return 0;
+}
+
+static int add_stopword(void *user, const lex_source *src, const char *w, size_t n)
+{
+    stop_insert(user, stop_hash(src->name /* "en.txt" */, w, n));
+    return 0;
+}
+
 feat_ctx *feat_ctx_new(void)
 {
     feat_ctx *fx = calloc(1, sizeof *fx);
@@ -158,23 +185,8 @@ feat_ctx *feat_ctx_new(void)
         free(fx);
         return NULL;
     }
-    for (size_t i = 0; i < stopwords_embedded_count; i++) {
-        const lex_source *src = &stopwords_embedded[i];
-        const char *lang = src->name; /* "en.txt" */
-        const char *p = src->text, *end = src->text + src->len;
-        int comment = 0;
-        while (p < end) {
-            if (*p == '\n') comment = 0;
-            if (*p == '#') comment = 1;
-            if (comment || *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') {
-                p++;
-                continue;
-            }
-            const char *w = p;
-            while (p < end && *p != ' ' && *p != '\n' && *p != '\t' && *p != '\r') p++;
-            stop_insert(fx, stop_hash(lang, w, (size_t)(p - w)));
-        }
-    }
+    for (size_t i = 0; i < stopwords_embedded_count; i++)
+        feat_each_word(&stopwords_embedded[i], add_stopword, fx);
     if (names_load(fx)) {
         feat_ctx_free(fx);
         return NULL;
@@ -463,6 +475,23 @@ static int next_word(const char *s, size_t len, size_t *pos, word *w, int *sente
     return 1;
 }
 
+/* 1 + the index of the entry of names[0..count) ("a|b|c" alternatives) that holds the word
+ * `low`, or 0. */
+static int alt_index(const char *const *names, int count, const char *low)
+{
+    size_t n = strlen(low);
+    for (int k = 0; k < count; k++) {
+        const char *p = names[k];
+        while (*p) {
+            const char *bar = strchr(p, '|');
+            size_t l = bar ? (size_t)(bar - p) : strlen(p);
+            if (l == n && !memcmp(p, low, n)) return k + 1;
+            p += l + (bar ? 1 : 0);
+        }
+    }
+    return 0;
+}
+
 /* Month names (en, de, fr, es, ru genitive, uk genitive) to 1..12, for day-of-month features. */
 static int month_of(const char *low)
 {
@@ -479,18 +508,7 @@ static int month_of(const char *low)
         "october|oct|oktober|octobre|octubre|октября|жовтня",
         "november|nov|novembre|noviembre|ноября|листопада",
         "december|dec|dezember|décembre|diciembre|декабря|грудня"};
-    size_t n = strlen(low);
-    if (n < 3) return 0;
-    for (int m = 0; m < 12; m++) {
-        const char *p = names[m];
-        while (*p) {
-            const char *bar = strchr(p, '|');
-            size_t l = bar ? (size_t)(bar - p) : strlen(p);
-            if (l == n && !memcmp(p, low, n)) return m + 1;
-            p += l + (bar ? 1 : 0);
-        }
-    }
-    return 0;
+    return strlen(low) < 3 ? 0 : alt_index(names, 12, low);
 }
 
 /* Weekday names (en, de, fr, es, ru and uk in the nominative and accusative) to 1..7, Monday
@@ -505,18 +523,7 @@ static int weekday_of(const char *low)
         "friday|freitag|vendredi|viernes|пятница|пятницу|п'ятниця|п'ятницю",
         "saturday|samstag|samedi|sábado|sabado|суббота|субботу|субота|суботу",
         "sunday|sonntag|dimanche|domingo|воскресенье|неділя|неділю"};
-    size_t n = strlen(low);
-    if (n < 4) return 0;
-    for (int d = 0; d < 7; d++) {
-        const char *p = names[d];
-        while (*p) {
-            const char *bar = strchr(p, '|');
-            size_t l = bar ? (size_t)(bar - p) : strlen(p);
-            if (l == n && !memcmp(p, low, n)) return d + 1;
-            p += l + (bar ? 1 : 0);
-        }
-    }
-    return 0;
+    return strlen(low) < 4 ? 0 : alt_index(names, 7, low);
 }
 
 static int day_of(const word *w)

@@ -120,26 +120,19 @@ typedef struct fstate {
 
 static uint64_t loaded_hash(const char *p, size_t n) { return hash64(p, n, 0x10ad); }
 
+static int add_loaded(void *user, const lex_source *src, const char *w, size_t n)
+{
+    fstate *st = user;
+    (void)src;
+    return cmp_map_put(st->s, &st->loaded, loaded_hash(w, n), 1, NULL) ? 0 : 1;
+}
+
 /* Reads data/loaded/ into st->loaded: lower-case words, '#' comments. */
 static dossier_status loaded_load(fstate *st)
 {
     dossier_status rc = cmp_map_init(st->s, &st->loaded, 1024);
-    for (size_t i = 0; !rc && i < loaded_embedded_count; i++) {
-        const char *p = loaded_embedded[i].text, *end = p + loaded_embedded[i].len;
-        int comment = 0;
-        while (p < end && !rc) {
-            if (*p == '\n') comment = 0;
-            if (*p == '#') comment = 1;
-            if (comment || *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') {
-                p++;
-                continue;
-            }
-            const char *w = p;
-            while (p < end && *p != ' ' && *p != '\n' && *p != '\t' && *p != '\r') p++;
-            if (!cmp_map_put(st->s, &st->loaded, loaded_hash(w, (size_t)(p - w)), 1, NULL))
-                rc = DOSSIER_ERR_NOMEM;
-        }
-    }
+    for (size_t i = 0; !rc && i < loaded_embedded_count; i++)
+        if (feat_each_word(&loaded_embedded[i], add_loaded, st)) rc = DOSSIER_ERR_NOMEM;
     return rc;
 }
 

@@ -174,6 +174,21 @@ static const char *const C1 =
     "Heavy snow closed the mountain pass above Tallin Gorge for a third day, and the roads "
     "office said ploughs could not reach the stranded lorries before the weekend.";
 
+/* The seven articles of the clustering tests: the accord (two outlets, a reprint, a Russian
+ * report), the railway a week later (two outlets), and the snow. */
+struct seven {
+    const char *title, *text, *lang, *date;
+};
+static const struct seven SEVEN[7] = {
+    {"Fishing accord signed in Kalvik", A1, "en", "2025-03-03"},
+    {"Vell and Orrin open the straits", A2, "en", "2025-03-03T18:00:00Z"},
+    {"Fishing accord signed in Kalvik", A_REPRINT, "en", "2025-03-04"},
+    {"Соглашение о рыболовстве подписано в Кальвике", A_RU, "ru", "2025-03-04"},
+    {"Railway opens across the border at Dorsen", B1, "en", "2025-03-11"},
+    {"First train crosses Dorsen bridge", B2, "en", "2025-03-11"},
+    {"Snow closes mountain pass", C1, "en", "2025-03-05"},
+};
+
 static void test_clustering(int use_dates)
 {
     cl_params p;
@@ -182,18 +197,8 @@ static void test_clustering(int use_dates)
     clusterer *c = cl_new(&p);
     CHECK(c != NULL);
     if (!c) return;
-    struct {
-        const char *title, *text, *lang, *date;
-    } in[] = {
-        {"Fishing accord signed in Kalvik", A1, "en", "2025-03-03"},
-        {"Vell and Orrin open the straits", A2, "en", "2025-03-03T18:00:00Z"},
-        {"Fishing accord signed in Kalvik", A_REPRINT, "en", "2025-03-04"},
-        {"Соглашение о рыболовстве подписано в Кальвике", A_RU, "ru", "2025-03-04"},
-        {"Railway opens across the border at Dorsen", B1, "en", "2025-03-11"},
-        {"First train crosses Dorsen bridge", B2, "en", "2025-03-11"},
-        {"Snow closes mountain pass", C1, "en", "2025-03-05"},
-    };
-    for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
+    const struct seven *in = SEVEN;
+    for (size_t i = 0; i < 7; i++) {
         cl_article a = {(int64_t)i + 1,
                         {in[i].title, strlen(in[i].title), in[i].text, strlen(in[i].text),
                          in[i].lang, NULL, 0},
@@ -337,6 +342,26 @@ out:
     feat_ctx_free(fx);
 }
 
+/* Clusters two undated English texts with parameters p: the second's score when it joins the
+ * first's story, 0 when it does not. */
+static double pair_score(const cl_params *p, const char *t1, const char *t2)
+{
+    clusterer *c = cl_new(p);
+    CHECK(c != NULL);
+    if (!c) return 0;
+    cl_article a = {1, {NULL, 0, t1, strlen(t1), "en", NULL, 0}, NULL, 0, 0};
+    cl_article b = {2, {NULL, 0, t2, strlen(t2), "en", NULL, 0}, NULL, 0, 0};
+    CHECK_INT(cl_add(c, &a), DOSSIER_OK);
+    CHECK_INT(cl_add(c, &b), DOSSIER_OK);
+    CHECK_INT(cl_run(c), DOSSIER_OK);
+    size_t n;
+    const cl_result *r = cl_results(c, &n);
+    CHECK_INT(n, 2);
+    double score = n == 2 && r[1].story == r[0].story ? r[1].score : 0;
+    cl_free(c);
+    return score;
+}
+
 /* Two undated reports that run one quotation (in other marks, with other punctuation) score
  * higher together, by the whole quotation bonus, than the same reports without it. */
 static void test_quote_bonus(void)
@@ -350,22 +375,7 @@ static void test_quote_bonus(void)
         cl_params p;
         cl_params_default(&p);
         if (!bonus) p.quote_bonus = 0;
-        clusterer *c = cl_new(&p);
-        CHECK(c != NULL);
-        if (!c) return;
-        cl_article a = {1, {NULL, 0, t1, strlen(t1), "en", NULL, 0}, NULL, 0, 0};
-        cl_article b = {2, {NULL, 0, t2, strlen(t2), "en", NULL, 0}, NULL, 0, 0};
-        CHECK_INT(cl_add(c, &a), DOSSIER_OK);
-        CHECK_INT(cl_add(c, &b), DOSSIER_OK);
-        CHECK_INT(cl_run(c), DOSSIER_OK);
-        size_t n;
-        const cl_result *r = cl_results(c, &n);
-        CHECK_INT(n, 2);
-        if (n == 2) {
-            score[bonus] = r[1].story == r[0].story ? r[1].score : 0;
-            if (bonus) CHECK_INT(r[1].story, r[0].story);
-        }
-        cl_free(c);
+        score[bonus] = pair_score(&p, t1, t2);
     }
     cl_params p;
     cl_params_default(&p);
@@ -412,20 +422,7 @@ out:
         cl_params p;
         cl_params_default(&p);
         if (k == 2) p.weekday_apart = 1.0;
-        clusterer *c = cl_new(&p);
-        CHECK(c != NULL);
-        if (!c) return;
-        const char *t = k ? other : same;
-        cl_article x = {1, {NULL, 0, base, strlen(base), "en", NULL, 0}, NULL, 0, 0};
-        cl_article y = {2, {NULL, 0, t, strlen(t), "en", NULL, 0}, NULL, 0, 0};
-        CHECK_INT(cl_add(c, &x), DOSSIER_OK);
-        CHECK_INT(cl_add(c, &y), DOSSIER_OK);
-        CHECK_INT(cl_run(c), DOSSIER_OK);
-        size_t n;
-        const cl_result *r = cl_results(c, &n);
-        CHECK_INT(n, 2);
-        if (n == 2) score[k] = r[1].story == r[0].story ? r[1].score : 0;
-        cl_free(c);
+        score[k] = pair_score(&p, base, k ? other : same);
     }
     cl_params p;
     cl_params_default(&p);
@@ -584,18 +581,8 @@ static void test_languages(void)
  * a truncated or corrupt blob is refused (DOSSIER_ERR_FORMAT), never read past its end. */
 static void test_packed(void)
 {
-    struct {
-        const char *title, *text, *lang, *date;
-    } in[] = {
-        {"Fishing accord signed in Kalvik", A1, "en", "2025-03-03"},
-        {"Vell and Orrin open the straits", A2, "en", "2025-03-03T18:00:00Z"},
-        {"Fishing accord signed in Kalvik", A_REPRINT, "en", "2025-03-04"},
-        {"Соглашение о рыболовстве подписано в Кальвике", A_RU, "ru", "2025-03-04"},
-        {"Railway opens across the border at Dorsen", B1, "en", "2025-03-11"},
-        {"First train crosses Dorsen bridge", B2, "en", "2025-03-11"},
-        {"Snow closes mountain pass", C1, "en", "2025-03-05"},
-    };
-    enum { N = sizeof in / sizeof in[0] };
+    const struct seven *in = SEVEN;
+    enum { N = 7 };
     clusterer *c1 = cl_new(NULL), *c2 = cl_new(NULL);
     dbuf blobs[N];
     CHECK(c1 && c2);
