@@ -610,6 +610,10 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
         if (!art->published && extract_url_date(pf->url, ud)) art->published = arena_strdup(a, ud);
         const char *late[] = {m->script_date, m->ld_modified, m->og_modified};
         if (!art->published) art->published = pick_date(a, late, sizeof late / sizeof late[0]);
+        /* The latest change apart: pages that show only their "Updated" date still keep the
+         * publication date in `published`. */
+        const char *mods[] = {m->ld_modified, m->og_modified, m->ip_modified};
+        art->modified = pick_date(a, mods, sizeof mods / sizeof mods[0]);
         const char *authors[] = {m->og_author, m->meta_author, m->ip_author};
         art->author = m->ld_author;
         /* An author that is the outlet itself says nothing the site does not: the byline

@@ -78,6 +78,7 @@ typedef struct html_meta {
     unsigned n_h1;            /* how many <h1> the page has */
     const char *ip_headline;  /* itemprop=headline */
     const char *ip_published; /* itemprop=datePublished */
+    const char *ip_modified;  /* itemprop=dateModified */
     const char *ip_author;    /* itemprop=author */
     const char *rel_author;   /* first rel=author link text */
     const char *byline;       /* first byline/author element, cleaned */

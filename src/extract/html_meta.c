@@ -390,6 +390,8 @@ static void take_meta(arena *a, const xmlNode *n, html_meta *m)
     if (ip) {
         if (strcasecmp(ip, "datePublished") == 0)
             set_once(&m->ip_published, a, content);
+        else if (strcasecmp(ip, "dateModified") == 0)
+            set_once(&m->ip_modified, a, content);
         else if (strcasecmp(ip, "headline") == 0)
             set_once(&m->ip_headline, a, content);
         else if (strcasecmp(ip, "author") == 0)
@@ -483,6 +485,10 @@ dossier_status html_meta_collect(html_page *pg, html_meta *m)
                 const char *d = html_attr(n, "datetime");
                 if (!d) d = html_attr(n, "content");
                 m->ip_published = d ? dup_trim(pg->a, d) : node_text(pg->a, n, 100);
+            } else if (html_has_word(ip, "dateModified", 0) && !m->ip_modified) {
+                const char *d = html_attr(n, "datetime");
+                if (!d) d = html_attr(n, "content");
+                m->ip_modified = d ? dup_trim(pg->a, d) : node_text(pg->a, n, 100);
             }
         }
         n = next_node(root, n, skip);

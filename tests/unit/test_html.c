@@ -131,6 +131,7 @@ static void test_jsonld(void)
         CHECK_STR(art->title, "Dam talks resume in Geneva");
         CHECK_STR(art->author, "Ana Ruiz, Tom Beck");
         CHECK(art->published && strncmp(art->published, "2023-03-14", 10) == 0);
+        CHECK_STR(art->modified, "2023-03-15"); /* kept apart, never in place of published */
         CHECK_STR(art->site, "Northern Ledger");
         CHECK_STR(art->lang, "en");
         CHECK_INT(art->n_paragraphs, 4);
