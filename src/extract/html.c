@@ -9,6 +9,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/uri.h>
+#include <ctype.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -594,7 +595,20 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
         /* Declared publication dates first, then the page's printed one, the URL's, what a
          * script keeps, and last the date of the latest change, which is at least not
          * before the publication. */
-        const char *dates[] = {h->published,   m->ld_published, m->og_published,
+        const char *ld_pub = m->ld_published;
+        /* A JSON-LD date written for people, without a time ("Jun 24, 2025"), comes from a
+         * template's display field, often the item's latest publication; a date printed with
+         * the article is the writer's and wins over it. Machine-written timestamps (ISO 8601,
+         * RFC 2822) keep their rank. */
+        if (ld_pub && !isdigit((unsigned char)*ld_pub) && !strchr(ld_pub, ':') && scope) {
+            char printed[32];
+            if (dom_date) ld_pub = dom_date;
+            else if (html_find_text_date(scope, printed) ||
+                     (n > 0 && html_find_loose_date(scope, pg->blocks[sel[0]].node, printed)) ||
+                     (n > 0 && html_find_date_above(pg->blocks[sel[0]].node, printed)))
+                ld_pub = arena_strdup(a, printed);
+        }
+        const char *dates[] = {h->published,   ld_pub,          m->og_published,
                                m->meta_date,   m->ip_published, dom_date,
                                m->ld_any_date, m->meta_date_loose};
         art->published = pick_date(a, dates, sizeof dates / sizeof dates[0]);
@@ -608,6 +622,9 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
         if (!art->published && h->published) art->published = arena_strdup(a, h->published);
         char ud[32];
         if (!art->published && extract_url_date(pf->url, ud)) art->published = arena_strdup(a, ud);
+        /* A dateline outside the element that holds the text (a header above <main>). */
+        if (!art->published && n > 0 && html_find_date_above(pg->blocks[sel[0]].node, dbuf_date))
+            art->published = arena_strdup(a, dbuf_date);
         const char *late[] = {m->script_date, m->ld_modified, m->og_modified};
         if (!art->published) art->published = pick_date(a, late, sizeof late / sizeof late[0]);
         /* The latest change apart: pages that show only their "Updated" date still keep the

@@ -598,6 +598,61 @@ static void test_date_signals(void)
     arena_free(a);
 }
 
+/* Datelines printed outside the <main> that holds the text, with a byline or a label beside
+ * them, and JSON-LD dates written for people against the printed date. */
+static void test_dates_above_and_template(void)
+{
+    static const struct {
+        const char *head;  /* inside <head> */
+        const char *pre;   /* before the page's <h1> */
+        const char *above; /* after the <h1>, before <main> */
+        const char *line;  /* inside <article>, before the text */
+        const char *want;  /* NULL: no date */
+    } CASES[] = {
+        /* a header above <main>: the date is outside the article's element */
+        {"", "", "<div><b>By Ann Berg</b></div><div>Published on July 18, 2025</div>", "",
+         "2025-07-18"},
+        /* the byline after the date */
+        {"", "", "<p>Posted on September 3, 2020 by Ann Berg</p>", "", "2020-09-03"},
+        /* a German weekday before the date */
+        {"", "", "<p>Erstellt am Dienstag, 6. Mai 2014</p>", "", "2014-05-06"},
+        /* a label before its preposition */
+        {"", "", "<p>Pressemitteilung vom 25. Januar 2022 | Berlin</p>", "", "2022-01-25"},
+        /* a date printed just above the headline */
+        {"", "<span>04. November 2021 | Paid content</span>", "", "", "2021-11-04"},
+        /* a menu's date well above the headline is no dateline */
+        {"", "<ul><li>March 3, 2001</li><li>Home</li><li>World</li><li>Sport</li><li>Arts</li>"
+             "<li>Travel</li></ul>", "", "", NULL},
+        /* a JSON-LD date written for people yields to the printed one */
+        {"<script type=\"application/ld+json\">{\"@type\":\"BlogPosting\",\"datePublished\":"
+         "\"Jun 24, 2025\"}</script>", "", "", "<p class=\"x9\">January 31, 2024</p>",
+         "2024-01-31"},
+        /* a machine-written one keeps its rank */
+        {"<script type=\"application/ld+json\">{\"@type\":\"BlogPosting\",\"datePublished\":"
+         "\"2025-06-24T10:00:00Z\"}</script>", "", "", "<p class=\"x9\">January 31, 2024</p>",
+         "2025-06-24"},
+    };
+    arena *a = arena_new(0);
+    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
+        char page[4096];
+        snprintf(page, sizeof page,
+                 "<html><head><title>Notes</title>%s</head><body>%s<header><h1>Bridge notes</h1>"
+                 "%s</header><main><article>%s<div class=\"content\">" BODY1
+                 "</div></article></main></body></html>",
+                 CASES[i].head, CASES[i].pre, CASES[i].above, CASES[i].line);
+        article_list out = {0};
+        CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+        CHECK_INT(out.n, 1);
+        if (out.n) {
+            const char *got = out.items[0].published;
+            int ok = CASES[i].want ? got && strncmp(got, CASES[i].want, 10) == 0 : !got;
+            CHECK(ok);
+            if (!ok) fprintf(stderr, "date-above case %zu: got %s\n", i, got ? got : "(none)");
+        }
+    }
+    arena_free(a);
+}
+
 /* Two <article> cards side by side in a column are not glued articles when the page's own,
  * longer article sits elsewhere: the page yields that one. */
 static void test_side_cards_not_glued(void)
@@ -957,6 +1012,7 @@ int main(void)
     test_data_table_rows();
     test_side_cards_not_glued();
     test_date_signals();
+    test_dates_above_and_template();
     test_misnested_and_hidden();
     test_split_body();
     test_site_from_title_and_plain_byline();
