@@ -411,6 +411,25 @@ static const xmlNode *article_scope(const xmlNode *n, xmlDoc *doc)
     return root;
 }
 
+/* Days since 1970-01-01 of an ISO date's calendar day (the proleptic Gregorian calendar). */
+static long day_of(const char *iso)
+{
+    long y = atol(iso), m = atol(iso + 5), d = atol(iso + 8);
+    if (m <= 2) y--, m += 12;
+    return 365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d - 719469;
+}
+
+/* A date printed with the article: the text of a date element in scope, a dateline before
+ * the first paragraph in scope, or one just above it outside (html_meta.c); 1 if found. */
+static int printed_date(const html_page *pg, const xmlNode *scope, const xmlNode *first,
+                        char out[32])
+{
+    (void)pg;
+    return html_find_text_date(scope, out) ||
+           (first && html_find_loose_date(scope, first, out)) ||
+           (first && html_find_date_above(first, out));
+}
+
 /* Appends one paragraph to the text being built. */
 static dossier_status put_para(dbuf *t, span *paras, size_t i, const char *s, size_t n)
 {
@@ -600,18 +619,26 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
          * template's display field, often the item's latest publication; a date printed with
          * the article is the writer's and wins over it. Machine-written timestamps (ISO 8601,
          * RFC 2822) keep their rank. */
+        char printed[32];
         if (ld_pub && !isdigit((unsigned char)*ld_pub) && !strchr(ld_pub, ':') && scope) {
-            char printed[32];
-            if (dom_date) ld_pub = dom_date;
-            else if (html_find_text_date(scope, printed) ||
-                     (n > 0 && html_find_loose_date(scope, pg->blocks[sel[0]].node, printed)) ||
-                     (n > 0 && html_find_date_above(pg->blocks[sel[0]].node, printed)))
+            if (dom_date)
+                ld_pub = dom_date;
+            else if (printed_date(pg, scope, n ? pg->blocks[sel[0]].node : NULL, printed))
                 ld_pub = arena_strdup(a, printed);
         }
         const char *dates[] = {h->published,   ld_pub,          m->og_published,
                                m->meta_date,   m->ip_published, dom_date,
                                m->ld_any_date, m->meta_date_loose};
         art->published = pick_date(a, dates, sizeof dates / sizeof dates[0]);
+        /* A UTC timestamp names the instant; the outlet's own dateline shows the day in its
+         * zone, which may be the one before or after (an evening story in the Americas is
+         * stamped the next day in UTC). A printed date one day off the UTC one is that local
+         * day. */
+        if (art->published && strlen(art->published) > 10 &&
+            art->published[strlen(art->published) - 1] == 'Z' && scope &&
+            printed_date(pg, scope, n ? pg->blocks[sel[0]].node : NULL, printed) &&
+            labs(day_of(printed) - day_of(art->published)) == 1)
+            art->published = arena_strndup(a, printed, 10);
         /* The printed date is searched for only when the markup declares none. */
         if (!art->published && !h->published && scope && html_find_text_date(scope, dbuf_date))
             art->published = arena_strdup(a, dbuf_date);

@@ -627,6 +627,14 @@ static void test_dates_above_and_template(void)
         {"<script type=\"application/ld+json\">{\"@type\":\"BlogPosting\",\"datePublished\":"
          "\"Jun 24, 2025\"}</script>", "", "", "<p class=\"x9\">January 31, 2024</p>",
          "2024-01-31"},
+        /* a UTC stamp after midnight: the printed date is the outlet's local day */
+        {"<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":"
+         "\"2022-05-04T02:41:00Z\"}</script>", "", "", "<span class=\"date\">May 3, 2022</span>",
+         "2022-05-03"},
+        /* ... but a printed date days away is some other date */
+        {"<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":"
+         "\"2022-05-04T02:41:00Z\"}</script>", "", "", "<span class=\"date\">May 1, 2022</span>",
+         "2022-05-04"},
         /* a machine-written one keeps its rank */
         {"<script type=\"application/ld+json\">{\"@type\":\"BlogPosting\",\"datePublished\":"
          "\"2025-06-24T10:00:00Z\"}</script>", "", "", "<p class=\"x9\">January 31, 2024</p>",
