@@ -421,12 +421,9 @@ static long day_of(const char *iso)
 
 /* A date printed with the article: the text of a date element in scope, a dateline before
  * the first paragraph in scope, or one just above it outside (html_meta.c); 1 if found. */
-static int printed_date(const html_page *pg, const xmlNode *scope, const xmlNode *first,
-                        char out[32])
+static int printed_date(const xmlNode *scope, const xmlNode *first, char out[32])
 {
-    (void)pg;
-    return html_find_text_date(scope, out) ||
-           (first && html_find_loose_date(scope, first, out)) ||
+    return html_find_text_date(scope, out) || (first && html_find_loose_date(scope, first, out)) ||
            (first && html_find_date_above(first, out));
 }
 
@@ -623,12 +620,11 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
         if (ld_pub && !isdigit((unsigned char)*ld_pub) && !strchr(ld_pub, ':') && scope) {
             if (dom_date)
                 ld_pub = dom_date;
-            else if (printed_date(pg, scope, n ? pg->blocks[sel[0]].node : NULL, printed))
+            else if (printed_date(scope, n ? pg->blocks[sel[0]].node : NULL, printed))
                 ld_pub = arena_strdup(a, printed);
         }
-        const char *dates[] = {h->published,   ld_pub,          m->og_published,
-                               m->meta_date,   m->ip_published, dom_date,
-                               m->ld_any_date, m->meta_date_loose};
+        const char *dates[] = {h->published,    ld_pub,   m->og_published, m->meta_date,
+                               m->ip_published, dom_date, m->ld_any_date,  m->meta_date_loose};
         art->published = pick_date(a, dates, sizeof dates / sizeof dates[0]);
         /* A UTC timestamp names the instant; the outlet's own dateline shows the day in its
          * zone, which may be the one before or after (an evening story in the Americas is
@@ -636,7 +632,7 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
          * day. */
         if (art->published && strlen(art->published) > 10 &&
             art->published[strlen(art->published) - 1] == 'Z' && scope &&
-            printed_date(pg, scope, n ? pg->blocks[sel[0]].node : NULL, printed) &&
+            printed_date(scope, n ? pg->blocks[sel[0]].node : NULL, printed) &&
             labs(day_of(printed) - day_of(art->published)) == 1)
             art->published = arena_strndup(a, printed, 10);
         /* The printed date is searched for only when the markup declares none. */

@@ -621,24 +621,26 @@ static void test_dates_above_and_template(void)
         /* a date printed just above the headline */
         {"", "<span>04. November 2021 | Paid content</span>", "", "", "2021-11-04"},
         /* a menu's date well above the headline is no dateline */
-        {"", "<ul><li>March 3, 2001</li><li>Home</li><li>World</li><li>Sport</li><li>Arts</li>"
-             "<li>Travel</li></ul>", "", "", NULL},
+        {"",
+         "<ul><li>March 3, 2001</li><li>Home</li><li>World</li><li>Sport</li><li>Arts</li>"
+         "<li>Travel</li></ul>",
+         "", "", NULL},
         /* a JSON-LD date written for people yields to the printed one */
         {"<script type=\"application/ld+json\">{\"@type\":\"BlogPosting\",\"datePublished\":"
-         "\"Jun 24, 2025\"}</script>", "", "", "<p class=\"x9\">January 31, 2024</p>",
-         "2024-01-31"},
+         "\"Jun 24, 2025\"}</script>",
+         "", "", "<p class=\"x9\">January 31, 2024</p>", "2024-01-31"},
         /* a UTC stamp after midnight: the printed date is the outlet's local day */
         {"<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":"
-         "\"2022-05-04T02:41:00Z\"}</script>", "", "", "<span class=\"date\">May 3, 2022</span>",
-         "2022-05-03"},
+         "\"2022-05-04T02:41:00Z\"}</script>",
+         "", "", "<span class=\"date\">May 3, 2022</span>", "2022-05-03"},
         /* ... but a printed date days away is some other date */
         {"<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":"
-         "\"2022-05-04T02:41:00Z\"}</script>", "", "", "<span class=\"date\">May 1, 2022</span>",
-         "2022-05-04"},
+         "\"2022-05-04T02:41:00Z\"}</script>",
+         "", "", "<span class=\"date\">May 1, 2022</span>", "2022-05-04"},
         /* a machine-written one keeps its rank */
         {"<script type=\"application/ld+json\">{\"@type\":\"BlogPosting\",\"datePublished\":"
-         "\"2025-06-24T10:00:00Z\"}</script>", "", "", "<p class=\"x9\">January 31, 2024</p>",
-         "2025-06-24"},
+         "\"2025-06-24T10:00:00Z\"}</script>",
+         "", "", "<p class=\"x9\">January 31, 2024</p>", "2025-06-24"},
     };
     arena *a = arena_new(0);
     for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
