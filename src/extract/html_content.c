@@ -102,8 +102,8 @@ static const tag_entry TAGS[] = {
     {"pre", T_PRE},
     {"progress", T_DROP},
     {"q", T_INLINE},
-    {"rp", T_INLINE},
-    {"rt", T_INLINE},
+    {"rp", T_DROP}, /* ruby annotations (a reading above the characters), not the text */
+    {"rt", T_DROP},
     {"ruby", T_INLINE},
     {"s", T_INLINE},
     {"samp", T_INLINE},
@@ -562,6 +562,12 @@ static dossier_status gather_text(gather *g, const char *s, int in_link)
             g->newlines = 0;
         } else if (is_html_space(c)) {
             g->pending_space = 1;
+            continue;
+        }
+        /* U+00AD soft hyphen: a place a word may break, invisible unless it does; kept, it
+         * splits the word for every search ("Mit&shy;tel&shy;al&shy;ter"). */
+        if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xAD) {
+            i++;
             continue;
         }
         if (g->pending_space) {

@@ -663,6 +663,33 @@ static void test_dates_above_and_template(void)
     arena_free(a);
 }
 
+/* Invisible marks stay out of the text: soft hyphens inside words and ruby readings over
+ * characters. */
+static void test_soft_hyphen_and_ruby(void)
+{
+    const char *page =
+        "<html><head><title>Notes</title></head><body><article>"
+        "<p>Im Mit&shy;tel&shy;al&shy;ter war der Wein aus den H\xC3\xA4ngen \xC3\xBC""ber der "
+        "Stadt das Aus\xC2\xADhänge\xC2\xADschild der ganzen Region und weit dar\xC3\xBC""ber "
+        "hinaus bekannt.</p>"
+        "<p><ruby>\xE6\xB3\x95<rp>(</rp><rt>\xE3\x81\xBB\xE3\x81\x86</rt><rp>)</rp></ruby>"
+        "\xE5\xBE\x8B\xE3\x81\x8C\xE3\x81\xA7\xE3\x81\x8D\xE3\x81\xBE\xE3\x81\x97"
+        "\xE3\x81\x9F\xE3\x80\x82 Die Stadt hat das neue Gesetz am Montag beschlossen, und es "
+        "gilt ab dem kommenden Jahr f\xC3\xBC""r alle Betriebe.</p>" BODY1
+        "</article></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n) {
+        const article *art = &out.items[0];
+        CHECK(has(art, "Im Mittelalter war"));
+        CHECK(has(art, "das Aush\xC3\xA4ngeschild der"));
+        CHECK(has(art, "\xE6\xB3\x95\xE5\xBE\x8B\xE3\x81\x8C")); /* no reading, no brackets */
+    }
+    arena_free(a);
+}
+
 /* Two <article> cards side by side in a column are not glued articles when the page's own,
  * longer article sits elsewhere: the page yields that one. */
 static void test_side_cards_not_glued(void)
@@ -1023,6 +1050,7 @@ int main(void)
     test_side_cards_not_glued();
     test_date_signals();
     test_dates_above_and_template();
+    test_soft_hyphen_and_ruby();
     test_misnested_and_hidden();
     test_split_body();
     test_site_from_title_and_plain_byline();
