@@ -259,12 +259,20 @@ static int name_kinds(const char *v)
 {
     int kinds = 0;
     if (!v) return 0;
-    const char *p = v;
+    const char *p = v, *prev = NULL;
+    size_t prev_n = 0;
     while (*p) {
         const char *s = p;
         while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '-' && *p != '_')
             p++;
-        kinds |= word_kind(s, (size_t)(p - s));
+        size_t n = (size_t)(p - s);
+        /* "hidden" after "label" or "overflow" hides a field's label (Drupal's
+         * "field-label-hidden") or clips a box ("overflow-hidden"), not the element. */
+        int qualified = n == 6 && strncasecmp(s, "hidden", 6) == 0 && prev &&
+                        ((prev_n == 5 && strncasecmp(prev, "label", 5) == 0) ||
+                         (prev_n == 8 && strncasecmp(prev, "overflow", 8) == 0));
+        if (!qualified) kinds |= word_kind(s, n);
+        prev = s, prev_n = n;
         if (*p) p++;
     }
     return kinds;

@@ -663,6 +663,28 @@ static void test_dates_above_and_template(void)
     arena_free(a);
 }
 
+/* "hidden" that qualifies another word hides nothing: a CMS's field whose label is hidden
+ * ("field-label-hidden") holds the standfirst, a clipped box ("overflow-hidden") the text. */
+static void test_label_hidden_field(void)
+{
+    const char *page =
+        "<html><head><title>Bridge</title></head><body><article class=\"node\">"
+        "<h1>The harbour bridge will close</h1>"
+        "<div class=\"field field-name-intro field-label-hidden\"><p>Did you know the old "
+        "bridge carries twelve thousand cars a day? Here is what its closing means for you.</p>"
+        "</div><div class=\"field field-name-body field-label-hidden overflow-hidden\">" BODY1
+        "</div></article></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n) {
+        CHECK(has(&out.items[0], "twelve thousand cars a day?"));
+        CHECK(has(&out.items[0], "harbour bridge"));
+    }
+    arena_free(a);
+}
+
 /* Invisible marks stay out of the text: soft hyphens inside words and ruby readings over
  * characters. */
 static void test_soft_hyphen_and_ruby(void)
@@ -1051,6 +1073,7 @@ int main(void)
     test_date_signals();
     test_dates_above_and_template();
     test_soft_hyphen_and_ruby();
+    test_label_hidden_field();
     test_misnested_and_hidden();
     test_split_body();
     test_site_from_title_and_plain_byline();
