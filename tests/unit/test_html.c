@@ -673,7 +673,10 @@ static void test_label_hidden_field(void)
         "<div class=\"field field-name-intro field-label-hidden\"><p>Did you know the old "
         "bridge carries twelve thousand cars a day? Here is what its closing means for you.</p>"
         "</div><div class=\"field field-name-body field-label-hidden overflow-hidden\">" BODY1
-        "</div></article></body></html>";
+        "<p>The report says the piers were last inspected in detail more than twenty years ago, "
+        "when the bridge carried half the traffic it carries now.</p>"
+        "<p>Engineers want divers to look at the foundations before any decision on repairs is "
+        "taken, which could add a month to the work.</p></div></article></body></html>";
     arena *a = arena_new(0);
     article_list out;
     CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
