@@ -316,6 +316,18 @@ static int role_is_chrome(const char *role)
     return 0;
 }
 
+static size_t subtree_text_bytes(const xmlNode *root, size_t *budget);
+
+/* Does an element hold a <p> or <div> of its own and more than 300 bytes of text (more than
+ * any heading)? */
+static int holds_blocks(const xmlNode *n, size_t *budget)
+{
+    int blocks = 0;
+    for (const xmlNode *c = n->children; c && !blocks; c = c->next)
+        blocks = c->type == XML_ELEMENT_NODE && (tag_is(c, "p") || tag_is(c, "div"));
+    return blocks && subtree_text_bytes(n, budget) > 300;
+}
+
 /* Does the element hold the article text despite a weak chrome name? At least 3 paragraphs and
  * 600 characters of paragraph text below it. The scan costs one unit of *budget per node and
  * stops when the budget is spent (then the answer is no). */
@@ -967,6 +979,9 @@ dossier_status html_walk(html_page *pg)
             continue;
         }
         int row = cls == T_CONTAINER && tag_is(n, "tr") && is_data_row(pg, n);
+        /* A heading left open holds what follows it ("<h2 class=excerpt>" unclosed before the
+         * body): with paragraphs inside and more text than a heading has, it is a container. */
+        if (cls == T_HEADING && holds_blocks(n, &budget)) cls = T_CONTAINER;
         int leaf = row || cls == T_P || cls == T_HEADING || cls == T_PRE ||
                    ((cls == T_LI || cls == T_QUOTE) && only_inline_children(n));
         if (leaf) {

@@ -688,6 +688,28 @@ static void test_label_hidden_field(void)
     arena_free(a);
 }
 
+/* An excerpt heading left open puts the whole body inside an <h2>: the body is still read as
+ * paragraphs. */
+static void test_unclosed_heading(void)
+{
+    const char *page =
+        "<html><head><title>Bridge</title></head><body><main>"
+        "<h1>The harbour bridge will close</h1>"
+        "<h2 class=\"excerpt\">Cracks were found in three of its piers"
+        "<div class=\"meta\">Published: 2 May 2023</div>"
+        "<div class=\"body\">" BODY1 "</div></main></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n) {
+        CHECK(has(&out.items[0], "engineers call unsafe"));
+        CHECK(has(&out.items[0], "would begin next year"));
+        CHECK(out.items[0].n_paragraphs >= 4);
+    }
+    arena_free(a);
+}
+
 /* Invisible marks stay out of the text: soft hyphens inside words and ruby readings over
  * characters. */
 static void test_soft_hyphen_and_ruby(void)
@@ -1077,6 +1099,7 @@ int main(void)
     test_dates_above_and_template();
     test_soft_hyphen_and_ruby();
     test_label_hidden_field();
+    test_unclosed_heading();
     test_misnested_and_hidden();
     test_split_body();
     test_site_from_title_and_plain_byline();
