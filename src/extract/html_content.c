@@ -1422,16 +1422,19 @@ static int names_lede(const char *v)
  * The standfirst printed above the body in the article's header ("lead", "intro", "dek"):
  * blocks before the first taken one, inside the nearest <article> or <main> around the body
  * (else two levels above it), that read as prose and carry such a name on themselves or on an
- * element just above. They go first in out. Returns the new count.
+ * element just above, or, in an <article>/<main>, are paragraphs of prose between the
+ * headline <h1> and the body. They go first in out. Returns the new count.
  */
 static uint32_t add_lede(const html_page *pg, uint32_t r0, uint32_t best, uint32_t *out,
                          uint32_t n)
 {
     if (n == 0) return 0;
     uint32_t scope = HTML_NONE;
+    int marked = 0;
     for (uint32_t a = best; a != HTML_NONE && a >= r0; a = pg->infos[a].parent)
         if (tag_is(pg->infos[a].node, "article") || tag_is(pg->infos[a].node, "main")) {
             scope = a;
+            marked = 1;
             break;
         }
     if (scope == HTML_NONE) {
@@ -1440,6 +1443,11 @@ static uint32_t add_lede(const html_page *pg, uint32_t r0, uint32_t best, uint32
             scope = pg->infos[scope].parent;
     }
     uint32_t ledes[4], n_ledes = 0;
+    /* The headline <h1> in scope: prose right under it is the standfirst, named or not. */
+    uint32_t h1 = HTML_NONE;
+    if (marked)
+        for (uint32_t i = pg->infos[scope].b_start; i < out[0]; i++)
+            if (pg->blocks[i].kind == HB_HEADING && pg->blocks[i].level == 1) h1 = i;
     for (uint32_t i = pg->infos[scope].b_start; i < out[0] && n_ledes < 4; i++) {
         const html_block *b = &pg->blocks[i];
         if (b->kind != HB_P && b->kind != HB_RUN && b->kind != HB_HEADING) continue;
@@ -1451,6 +1459,11 @@ static uint32_t add_lede(const html_page *pg, uint32_t r0, uint32_t best, uint32
             named = names_lede(html_attr(e, "class")) || names_lede(html_attr(e, "id"));
             a = pg->infos[a].parent;
         }
+        /* A paragraph between the headline and the body is its standfirst without a name
+         * too; headings there are kickers and section labels. */
+        if (!named && h1 != HTML_NONE && i > h1 && b->kind == HB_P && b->chars >= 80 &&
+            b->link_chars * 10 < b->chars)
+            named = 1;
         /* Printed twice (mobile, desktop), or again as the first paragraph of the body. */
         for (uint32_t k = 0; k <= n_ledes && named; k++) {
             const html_block *o = &pg->blocks[k < n_ledes ? ledes[k] : out[0]];
@@ -1520,9 +1533,11 @@ uint32_t html_select(html_page *pg, uint32_t root, const char *title, uint32_t *
                                     out, n);
             }
         }
-        n = add_lede(pg, r0, best, out, n);
+        /* The body alone must be enough for an article: a standfirst over a few words is a
+         * teaser's head, not a text. */
         for (uint32_t i = 0; i < n; i++)
             chars += pg->blocks[out[i]].chars;
+        n = add_lede(pg, r0, best, out, n);
     }
     /* Too little for an article: every prose paragraph of the range, wherever it is. */
     if (chars < 150) {

@@ -710,6 +710,30 @@ static void test_unclosed_heading(void)
     arena_free(a);
 }
 
+/* Prose between the headline and the body is the standfirst even with no name saying so; a
+ * kicker heading there is not. */
+static void test_unnamed_standfirst(void)
+{
+    const char *page =
+        "<html><head><title>Bridge</title></head><body><article>"
+        "<h1>The harbour bridge will close</h1><div class=\"x7\"><h2>City news</h2><p>Cracks "
+        "in three piers leave the council no choice, and drivers face a longer way round for "
+        "months while the repairs go on.</p>"
+        "</div><div class=\"x8\">" BODY1
+        "<p>The report says the piers were last inspected in detail more than twenty years ago, "
+        "when the bridge carried half the traffic it carries now.</p></div></article></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n) {
+        CHECK(strncmp(out.items[0].text, "Cracks in three piers", 21) == 0);
+        CHECK(!has(&out.items[0], "City news"));
+        CHECK(has(&out.items[0], "harbour bridge, citing"));
+    }
+    arena_free(a);
+}
+
 /* Invisible marks stay out of the text: soft hyphens inside words and ruby readings over
  * characters. */
 static void test_soft_hyphen_and_ruby(void)
@@ -1100,6 +1124,7 @@ int main(void)
     test_soft_hyphen_and_ruby();
     test_label_hidden_field();
     test_unclosed_heading();
+    test_unnamed_standfirst();
     test_misnested_and_hidden();
     test_split_body();
     test_site_from_title_and_plain_byline();
