@@ -1442,6 +1442,21 @@ static uint32_t add_lede(const html_page *pg, uint32_t r0, uint32_t best, uint32
         for (int up = 0; up < 2 && !is_page_top(pg, pg->infos[scope].parent, r0); up++)
             scope = pg->infos[scope].parent;
     }
+    /* An <article> around the body alone ("articleBody") leaves the headline and standfirst
+     * outside: then the next <article>/<main> up, when it holds the headline, is the scope. */
+    if (marked) {
+        int has_h1 = 0;
+        for (uint32_t i = pg->infos[scope].b_start; i < out[0] && !has_h1; i++)
+            has_h1 = pg->blocks[i].kind == HB_HEADING && pg->blocks[i].level == 1;
+        for (uint32_t a = pg->infos[scope].parent; !has_h1 && a != HTML_NONE && a >= r0;
+             a = pg->infos[a].parent)
+            if (tag_is(pg->infos[a].node, "article") || tag_is(pg->infos[a].node, "main")) {
+                for (uint32_t i = pg->infos[a].b_start; i < out[0] && !has_h1; i++)
+                    has_h1 = pg->blocks[i].kind == HB_HEADING && pg->blocks[i].level == 1;
+                if (has_h1) scope = a;
+                break;
+            }
+    }
     uint32_t ledes[4], n_ledes = 0;
     /* The headline <h1> in scope: prose right under it is the standfirst, named or not. */
     uint32_t h1 = HTML_NONE;

@@ -734,6 +734,29 @@ static void test_unnamed_standfirst(void)
     arena_free(a);
 }
 
+/* An <article> around the body alone: the standfirst beside the headline, outside it, in the
+ * <main> that holds both, still opens the text. */
+static void test_lede_outside_body_article(void)
+{
+    const char *page =
+        "<html><head><title>Bridge</title></head><body><main><div class=\"head\">"
+        "<h1>The harbour bridge will close</h1><p class=\"lead\">Cracks in three piers leave "
+        "the council no choice, and drivers face a longer way round for months.</p></div>"
+        "<article class=\"articleBody\">" BODY1
+        "<p>The report says the piers were last inspected in detail more than twenty years ago, "
+        "when the bridge carried half the traffic it carries now.</p></article>"
+        "</main></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n) {
+        CHECK(strncmp(out.items[0].text, "Cracks in three piers", 21) == 0);
+        CHECK(has(&out.items[0], "harbour bridge, citing"));
+    }
+    arena_free(a);
+}
+
 /* Invisible marks stay out of the text: soft hyphens inside words and ruby readings over
  * characters. */
 static void test_soft_hyphen_and_ruby(void)
@@ -1125,6 +1148,7 @@ int main(void)
     test_label_hidden_field();
     test_unclosed_heading();
     test_unnamed_standfirst();
+    test_lede_outside_body_article();
     test_misnested_and_hidden();
     test_split_body();
     test_site_from_title_and_plain_byline();
