@@ -679,11 +679,11 @@ int html_find_date_above(const xmlNode *first, char out[32])
     /* Forty pieces of text reach from a first paragraph past a byline block, a share bar and
      * a standfirst to the headline; four more past it take a date printed above the headline
      * ("04. November 2021 | Paid content" over the <h1>), and no further: higher up are menus
-     * and teasers with dates of their own. */
-    enum { TEXTS_MAX = 40, PAST_H1 = 4 };
-    int texts = 0, past = -1;
-    for (const xmlNode *n = first ? prev_node(first) : NULL; n && texts < TEXTS_MAX;
-         n = prev_node(n)) {
+     * and teasers with dates of their own. The node cap bounds pages of empty elements. */
+    enum { TEXTS_MAX = 40, PAST_H1 = 4, NODES_MAX = 4000 };
+    int texts = 0, past = -1, nodes = 0;
+    for (const xmlNode *n = first ? prev_node(first) : NULL;
+         n && texts < TEXTS_MAX && nodes < NODES_MAX; n = prev_node(n), nodes++) {
         if (n->type == XML_ELEMENT_NODE && n->name) {
             const char *name = (const char *)n->name;
             if (strcmp(name, "body") == 0) break;
