@@ -602,6 +602,8 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
     /* Where to look for the date and byline printed with the article. */
     const xmlNode *scope =
         glued ? pg->infos[root].node : article_scope(n ? pg->blocks[sel[0]].node : NULL, pg->doc);
+    /* Datelines sit above the body, and may sit under its standfirst. */
+    const xmlNode *first = n ? pg->blocks[sel[pg->n_lede < n ? pg->n_lede : 0]].node : NULL;
     char dbuf_date[32];
     const char *dom_date =
         scope && html_find_date(scope, dbuf_date) ? arena_strdup(a, dbuf_date) : NULL;
@@ -620,7 +622,7 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
         if (ld_pub && !isdigit((unsigned char)*ld_pub) && !strchr(ld_pub, ':') && scope) {
             if (dom_date)
                 ld_pub = dom_date;
-            else if (printed_date(scope, n ? pg->blocks[sel[0]].node : NULL, printed))
+            else if (printed_date(scope, first, printed))
                 ld_pub = arena_strdup(a, printed);
         }
         const char *dates[] = {h->published,    ld_pub,   m->og_published, m->meta_date,
@@ -632,7 +634,7 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
          * day. */
         if (art->published && strlen(art->published) > 10 &&
             art->published[strlen(art->published) - 1] == 'Z' && scope &&
-            printed_date(scope, n ? pg->blocks[sel[0]].node : NULL, printed) &&
+            printed_date(scope, first, printed) &&
             labs(day_of(printed) - day_of(art->published)) == 1)
             art->published = arena_strndup(a, printed, 10);
         /* The printed date is searched for only when the markup declares none. */
@@ -640,13 +642,13 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
             art->published = arena_strdup(a, dbuf_date);
         /* Last, a date printed on its own line above the text. */
         if (!art->published && !h->published && scope && n > 0 &&
-            html_find_loose_date(scope, pg->blocks[sel[0]].node, dbuf_date))
+            html_find_loose_date(scope, first, dbuf_date))
             art->published = arena_strdup(a, dbuf_date);
         if (!art->published && h->published) art->published = arena_strdup(a, h->published);
         char ud[32];
         if (!art->published && extract_url_date(pf->url, ud)) art->published = arena_strdup(a, ud);
         /* A dateline outside the element that holds the text (a header above <main>). */
-        if (!art->published && n > 0 && html_find_date_above(pg->blocks[sel[0]].node, dbuf_date))
+        if (!art->published && n > 0 && html_find_date_above(first, dbuf_date))
             art->published = arena_strdup(a, dbuf_date);
         const char *late[] = {m->script_date, m->ld_modified, m->og_modified};
         if (!art->published) art->published = pick_date(a, late, sizeof late / sizeof late[0]);

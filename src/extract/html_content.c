@@ -1425,8 +1425,7 @@ static int names_lede(const char *v)
  * element just above, or, in an <article>/<main>, are paragraphs of prose between the
  * headline <h1> and the body. They go first in out. Returns the new count.
  */
-static uint32_t add_lede(const html_page *pg, uint32_t r0, uint32_t best, uint32_t *out,
-                         uint32_t n)
+static uint32_t add_lede(html_page *pg, uint32_t r0, uint32_t best, uint32_t *out, uint32_t n)
 {
     if (n == 0) return 0;
     uint32_t scope = HTML_NONE;
@@ -1489,6 +1488,7 @@ static uint32_t add_lede(const html_page *pg, uint32_t r0, uint32_t best, uint32
         if (named) ledes[n_ledes++] = i;
     }
     if (n_ledes == 0) return n;
+    pg->n_lede = n_ledes;
     memmove(out + n_ledes, out, n * sizeof *out);
     memcpy(out, ledes, n_ledes * sizeof *out);
     return n + n_ledes;
@@ -1503,6 +1503,7 @@ static int same_class(const xmlNode *a, const xmlNode *b)
 
 uint32_t html_select(html_page *pg, uint32_t root, const char *title, uint32_t *out)
 {
+    pg->n_lede = 0;
     if (pg->n_infos == 0) return 0;
     uint32_t r0 = root == HTML_NONE ? 0 : root;
     uint32_t r1 = pg->infos[r0].end_slot;
@@ -1565,6 +1566,7 @@ uint32_t html_select(html_page *pg, uint32_t root, const char *title, uint32_t *
         if (achars > chars) {
             memmove(out, alt, an * sizeof *out);
             n = an;
+            pg->n_lede = 0;
         }
     }
     return n;

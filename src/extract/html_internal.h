@@ -94,6 +94,7 @@ typedef struct html_page {
     int drop_classes; /* 1: drop elements by class/id/role patterns (0 in the relaxed pass) */
     int keep_hidden;  /* 1: walk hidden elements too (the last fallback pass) */
     int relaxed_strong; /* with drop_classes 0: still drop strong chrome names and comments */
+    uint32_t n_lede;    /* how many blocks html_select put first as the standfirst */
     html_info *infos; /* walked elements in tree order */
     uint32_t n_infos, cap_infos;
     html_block *blocks; /* text blocks in document order */

@@ -719,15 +719,18 @@ static void test_unnamed_standfirst(void)
         "<h1>The harbour bridge will close</h1><div class=\"x7\"><h2>City news</h2><p>Cracks "
         "in three piers leave the council no choice, and drivers face a longer way round for "
         "months while the repairs go on.</p>"
-        "</div><div class=\"x8\">" BODY1
+        "</div><div class=\"x9\"><span>Posted on</span> <span>Nov 21, 2018</span></div>"
+        "<div class=\"x8\">" BODY1
         "<p>The report says the piers were last inspected in detail more than twenty years ago, "
-        "when the bridge carried half the traffic it carries now.</p></div></article></body></html>";
+        "when the bridge carried half the traffic it carries "
+        "now.</p></div></article></body></html>";
     arena *a = arena_new(0);
     article_list out;
     CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
     CHECK_INT(out.n, 1);
     if (out.n) {
         CHECK(strncmp(out.items[0].text, "Cracks in three piers", 21) == 0);
+        CHECK_STR(out.items[0].published, "2018-11-21"); /* the dateline under the standfirst */
         CHECK(!has(&out.items[0], "City news"));
         CHECK(has(&out.items[0], "harbour bridge, citing"));
     }
