@@ -160,7 +160,7 @@ int html_find_text_date(const xmlNode *node, char out[32]);
  * out[32]; 1 if found. The printed dateline of pages that mark it in no way. */
 int html_find_loose_date(const xmlNode *scope, const xmlNode *stop, char out[32]);
 
-/* The nearest text above first (walking back in document order, through any enclosing
+/* The nearest text at or above first (walking back in document order, through any enclosing
  * element) that is a date by itself or beside a separator, a byline or a label ("Published on
  * July 18, 2025", "Posted on 4 May 2021 by Jane Doe"), looking no further than a few texts
  * past the headline <h1>; normalised into out[32], 1 if found. For datelines printed outside

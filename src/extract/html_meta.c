@@ -541,6 +541,8 @@ static int names_date(const char *v)
     return 0;
 }
 
+static int date_in_piece(const char *s, size_t n, char out[32]);
+
 int html_find_text_date(const xmlNode *node, char out[32])
 {
     size_t seen = 0;
@@ -564,7 +566,7 @@ int html_find_text_date(const xmlNode *node, char out[32])
                 }
                 b.len = 0;
                 if (html_node_text(n, &b) == DOSSIER_OK && b.len && b.len <= 80 &&
-                    extract_parse_date(b.ptr, b.len, out))
+                    date_in_piece(b.ptr, b.len, out))
                     found = 1;
             }
         }
@@ -682,8 +684,12 @@ int html_find_date_above(const xmlNode *first, char out[32])
      * and teasers with dates of their own. The node cap bounds pages of empty elements. */
     enum { TEXTS_MAX = 40, PAST_H1 = 4, NODES_MAX = 4000 };
     int texts = 0, past = -1, nodes = 0;
-    for (const xmlNode *n = first ? prev_node(first) : NULL;
-         n && texts < TEXTS_MAX && nodes < NODES_MAX; n = prev_node(n), nodes++) {
+    /* From the end of first itself: a short dateline paragraph may be the text's first. */
+    const xmlNode *start = first;
+    while (start && start->type == XML_ELEMENT_NODE && start->last)
+        start = start->last;
+    for (const xmlNode *n = start; n && texts < TEXTS_MAX && nodes < NODES_MAX;
+         n = prev_node(n), nodes++) {
         if (n->type == XML_ELEMENT_NODE && n->name) {
             const char *name = (const char *)n->name;
             if (strcmp(name, "body") == 0) break;

@@ -620,6 +620,11 @@ static void test_dates_above_and_template(void)
         {"", "", "<p>Pressemitteilung vom 25. Januar 2022 | Berlin</p>", "", "2022-01-25"},
         /* a date printed just above the headline */
         {"", "<span>04. November 2021 | Paid content</span>", "", "", "2021-11-04"},
+        /* a dateline paragraph kept as the text's first */
+        {"", "", "", "<p><em>10.11.2021</em></p>", "2021-11-10"},
+        /* a date element with a byline inside ("Erstellt von … am …") */
+        {"", "", "", "<p class=\"date\">Erstellt von Jo Lind am Dienstag 6. Mai 2014</p>",
+         "2014-05-06"},
         /* a menu's date well above the headline is no dateline */
         {"",
          "<ul><li>March 3, 2001</li><li>Home</li><li>World</li><li>Sport</li><li>Arts</li>"
@@ -757,6 +762,21 @@ static void test_lede_outside_body_article(void)
         CHECK(strncmp(out.items[0].text, "Cracks in three piers", 21) == 0);
         CHECK(has(&out.items[0], "harbour bridge, citing"));
     }
+    arena_free(a);
+}
+
+/* A dateline printed as a short paragraph among the body's own is read even when it is kept as
+ * the text's first paragraph. */
+static void test_dateline_first_paragraph(void)
+{
+    const char *page = "<html><head><title>Bridge</title></head><body><div id=\"c\">"
+                       "<h1>The harbour bridge will close</h1><p><em>10.11.2021</em></p>" BODY1
+                       "</div></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n) CHECK_STR(out.items[0].published, "2021-11-10");
     arena_free(a);
 }
 
@@ -1152,6 +1172,7 @@ int main(void)
     test_unclosed_heading();
     test_unnamed_standfirst();
     test_lede_outside_body_article();
+    test_dateline_first_paragraph();
     test_misnested_and_hidden();
     test_split_body();
     test_site_from_title_and_plain_byline();
