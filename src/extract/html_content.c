@@ -498,7 +498,9 @@ static int is_dropped(html_page *pg, const xmlNode *n, int cls, size_t *budget)
     if (itemprop && html_has_word(itemprop, "articleBody", 0)) return 0;
     if (tag_is(n, "body") || tag_is(n, "html") || tag_is(n, "article") || tag_is(n, "main"))
         return 0;
-    int kinds = name_kinds(klass) | name_kinds(id);
+    /* A heading's id is an anchor made from its words ("#nav-the-share-of-coal"): it names
+     * the subject, not a box. */
+    int kinds = name_kinds(klass) | (cls == T_HEADING ? 0 : name_kinds(id));
     /* Reader comments hold long paragraphs too: never the article. */
     if (kinds & W_COMMENTS) return 1;
     /* The relaxed pass keeps what weak names and roles dropped, not the strong boxes. */

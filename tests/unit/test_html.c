@@ -780,6 +780,29 @@ static void test_dateline_first_paragraph(void)
     arena_free(a);
 }
 
+/* Subheadings whose anchor id, made from their words, holds a chrome word stay in the text. */
+static void test_heading_anchor_ids(void)
+{
+    const char *page =
+        "<html><head><title>Bridge</title></head><body><article><h1>Bridge</h1>" BODY1
+        "<h2 id=\"nav-share-of-traffic-on-the-ring-road\">Share of traffic on the ring road</h2>"
+        "<p>The ring road already carries most of the freight that crosses the city, and the "
+        "council expects queues at its two busiest junctions every weekday morning.</p>"
+        "<h3 id=\"comments-from-the-harbour-office\">What the harbour office says</h3>"
+        "<p>The harbour office asked for a ferry to run every twenty minutes during the works, "
+        "and the council said it would consider the request next month.</p>"
+        "</article></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n) {
+        CHECK(has(&out.items[0], "Share of traffic on the ring road"));
+        CHECK(has(&out.items[0], "What the harbour office says"));
+    }
+    arena_free(a);
+}
+
 /* Invisible marks stay out of the text: soft hyphens inside words and ruby readings over
  * characters. */
 static void test_soft_hyphen_and_ruby(void)
@@ -1173,6 +1196,7 @@ int main(void)
     test_unnamed_standfirst();
     test_lede_outside_body_article();
     test_dateline_first_paragraph();
+    test_heading_anchor_ids();
     test_misnested_and_hidden();
     test_split_body();
     test_site_from_title_and_plain_byline();
