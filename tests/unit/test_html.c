@@ -803,6 +803,28 @@ static void test_heading_anchor_ids(void)
     arena_free(a);
 }
 
+/* Image credits and a blog engine's share and comment lines inside the text are not text. */
+static void test_credit_and_share_lines(void)
+{
+    const char *page =
+        "<html><head><title>Bridge</title></head><body><article><h1>Bridge</h1>"
+        "<p>Credit: Jo Lind / Harbour Agency</p>" BODY1
+        "<p>Titelbild: Jo Lind</p><p>Teilen Sie dies mit:</p><p>Kommentare geschlossen.</p>"
+        "</article></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n) {
+        CHECK(has(&out.items[0], "harbour bridge, citing"));
+        CHECK(!has(&out.items[0], "Credit:"));
+        CHECK(!has(&out.items[0], "Titelbild"));
+        CHECK(!has(&out.items[0], "Teilen Sie"));
+        CHECK(!has(&out.items[0], "Kommentare geschlossen"));
+    }
+    arena_free(a);
+}
+
 /* Invisible marks stay out of the text: soft hyphens inside words and ruby readings over
  * characters. */
 static void test_soft_hyphen_and_ruby(void)
@@ -1197,6 +1219,7 @@ int main(void)
     test_lede_outside_body_article();
     test_dateline_first_paragraph();
     test_heading_anchor_ids();
+    test_credit_and_share_lines();
     test_misnested_and_hidden();
     test_split_body();
     test_site_from_title_and_plain_byline();
