@@ -1101,6 +1101,16 @@ static const char *const BOILERPLATE[] = {
     "gefällt mir:",
     "kommentare geschlossen",
     "comments are closed",
+    /* reader feedback and rating prompts */
+    "was this article helpful",
+    "was this helpful",
+    "war der artikel",
+    "war dieser artikel",
+    "hat ihnen der artikel",
+    "noch keine bewertung",
+    "no ratings yet",
+    "möchten sie den artikel",
+    "if you enjoyed",
 };
 
 static int is_boilerplate(const char *s, size_t n)

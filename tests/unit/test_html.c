@@ -803,13 +803,15 @@ static void test_heading_anchor_ids(void)
     arena_free(a);
 }
 
-/* Image credits and a blog engine's share and comment lines inside the text are not text. */
+/* Image credits, a blog engine's share and comment lines and a feedback prompt inside the text
+ * are not text. */
 static void test_credit_and_share_lines(void)
 {
     const char *page =
         "<html><head><title>Bridge</title></head><body><article><h1>Bridge</h1>"
         "<p>Credit: Jo Lind / Harbour Agency</p>" BODY1
-        "<p>Titelbild: Jo Lind</p><p>Teilen Sie dies mit:</p><p>Kommentare geschlossen.</p>"
+        "<p>Titelbild: Jo Lind</p><p>War der Artikel hilfreich?</p><p>Teilen Sie dies mit:</p>"
+        "<p>Kommentare geschlossen.</p>"
         "</article></body></html>";
     arena *a = arena_new(0);
     article_list out;
@@ -819,6 +821,7 @@ static void test_credit_and_share_lines(void)
         CHECK(has(&out.items[0], "harbour bridge, citing"));
         CHECK(!has(&out.items[0], "Credit:"));
         CHECK(!has(&out.items[0], "Titelbild"));
+        CHECK(!has(&out.items[0], "War der Artikel"));
         CHECK(!has(&out.items[0], "Teilen Sie"));
         CHECK(!has(&out.items[0], "Kommentare geschlossen"));
     }
