@@ -1101,6 +1101,7 @@ static const char *const BOILERPLATE[] = {
     "gefällt mir:",
     "kommentare geschlossen",
     "comments are closed",
+    "wird geladen",
     /* reader feedback and rating prompts */
     "was this article helpful",
     "was this helpful",
@@ -1123,27 +1124,82 @@ static int is_boilerplate(const char *s, size_t n)
 }
 
 /* Titles of the sections that follow an article inside its container: related stories,
- * reader comments, the author box, tags. Matched as a case-insensitive prefix of a heading
- * or of a short block standing alone. */
+ * reader comments, the author box, tags. Matched as a prefix of a heading or of a short block
+ * standing alone, ASCII letters in any case (so capitals like "Ä" are listed apart). */
 static const char *const END_MARKERS[] = {
-    "related",          "you may also like",      "you might also like",   "you may like",
-    "more stories",     "more from",              "more articles",         "recommended",
-    "read next",        "most popular",           "most read",             "popular posts",
-    "latest news",      "latest stories",         "leave a reply",         "leave a comment",
-    "comments",         "join the conversation",  "about the author",      "share this",
-    "tags:",            "filed under",            "this entry was posted", "similar posts",
-    "ähnliche beiträge", "ähnliche artikel",      "auch interessant",      "das könnte",
-    "weitere artikel",  "verwandte artikel",      "kommentare",            "schreibe einen kommentar",
-    "hinterlasse einen", "meistgelesen",          "beliebte beiträge",     "lire aussi",
-    "à lire aussi",     "sur le même sujet",      "articles similaires",   "commentaires",
-    "laisser un commentaire", "noticias relacionadas", "artículos relacionados",
-    "te puede interesar", "comentarios",          "deja un comentario",    "lo más leído",
-    "articoli correlati", "potrebbe interessarti", "commenti",             "lascia un commento",
-    "zobacz też",       "czytaj także",           "komentarze",            "Читайте также",
-    "Похожие",          "Комментарии",            "Коментарі",             "kommentieren",
-    "kommentar verfassen", "teilen sie",          "diesen artikel teilen", "empfohlene",
-    "les plus lus",     "partager",               "compartir",             "condividi",
-    "udostępnij",       "Поделиться",             "Поділитися",            "share on",
+    "related",
+    "you may also like",
+    "you might also like",
+    "you may like",
+    "more stories",
+    "more from",
+    "more articles",
+    "recommended",
+    "read next",
+    "most popular",
+    "most read",
+    "popular posts",
+    "latest news",
+    "latest stories",
+    "leave a reply",
+    "leave a comment",
+    "comments",
+    "join the conversation",
+    "about the author",
+    "share this",
+    "tags:",
+    "filed under",
+    "this entry was posted",
+    "similar posts",
+    "ähnliche beiträge",
+    "Ähnliche beiträge",
+    "Ähnliche artikel",
+    "ähnliche artikel",
+    "auch interessant",
+    "das könnte",
+    "weitere artikel",
+    "verwandte artikel",
+    "kommentare",
+    "schreibe einen kommentar",
+    "hinterlasse einen",
+    "meistgelesen",
+    "beliebte beiträge",
+    "lire aussi",
+    "à lire aussi",
+    "sur le même sujet",
+    "articles similaires",
+    "commentaires",
+    "laisser un commentaire",
+    "noticias relacionadas",
+    "artículos relacionados",
+    "te puede interesar",
+    "comentarios",
+    "deja un comentario",
+    "lo más leído",
+    "articoli correlati",
+    "potrebbe interessarti",
+    "commenti",
+    "lascia un commento",
+    "zobacz też",
+    "czytaj także",
+    "komentarze",
+    "Читайте также",
+    "Похожие",
+    "Комментарии",
+    "Коментарі",
+    "kommentieren",
+    "kommentar verfassen",
+    "teilen sie",
+    "diesen artikel teilen",
+    "empfohlene",
+    "les plus lus",
+    "partager",
+    "compartir",
+    "condividi",
+    "udostępnij",
+    "Поделиться",
+    "Поділитися",
+    "share on",
 };
 
 /* Does block b open a section of END_MARKERS? A heading or a line on its own, under 48 bytes:
@@ -1607,6 +1663,11 @@ uint32_t html_select(html_page *pg, uint32_t root, const char *title, uint32_t *
         }
         /* The body alone must be enough for an article: a standfirst over a few words is a
          * teaser's head, not a text. */
+        /* Section titles left at the very end ("Related posts", "Leave a comment") open
+         * nothing there: a short text keeps them only because END_MARKER_AFTER was not
+         * reached. */
+        while (n > 1 && is_end_marker(pg, &pg->blocks[out[n - 1]]))
+            n--;
         for (uint32_t i = 0; i < n; i++)
             chars += pg->blocks[out[i]].chars;
         n = add_lede(pg, r0, best, out, n);

@@ -828,6 +828,28 @@ static void test_credit_and_share_lines(void)
     arena_free(a);
 }
 
+/* A short post: section titles left at its very end and a "loading" line are not text. */
+static void test_short_post_trailing_markers(void)
+{
+    const char *page =
+        "<html><head><title>Bridge</title></head><body><article><h1>Bridge</h1><div class=\"e\">"
+        "<p>The old harbour bridge closed on Tuesday after engineers found cracks in three of its "
+        "five piers.</p><p>Ferries will run every twenty minutes until the repairs are done, the "
+        "council said.</p><p>Wird geladen \xE2\x80\xA6</p><h3>\xC3\x84hnliche Beitr\xC3\xA4ge"
+        "</h3><h3>Kommentar verfassen</h3></div></article></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n) {
+        CHECK(has(&out.items[0], "twenty minutes"));
+        CHECK(!has(&out.items[0], "Wird geladen"));
+        CHECK(!has(&out.items[0], "Beitr\xC3\xA4ge"));
+        CHECK(!has(&out.items[0], "Kommentar verfassen"));
+    }
+    arena_free(a);
+}
+
 /* Invisible marks stay out of the text: soft hyphens inside words and ruby readings over
  * characters. */
 static void test_soft_hyphen_and_ruby(void)
@@ -1223,6 +1245,7 @@ int main(void)
     test_dateline_first_paragraph();
     test_heading_anchor_ids();
     test_credit_and_share_lines();
+    test_short_post_trailing_markers();
     test_misnested_and_hidden();
     test_split_body();
     test_site_from_title_and_plain_byline();
