@@ -1112,6 +1112,8 @@ static const char *const BOILERPLATE[] = {
     "no ratings yet",
     "möchten sie den artikel",
     "if you enjoyed",
+    "artikel bewerten",
+    "rate this article",
 };
 
 static int is_boilerplate(const char *s, size_t n)
@@ -1200,6 +1202,21 @@ static const char *const END_MARKERS[] = {
     "Поделиться",
     "Поділитися",
     "share on",
+    /* further-reading boxes */
+    "zum weiterlesen",
+    "mehr themen",
+    "mehr von",
+    "weitere beiträge",
+    "empfehlungen aus",
+    "schon gelesen",
+    "lust auf mehr",
+    "das thema könnte",
+    "articles les plus lus",
+    "temas relacionados",
+    "notas relacionadas",
+    "mehr zu ",
+    "mehr kolumnen",
+    "auch auf ",
 };
 
 /* Does block b open a section of END_MARKERS? A heading or a line on its own, under 48 bytes:

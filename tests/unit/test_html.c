@@ -810,7 +810,8 @@ static void test_credit_and_share_lines(void)
     const char *page =
         "<html><head><title>Bridge</title></head><body><article><h1>Bridge</h1>"
         "<p>Credit: Jo Lind / Harbour Agency</p>" BODY1
-        "<p>Titelbild: Jo Lind</p><p>War der Artikel hilfreich?</p><p>Teilen Sie dies mit:</p>"
+        "<p>Titelbild: Jo Lind</p><p>War der Artikel hilfreich?</p><p>Artikel bewerten</p>"
+        "<p>Teilen Sie dies mit:</p>"
         "<p>Kommentare geschlossen.</p>"
         "</article></body></html>";
     arena *a = arena_new(0);
@@ -822,6 +823,7 @@ static void test_credit_and_share_lines(void)
         CHECK(!has(&out.items[0], "Credit:"));
         CHECK(!has(&out.items[0], "Titelbild"));
         CHECK(!has(&out.items[0], "War der Artikel"));
+        CHECK(!has(&out.items[0], "Artikel bewerten"));
         CHECK(!has(&out.items[0], "Teilen Sie"));
         CHECK(!has(&out.items[0], "Kommentare geschlossen"));
     }
@@ -846,6 +848,37 @@ static void test_short_post_trailing_markers(void)
         CHECK(!has(&out.items[0], "Wird geladen"));
         CHECK(!has(&out.items[0], "Beitr\xC3\xA4ge"));
         CHECK(!has(&out.items[0], "Kommentar verfassen"));
+    }
+    arena_free(a);
+}
+
+/* Further-reading boxes after the text end it, in the languages of the markers. */
+static void test_further_reading_markers(void)
+{
+    static const char *const MARKERS[] = {"Zum Weiterlesen",
+                                          "Mehr zu Br\xC3\xBC"
+                                          "cken",
+                                          "Schon gelesen?",
+                                          "Temas relacionados",
+                                          "NOTAS RELACIONADAS",
+                                          "Mehr Themen:"};
+    arena *a = arena_new(0);
+    for (size_t i = 0; i < sizeof MARKERS / sizeof MARKERS[0]; i++) {
+        char page[4096];
+        snprintf(page, sizeof page,
+                 "<html><head><title>Bridge</title></head><body><article><h1>Bridge</h1>"
+                 "<div class=\"e\">" BODY1 "<h3>%s</h3><p>Ferry fares rise again as the works "
+                 "begin on the old bridge, and the harbour office warns of long queues.</p>"
+                 "</div></article></body></html>",
+                 MARKERS[i]);
+        article_list out = {0};
+        CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+        CHECK_INT(out.n, 1);
+        if (out.n) {
+            CHECK(has(&out.items[0], "harbour bridge, citing"));
+            CHECK(!has(&out.items[0], "Ferry fares"));
+            if (has(&out.items[0], "Ferry fares")) fprintf(stderr, "marker %zu kept\n", i);
+        }
     }
     arena_free(a);
 }
@@ -1246,6 +1279,7 @@ int main(void)
     test_heading_anchor_ids();
     test_credit_and_share_lines();
     test_short_post_trailing_markers();
+    test_further_reading_markers();
     test_misnested_and_hidden();
     test_split_body();
     test_site_from_title_and_plain_byline();
