@@ -1217,6 +1217,8 @@ static const char *const END_MARKERS[] = {
     "mehr zu ",
     "mehr kolumnen",
     "auch auf ",
+    "vorschau auf den nächsten",
+    "teilnehmende blogs",
 };
 
 /* Does block b open a section of END_MARKERS? A heading or a line on its own, under 48 bytes:
