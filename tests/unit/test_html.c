@@ -861,7 +861,10 @@ static void test_further_reading_markers(void)
                                           "Schon gelesen?",
                                           "Temas relacionados",
                                           "NOTAS RELACIONADAS",
-                                          "Mehr Themen:"};
+                                          "Mehr Themen:",
+                                          "Vorschau auf den n\xC3\xA4"
+                                          "chsten Artikel",
+                                          "Teilnehmende Blogs:"};
     arena *a = arena_new(0);
     for (size_t i = 0; i < sizeof MARKERS / sizeof MARKERS[0]; i++) {
         char page[4096];
