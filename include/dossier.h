@@ -125,6 +125,9 @@ DOSSIER_API const char *dossier_article_site(const dossier_article *a);
 DOSSIER_API const char *dossier_article_title(const dossier_article *a);
 DOSSIER_API const char *dossier_article_author(const dossier_article *a);
 DOSSIER_API const char *dossier_article_published(const dossier_article *a); /* ISO 8601 */
+/* The date of the latest change the page declares (ISO 8601), which may be the only date a page
+ * prints ("Updated …"); the publication date stays in dossier_article_published. */
+DOSSIER_API const char *dossier_article_modified(const dossier_article *a);
 DOSSIER_API const char *dossier_article_lang(const dossier_article *a);
 DOSSIER_API int dossier_article_is_teaser(const dossier_article *a);
 /* The clean text; paragraphs separated by "\n\n". `len` may be NULL. */

@@ -369,6 +369,7 @@ const char *dossier_article_site(const dossier_article *a) { return a->art->site
 const char *dossier_article_title(const dossier_article *a) { return a->art->title; }
 const char *dossier_article_author(const dossier_article *a) { return a->art->author; }
 const char *dossier_article_published(const dossier_article *a) { return a->art->published; }
+const char *dossier_article_modified(const dossier_article *a) { return a->art->modified; }
 const char *dossier_article_lang(const dossier_article *a) { return a->art->lang; }
 int dossier_article_is_teaser(const dossier_article *a) { return a->art->teaser; }
 
@@ -593,6 +594,8 @@ dossier_status dossier_article_to_json(const dossier_article *a, char **json, si
     if (!rc) rc = json_put_cstr_or_null(&b, art->author);
     if (!rc) rc = dbuf_puts(&b, ",\"published\":");
     if (!rc) rc = json_put_cstr_or_null(&b, art->published);
+    if (!rc) rc = dbuf_puts(&b, ",\"modified\":");
+    if (!rc) rc = json_put_cstr_or_null(&b, art->modified);
     if (!rc) rc = dbuf_puts(&b, ",\"lang\":");
     if (!rc) rc = json_put_cstr_or_null(&b, art->lang);
     if (!rc) rc = dbuf_printf(&b, ",\"teaser\":%s,\"text\":", art->teaser ? "true" : "false");

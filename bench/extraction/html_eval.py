@@ -3,7 +3,7 @@
 
 usage: html_eval.py [--data DIR] [--sets scrapinghub,wcxb,trafilatura] [--dossier PATH]
                     [--parse-floor PATH] [--no-peers] [--node-modules DIR] [--scratch DIR]
-                    [--out JSON] [--worst N]
+                    [--out JSON] [--worst N] [--date-misses]
 
 Data: DIR (default ../shared/bench/extraction beside the repository) holds scrapinghub/, wcxb/,
 trafilatura/ as described by their README.md files. No page text or annotation is ever written into the
@@ -351,11 +351,12 @@ def run_dossier(binary, files, work):
                 continue
             text = a.get('text') or ''
             rec = allp.setdefault(pid, {'text': '', 'title': a.get('title') or '',
-                                        'author': a.get('author') or '', 'date': a.get('published') or ''})
+                                        'author': a.get('author') or '', 'date': a.get('published') or '',
+                                        'modified': a.get('modified') or ''})
             rec['text'] = rec['text'] + '\n\n' + text if rec['text'] else text
             if a.get('index', 0) == 0 and pid not in main:
                 main[pid] = {'text': text, 'title': a.get('title') or '', 'author': a.get('author') or '',
-                             'date': a.get('published') or ''}
+                             'date': a.get('published') or '', 'modified': a.get('modified') or ''}
     return main, allp, {'wall': wall, 'rss_mb': rss, 'rc': rc, 'loop': None}
 
 
@@ -471,6 +472,23 @@ def print_worst(name, per, k):
         print('    %s  P %.3f  R %.3f  F1 %.3f%s' % (pid, v['p'], v['r'], v['f1'], extra))
 
 
+def print_date_misses(gt, preds, paths):
+    """Pages whose truth has a date and dossier's published date (first 10 characters) differs; ids,
+    dates and the scratch path only, never page text. A miss whose gold is the page's declared
+    modified date is marked "=mod" (a diagnostic of the label, never counted as a hit)."""
+    miss = []
+    for pid, g in sorted(gt.items()):
+        p = preds.get(pid, {})
+        if g.get('date') and (p.get('date') or '')[:10] != g['date'][:10]:
+            miss.append((pid, (p.get('date') or '')[:25], (p.get('modified') or '')[:10], g['date'][:10]))
+    n_mod = sum(1 for m in miss if m[2] and m[2] == m[3])
+    print('  %d date misses, %d of them with gold = our modified date (id  ours  modified  gold  page):'
+          % (len(miss), n_mod))
+    for pid, ours, mod, gold in miss:
+        print('    %s  %-25s  %-10s%s  %s  %s' % (pid, ours or '-', mod or '-', '=mod' if mod == gold else '    ',
+                                             gold, paths.get(pid, '')))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--data', default=os.path.join(os.path.dirname(ROOT), 'shared', 'bench', 'extraction'))
@@ -482,6 +500,8 @@ def main():
     ap.add_argument('--scratch', default='/tmp/dossier-bench')
     ap.add_argument('--out', default=os.path.join(ROOT, 'bench', 'out', 'html-extraction.json'))
     ap.add_argument('--worst', type=int, default=15)
+    ap.add_argument('--date-misses', action='store_true',
+                    help='list the pages whose truth has a date that dossier gets wrong (ours vs gold)')
     a = ap.parse_args()
     sets = [s.strip() for s in a.sets.split(',') if s.strip()]
     bad = [s for s in sets if s not in ALL_SETS]
@@ -533,6 +553,8 @@ def main():
                 floor = {'ms_page': 1000.0 * fw / n, 'loop_ms': 1000.0 * loop / n, 'rss_mb': frss}
             print_table(name, n, rows, floor)
             print_worst(name, per, a.worst)
+            if a.date_misses:
+                print_date_misses(gt, main_p, dict(files))
             summary['sets'][name] = {
                 'pages': n, 'parse_floor': floor,
                 'tools': [{'tool': r['tool'], 'scores': r['scores'], 'ms_page': r['ms_page'],

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # bench/extraction/html_run.sh [--sets scrapinghub,wcxb,trafilatura] [--no-peers] [--data DIR] [--build DIR]
+#                              [--date-misses] [--worst N]
 # HTML main-content extraction benchmark: dossier vs Mozilla Readability (jsdom) and readability-lxml on
 # the ScrapingHub, WCXB (article subset) and trafilatura benchmark pages in ../shared/bench/extraction.
 # Quality with each set's own scorer, speed on one core, peak RSS, the libxml2 parse floor; tables on
@@ -13,6 +14,7 @@ data=$root/../shared/bench/extraction
 build=$root/build-release
 sets=scrapinghub,wcxb,trafilatura
 peers=1
+extra=()
 scratch=${DOSSIER_BENCH_SCRATCH:-/tmp/dossier-bench}
 while [ $# -gt 0 ]; do
     case $1 in
@@ -22,7 +24,9 @@ while [ $# -gt 0 ]; do
         --data) data=$2; shift 2 ;;
         --data=*) data=${1#*=}; shift ;;
         --build) build=$2; shift 2 ;;
-        -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+        --date-misses) extra+=(--date-misses); shift ;;
+        --worst) extra+=(--worst "$2"); shift 2 ;;
+        -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
         *) echo "html_run.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -43,7 +47,7 @@ if pkg-config --exists libxml-2.0 2>/dev/null &&
 else
     echo "(parse floor skipped: libxml2 development files or cc missing)"
 fi
-args=(--data "$data" --sets "$sets" --dossier "$build/dossier" --scratch "$scratch")
+args=(--data "$data" --sets "$sets" --dossier "$build/dossier" --scratch "$scratch" ${extra[@]+"${extra[@]}"})
 [ -n "$floor" ] && args+=(--parse-floor "$floor")
 if [ "$peers" = 1 ]; then
     if ! command -v node >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then

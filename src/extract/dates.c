@@ -25,9 +25,15 @@ static const char *const MONTHS[12] = {"jan", "feb", "mar", "apr", "may", "jun",
 static const char *const MONTHS_FULL[12] = {"january", "february", "march",     "april",
                                             "may",     "june",     "july",      "august",
                                             "september", "october", "november", "december"};
-static const char *const WEEKDAYS[] = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs",
-                                       "fri", "sat", "sun", "monday", "tuesday", "wednesday",
-                                       "thursday", "friday", "saturday", "sunday"};
+static const char *const WEEKDAYS[] = {
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday",
+    /* de, fr, es, it, pt, nl: "Dienstag, 6. Mai 2014" */
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lundi",
+    "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles",
+    "jueves", "viernes", "sábado", "domingo", "lunedì", "martedì", "mercoledì", "giovedì",
+    "venerdì", "sabato", "domenica", "segunda-feira", "maandag", "dinsdag", "woensdag", "donderdag",
+    "vrijdag", "zaterdag", "zondag"};
 /* Words that may surround a date in a dateline or a meta value without changing it, in the
  * languages of the month names below. */
 static const char *const FILLER[] = {

@@ -19,6 +19,7 @@ typedef struct article {
     const char *title;  /* headline, or NULL */
     const char *author; /* byline or bio name(s), ", "-separated, or NULL */
     const char *published; /* ISO 8601: YYYY-MM-DD[THH:MM[:SS][Z|+HH:MM]], or NULL */
+    const char *modified;  /* ISO 8601 date of the latest change the page declares, or NULL */
     const char *lang;      /* ISO 639-1 code, or NULL when unknown */
     const char *text;      /* clean text, paragraphs joined by "\n\n", NUL-terminated */
     size_t text_len;       /* its length in bytes */

@@ -9,6 +9,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/uri.h>
+#include <ctype.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -410,6 +411,22 @@ static const xmlNode *article_scope(const xmlNode *n, xmlDoc *doc)
     return root;
 }
 
+/* Days since 1970-01-01 of an ISO date's calendar day (the proleptic Gregorian calendar). */
+static long day_of(const char *iso)
+{
+    long y = atol(iso), m = atol(iso + 5), d = atol(iso + 8);
+    if (m <= 2) y--, m += 12;
+    return 365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d - 719469;
+}
+
+/* A date printed with the article: the text of a date element in scope, a dateline before
+ * the first paragraph in scope, or one just above it outside (html_meta.c); 1 if found. */
+static int printed_date(const xmlNode *scope, const xmlNode *first, char out[32])
+{
+    return html_find_text_date(scope, out) || (first && html_find_loose_date(scope, first, out)) ||
+           (first && html_find_date_above(first, out));
+}
+
 /* Appends one paragraph to the text being built. */
 static dossier_status put_para(dbuf *t, span *paras, size_t i, const char *s, size_t n)
 {
@@ -585,6 +602,8 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
     /* Where to look for the date and byline printed with the article. */
     const xmlNode *scope =
         glued ? pg->infos[root].node : article_scope(n ? pg->blocks[sel[0]].node : NULL, pg->doc);
+    /* Datelines sit above the body, and may sit under its standfirst. */
+    const xmlNode *first = n ? pg->blocks[sel[pg->n_lede < n ? pg->n_lede : 0]].node : NULL;
     char dbuf_date[32];
     const char *dom_date =
         scope && html_find_date(scope, dbuf_date) ? arena_strdup(a, dbuf_date) : NULL;
@@ -594,22 +613,49 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
         /* Declared publication dates first, then the page's printed one, the URL's, what a
          * script keeps, and last the date of the latest change, which is at least not
          * before the publication. */
-        const char *dates[] = {h->published,   m->ld_published, m->og_published,
-                               m->meta_date,   m->ip_published, dom_date,
-                               m->ld_any_date, m->meta_date_loose};
+        const char *ld_pub = m->ld_published;
+        /* A JSON-LD date written for people, without a time ("Jun 24, 2025"), comes from a
+         * template's display field, often the item's latest publication; a date printed with
+         * the article is the writer's and wins over it. Machine-written timestamps (ISO 8601,
+         * RFC 2822) keep their rank. */
+        char printed[32];
+        if (ld_pub && !isdigit((unsigned char)*ld_pub) && !strchr(ld_pub, ':') && scope) {
+            if (dom_date)
+                ld_pub = dom_date;
+            else if (printed_date(scope, first, printed))
+                ld_pub = arena_strdup(a, printed);
+        }
+        const char *dates[] = {h->published,    ld_pub,   m->og_published, m->meta_date,
+                               m->ip_published, dom_date, m->ld_any_date,  m->meta_date_loose};
         art->published = pick_date(a, dates, sizeof dates / sizeof dates[0]);
+        /* A UTC timestamp names the instant; the outlet's own dateline shows the day in its
+         * zone, which may be the one before or after (an evening story in the Americas is
+         * stamped the next day in UTC). A printed date one day off the UTC one is that local
+         * day. */
+        if (art->published && strlen(art->published) > 10 &&
+            art->published[strlen(art->published) - 1] == 'Z' && scope &&
+            printed_date(scope, first, printed) &&
+            labs(day_of(printed) - day_of(art->published)) == 1)
+            art->published = arena_strndup(a, printed, 10);
         /* The printed date is searched for only when the markup declares none. */
         if (!art->published && !h->published && scope && html_find_text_date(scope, dbuf_date))
             art->published = arena_strdup(a, dbuf_date);
         /* Last, a date printed on its own line above the text. */
         if (!art->published && !h->published && scope && n > 0 &&
-            html_find_loose_date(scope, pg->blocks[sel[0]].node, dbuf_date))
+            html_find_loose_date(scope, first, dbuf_date))
             art->published = arena_strdup(a, dbuf_date);
         if (!art->published && h->published) art->published = arena_strdup(a, h->published);
         char ud[32];
         if (!art->published && extract_url_date(pf->url, ud)) art->published = arena_strdup(a, ud);
+        /* A dateline outside the element that holds the text (a header above <main>). */
+        if (!art->published && n > 0 && html_find_date_above(first, dbuf_date))
+            art->published = arena_strdup(a, dbuf_date);
         const char *late[] = {m->script_date, m->ld_modified, m->og_modified};
         if (!art->published) art->published = pick_date(a, late, sizeof late / sizeof late[0]);
+        /* The latest change apart: pages that show only their "Updated" date still keep the
+         * publication date in `published`. */
+        const char *mods[] = {m->ld_modified, m->og_modified, m->ip_modified};
+        art->modified = pick_date(a, mods, sizeof mods / sizeof mods[0]);
         const char *authors[] = {m->og_author, m->meta_author, m->ip_author};
         art->author = m->ld_author;
         /* An author that is the outlet itself says nothing the site does not: the byline

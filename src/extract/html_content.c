@@ -102,8 +102,8 @@ static const tag_entry TAGS[] = {
     {"pre", T_PRE},
     {"progress", T_DROP},
     {"q", T_INLINE},
-    {"rp", T_INLINE},
-    {"rt", T_INLINE},
+    {"rp", T_DROP}, /* ruby annotations (a reading above the characters), not the text */
+    {"rt", T_DROP},
     {"ruby", T_INLINE},
     {"s", T_INLINE},
     {"samp", T_INLINE},
@@ -259,12 +259,20 @@ static int name_kinds(const char *v)
 {
     int kinds = 0;
     if (!v) return 0;
-    const char *p = v;
+    const char *p = v, *prev = NULL;
+    size_t prev_n = 0;
     while (*p) {
         const char *s = p;
         while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '-' && *p != '_')
             p++;
-        kinds |= word_kind(s, (size_t)(p - s));
+        size_t n = (size_t)(p - s);
+        /* "hidden" after "label" or "overflow" hides a field's label (Drupal's
+         * "field-label-hidden") or clips a box ("overflow-hidden"), not the element. */
+        int qualified = n == 6 && strncasecmp(s, "hidden", 6) == 0 && prev &&
+                        ((prev_n == 5 && strncasecmp(prev, "label", 5) == 0) ||
+                         (prev_n == 8 && strncasecmp(prev, "overflow", 8) == 0));
+        if (!qualified) kinds |= word_kind(s, n);
+        prev = s, prev_n = n;
         if (*p) p++;
     }
     return kinds;
@@ -306,6 +314,18 @@ static int role_is_chrome(const char *role)
     for (size_t i = 0; i < sizeof ROLES / sizeof ROLES[0]; i++)
         if (html_has_word(role, ROLES[i], 0)) return 1;
     return 0;
+}
+
+static size_t subtree_text_bytes(const xmlNode *root, size_t *budget);
+
+/* Does an element hold a <p> or <div> of its own and more than 300 bytes of text (more than
+ * any heading)? */
+static int holds_blocks(const xmlNode *n, size_t *budget)
+{
+    int blocks = 0;
+    for (const xmlNode *c = n->children; c && !blocks; c = c->next)
+        blocks = c->type == XML_ELEMENT_NODE && (tag_is(c, "p") || tag_is(c, "div"));
+    return blocks && subtree_text_bytes(n, budget) > 300;
 }
 
 /* Does the element hold the article text despite a weak chrome name? At least 3 paragraphs and
@@ -478,7 +498,9 @@ static int is_dropped(html_page *pg, const xmlNode *n, int cls, size_t *budget)
     if (itemprop && html_has_word(itemprop, "articleBody", 0)) return 0;
     if (tag_is(n, "body") || tag_is(n, "html") || tag_is(n, "article") || tag_is(n, "main"))
         return 0;
-    int kinds = name_kinds(klass) | name_kinds(id);
+    /* A heading's id is an anchor made from its words ("#nav-the-share-of-coal"): it names
+     * the subject, not a box. */
+    int kinds = name_kinds(klass) | (cls == T_HEADING ? 0 : name_kinds(id));
     /* Reader comments hold long paragraphs too: never the article. */
     if (kinds & W_COMMENTS) return 1;
     /* The relaxed pass keeps what weak names and roles dropped, not the strong boxes. */
@@ -562,6 +584,12 @@ static dossier_status gather_text(gather *g, const char *s, int in_link)
             g->newlines = 0;
         } else if (is_html_space(c)) {
             g->pending_space = 1;
+            continue;
+        }
+        /* U+00AD soft hyphen: a place a word may break, invisible unless it does; kept, it
+         * splits the word for every search ("Mit&shy;tel&shy;al&shy;ter"). */
+        if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xAD) {
+            i++;
             continue;
         }
         if (g->pending_space) {
@@ -953,6 +981,9 @@ dossier_status html_walk(html_page *pg)
             continue;
         }
         int row = cls == T_CONTAINER && tag_is(n, "tr") && is_data_row(pg, n);
+        /* A heading left open holds what follows it ("<h2 class=excerpt>" unclosed before the
+         * body): with paragraphs inside and more text than a heading has, it is a container. */
+        if (cls == T_HEADING && holds_blocks(n, &budget)) cls = T_CONTAINER;
         int leaf = row || cls == T_P || cls == T_HEADING || cls == T_PRE ||
                    ((cls == T_LI || cls == T_QUOTE) && only_inline_children(n));
         if (leaf) {
@@ -1016,16 +1047,73 @@ double html_link_density(const html_page *pg, uint32_t b0, uint32_t b1)
 /* Short lines inside article bodies that are calls to action, not text. Matched as a
  * case-insensitive prefix of a block under 100 bytes. */
 static const char *const BOILERPLATE[] = {
-    "read more",        "keep reading",       "continue reading", "subscribe",
-    "sign up",          "advertisement",      "advertisment",     "related:",
-    "related articles", "related stories",    "related coverage", "share this",
-    "share on",         "follow us",          "click here",       "recommended",
-    "most read",        "also read",          "read also",        "read next",
-    "story continues",  "scroll to continue", "skip to",          "listen to this article",
-    "trending",         "more from",          "sponsored",        "loading",
-    "weiterlesen",      "mehr zum thema",     "lesen sie auch",   "anzeige",
-    "lire aussi",       "lire la suite",      "leer más",         "te puede interesar",
-    "Читайте также",    "Подписывайтесь",     "Реклама",          "Читайте також",
+    "read more",
+    "keep reading",
+    "continue reading",
+    "subscribe",
+    "sign up",
+    "advertisement",
+    "advertisment",
+    "related:",
+    "related articles",
+    "related stories",
+    "related coverage",
+    "share this",
+    "share on",
+    "follow us",
+    "click here",
+    "recommended",
+    "most read",
+    "also read",
+    "read also",
+    "read next",
+    "story continues",
+    "scroll to continue",
+    "skip to",
+    "listen to this article",
+    "trending",
+    "more from",
+    "sponsored",
+    "loading",
+    "weiterlesen",
+    "mehr zum thema",
+    "lesen sie auch",
+    "anzeige",
+    "lire aussi",
+    "lire la suite",
+    "leer más",
+    "te puede interesar",
+    "Читайте также",
+    "Подписывайтесь",
+    "Реклама",
+    "Читайте також",
+    /* image credits standing alone (photo, title and post images) */
+    "credit:",
+    "photo credit",
+    "image credit",
+    "titelbild:",
+    "beitragsbild",
+    "bildquelle",
+    "crédits photo",
+    "crédit photo",
+    /* blog engines' share and comment lines */
+    "teilen sie dies mit",
+    "gefällt mir:",
+    "kommentare geschlossen",
+    "comments are closed",
+    "wird geladen",
+    /* reader feedback and rating prompts */
+    "was this article helpful",
+    "was this helpful",
+    "war der artikel",
+    "war dieser artikel",
+    "hat ihnen der artikel",
+    "noch keine bewertung",
+    "no ratings yet",
+    "möchten sie den artikel",
+    "if you enjoyed",
+    "artikel bewerten",
+    "rate this article",
 };
 
 static int is_boilerplate(const char *s, size_t n)
@@ -1038,27 +1126,99 @@ static int is_boilerplate(const char *s, size_t n)
 }
 
 /* Titles of the sections that follow an article inside its container: related stories,
- * reader comments, the author box, tags. Matched as a case-insensitive prefix of a heading
- * or of a short block standing alone. */
+ * reader comments, the author box, tags. Matched as a prefix of a heading or of a short block
+ * standing alone, ASCII letters in any case (so capitals like "Ä" are listed apart). */
 static const char *const END_MARKERS[] = {
-    "related",          "you may also like",      "you might also like",   "you may like",
-    "more stories",     "more from",              "more articles",         "recommended",
-    "read next",        "most popular",           "most read",             "popular posts",
-    "latest news",      "latest stories",         "leave a reply",         "leave a comment",
-    "comments",         "join the conversation",  "about the author",      "share this",
-    "tags:",            "filed under",            "this entry was posted", "similar posts",
-    "ähnliche beiträge", "ähnliche artikel",      "auch interessant",      "das könnte",
-    "weitere artikel",  "verwandte artikel",      "kommentare",            "schreibe einen kommentar",
-    "hinterlasse einen", "meistgelesen",          "beliebte beiträge",     "lire aussi",
-    "à lire aussi",     "sur le même sujet",      "articles similaires",   "commentaires",
-    "laisser un commentaire", "noticias relacionadas", "artículos relacionados",
-    "te puede interesar", "comentarios",          "deja un comentario",    "lo más leído",
-    "articoli correlati", "potrebbe interessarti", "commenti",             "lascia un commento",
-    "zobacz też",       "czytaj także",           "komentarze",            "Читайте также",
-    "Похожие",          "Комментарии",            "Коментарі",             "kommentieren",
-    "kommentar verfassen", "teilen sie",          "diesen artikel teilen", "empfohlene",
-    "les plus lus",     "partager",               "compartir",             "condividi",
-    "udostępnij",       "Поделиться",             "Поділитися",            "share on",
+    "related",
+    "you may also like",
+    "you might also like",
+    "you may like",
+    "more stories",
+    "more from",
+    "more articles",
+    "recommended",
+    "read next",
+    "most popular",
+    "most read",
+    "popular posts",
+    "latest news",
+    "latest stories",
+    "leave a reply",
+    "leave a comment",
+    "comments",
+    "join the conversation",
+    "about the author",
+    "share this",
+    "tags:",
+    "filed under",
+    "this entry was posted",
+    "similar posts",
+    "ähnliche beiträge",
+    "Ähnliche beiträge",
+    "Ähnliche artikel",
+    "ähnliche artikel",
+    "auch interessant",
+    "das könnte",
+    "weitere artikel",
+    "verwandte artikel",
+    "kommentare",
+    "schreibe einen kommentar",
+    "hinterlasse einen",
+    "meistgelesen",
+    "beliebte beiträge",
+    "lire aussi",
+    "à lire aussi",
+    "sur le même sujet",
+    "articles similaires",
+    "commentaires",
+    "laisser un commentaire",
+    "noticias relacionadas",
+    "artículos relacionados",
+    "te puede interesar",
+    "comentarios",
+    "deja un comentario",
+    "lo más leído",
+    "articoli correlati",
+    "potrebbe interessarti",
+    "commenti",
+    "lascia un commento",
+    "zobacz też",
+    "czytaj także",
+    "komentarze",
+    "Читайте также",
+    "Похожие",
+    "Комментарии",
+    "Коментарі",
+    "kommentieren",
+    "kommentar verfassen",
+    "teilen sie",
+    "diesen artikel teilen",
+    "empfohlene",
+    "les plus lus",
+    "partager",
+    "compartir",
+    "condividi",
+    "udostępnij",
+    "Поделиться",
+    "Поділитися",
+    "share on",
+    /* further-reading boxes */
+    "zum weiterlesen",
+    "mehr themen",
+    "mehr von",
+    "weitere beiträge",
+    "empfehlungen aus",
+    "schon gelesen",
+    "lust auf mehr",
+    "das thema könnte",
+    "articles les plus lus",
+    "temas relacionados",
+    "notas relacionadas",
+    "mehr zu ",
+    "mehr kolumnen",
+    "auch auf ",
+    "vorschau auf den nächsten",
+    "teilnehmende blogs",
 };
 
 /* Does block b open a section of END_MARKERS? A heading or a line on its own, under 48 bytes:
@@ -1393,16 +1553,18 @@ static int names_lede(const char *v)
  * The standfirst printed above the body in the article's header ("lead", "intro", "dek"):
  * blocks before the first taken one, inside the nearest <article> or <main> around the body
  * (else two levels above it), that read as prose and carry such a name on themselves or on an
- * element just above. They go first in out. Returns the new count.
+ * element just above, or, in an <article>/<main>, are paragraphs of prose between the
+ * headline <h1> and the body. They go first in out. Returns the new count.
  */
-static uint32_t add_lede(const html_page *pg, uint32_t r0, uint32_t best, uint32_t *out,
-                         uint32_t n)
+static uint32_t add_lede(html_page *pg, uint32_t r0, uint32_t best, uint32_t *out, uint32_t n)
 {
     if (n == 0) return 0;
     uint32_t scope = HTML_NONE;
+    int marked = 0;
     for (uint32_t a = best; a != HTML_NONE && a >= r0; a = pg->infos[a].parent)
         if (tag_is(pg->infos[a].node, "article") || tag_is(pg->infos[a].node, "main")) {
             scope = a;
+            marked = 1;
             break;
         }
     if (scope == HTML_NONE) {
@@ -1410,7 +1572,27 @@ static uint32_t add_lede(const html_page *pg, uint32_t r0, uint32_t best, uint32
         for (int up = 0; up < 2 && !is_page_top(pg, pg->infos[scope].parent, r0); up++)
             scope = pg->infos[scope].parent;
     }
+    /* An <article> around the body alone ("articleBody") leaves the headline and standfirst
+     * outside: then the next <article>/<main> up, when it holds the headline, is the scope. */
+    if (marked) {
+        int has_h1 = 0;
+        for (uint32_t i = pg->infos[scope].b_start; i < out[0] && !has_h1; i++)
+            has_h1 = pg->blocks[i].kind == HB_HEADING && pg->blocks[i].level == 1;
+        for (uint32_t a = pg->infos[scope].parent; !has_h1 && a != HTML_NONE && a >= r0;
+             a = pg->infos[a].parent)
+            if (tag_is(pg->infos[a].node, "article") || tag_is(pg->infos[a].node, "main")) {
+                for (uint32_t i = pg->infos[a].b_start; i < out[0] && !has_h1; i++)
+                    has_h1 = pg->blocks[i].kind == HB_HEADING && pg->blocks[i].level == 1;
+                if (has_h1) scope = a;
+                break;
+            }
+    }
     uint32_t ledes[4], n_ledes = 0;
+    /* The headline <h1> in scope: prose right under it is the standfirst, named or not. */
+    uint32_t h1 = HTML_NONE;
+    if (marked)
+        for (uint32_t i = pg->infos[scope].b_start; i < out[0]; i++)
+            if (pg->blocks[i].kind == HB_HEADING && pg->blocks[i].level == 1) h1 = i;
     for (uint32_t i = pg->infos[scope].b_start; i < out[0] && n_ledes < 4; i++) {
         const html_block *b = &pg->blocks[i];
         if (b->kind != HB_P && b->kind != HB_RUN && b->kind != HB_HEADING) continue;
@@ -1422,6 +1604,11 @@ static uint32_t add_lede(const html_page *pg, uint32_t r0, uint32_t best, uint32
             named = names_lede(html_attr(e, "class")) || names_lede(html_attr(e, "id"));
             a = pg->infos[a].parent;
         }
+        /* A paragraph between the headline and the body is its standfirst without a name
+         * too; headings there are kickers and section labels. */
+        if (!named && h1 != HTML_NONE && i > h1 && b->kind == HB_P && b->chars >= 80 &&
+            b->link_chars * 10 < b->chars)
+            named = 1;
         /* Printed twice (mobile, desktop), or again as the first paragraph of the body. */
         for (uint32_t k = 0; k <= n_ledes && named; k++) {
             const html_block *o = &pg->blocks[k < n_ledes ? ledes[k] : out[0]];
@@ -1432,6 +1619,7 @@ static uint32_t add_lede(const html_page *pg, uint32_t r0, uint32_t best, uint32
         if (named) ledes[n_ledes++] = i;
     }
     if (n_ledes == 0) return n;
+    pg->n_lede = n_ledes;
     memmove(out + n_ledes, out, n * sizeof *out);
     memcpy(out, ledes, n_ledes * sizeof *out);
     return n + n_ledes;
@@ -1446,6 +1634,7 @@ static int same_class(const xmlNode *a, const xmlNode *b)
 
 uint32_t html_select(html_page *pg, uint32_t root, const char *title, uint32_t *out)
 {
+    pg->n_lede = 0;
     if (pg->n_infos == 0) return 0;
     uint32_t r0 = root == HTML_NONE ? 0 : root;
     uint32_t r1 = pg->infos[r0].end_slot;
@@ -1491,9 +1680,16 @@ uint32_t html_select(html_page *pg, uint32_t root, const char *title, uint32_t *
                                     out, n);
             }
         }
-        n = add_lede(pg, r0, best, out, n);
+        /* The body alone must be enough for an article: a standfirst over a few words is a
+         * teaser's head, not a text. */
+        /* Section titles left at the very end ("Related posts", "Leave a comment") open
+         * nothing there: a short text keeps them only because END_MARKER_AFTER was not
+         * reached. */
+        while (n > 1 && is_end_marker(pg, &pg->blocks[out[n - 1]]))
+            n--;
         for (uint32_t i = 0; i < n; i++)
             chars += pg->blocks[out[i]].chars;
+        n = add_lede(pg, r0, best, out, n);
     }
     /* Too little for an article: every prose paragraph of the range, wherever it is. */
     if (chars < 150) {
@@ -1506,6 +1702,7 @@ uint32_t html_select(html_page *pg, uint32_t root, const char *title, uint32_t *
         if (achars > chars) {
             memmove(out, alt, an * sizeof *out);
             n = an;
+            pg->n_lede = 0;
         }
     }
     return n;

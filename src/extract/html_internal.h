@@ -78,6 +78,7 @@ typedef struct html_meta {
     unsigned n_h1;            /* how many <h1> the page has */
     const char *ip_headline;  /* itemprop=headline */
     const char *ip_published; /* itemprop=datePublished */
+    const char *ip_modified;  /* itemprop=dateModified */
     const char *ip_author;    /* itemprop=author */
     const char *rel_author;   /* first rel=author link text */
     const char *byline;       /* first byline/author element, cleaned */
@@ -93,6 +94,7 @@ typedef struct html_page {
     int drop_classes; /* 1: drop elements by class/id/role patterns (0 in the relaxed pass) */
     int keep_hidden;  /* 1: walk hidden elements too (the last fallback pass) */
     int relaxed_strong; /* with drop_classes 0: still drop strong chrome names and comments */
+    uint32_t n_lede;    /* how many blocks html_select put first as the standfirst */
     html_info *infos; /* walked elements in tree order */
     uint32_t n_infos, cap_infos;
     html_block *blocks; /* text blocks in document order */
@@ -157,6 +159,13 @@ int html_find_text_date(const xmlNode *node, char out[32]);
  * or after a separator ("Jane Doe - Mar 27, 2024", "News | 12.12.2025"), normalised into
  * out[32]; 1 if found. The printed dateline of pages that mark it in no way. */
 int html_find_loose_date(const xmlNode *scope, const xmlNode *stop, char out[32]);
+
+/* The nearest text at or above first (walking back in document order, through any enclosing
+ * element) that is a date by itself or beside a separator, a byline or a label ("Published on
+ * July 18, 2025", "Posted on 4 May 2021 by Jane Doe"), looking no further than a few texts
+ * past the headline <h1>; normalised into out[32], 1 if found. For datelines printed outside
+ * the <article>/<main> that holds the text. */
+int html_find_date_above(const xmlNode *first, char out[32]);
 
 /* s with character references left in it (titles escaped twice: "Q&amp;A", "&#8211;")
  * decoded, whitespace collapsed, in the arena; s itself when it holds no '&' or '  '; NULL

@@ -390,6 +390,8 @@ static void take_meta(arena *a, const xmlNode *n, html_meta *m)
     if (ip) {
         if (strcasecmp(ip, "datePublished") == 0)
             set_once(&m->ip_published, a, content);
+        else if (strcasecmp(ip, "dateModified") == 0)
+            set_once(&m->ip_modified, a, content);
         else if (strcasecmp(ip, "headline") == 0)
             set_once(&m->ip_headline, a, content);
         else if (strcasecmp(ip, "author") == 0)
@@ -483,6 +485,10 @@ dossier_status html_meta_collect(html_page *pg, html_meta *m)
                 const char *d = html_attr(n, "datetime");
                 if (!d) d = html_attr(n, "content");
                 m->ip_published = d ? dup_trim(pg->a, d) : node_text(pg->a, n, 100);
+            } else if (html_has_word(ip, "dateModified", 0) && !m->ip_modified) {
+                const char *d = html_attr(n, "datetime");
+                if (!d) d = html_attr(n, "content");
+                m->ip_modified = d ? dup_trim(pg->a, d) : node_text(pg->a, n, 100);
             }
         }
         n = next_node(root, n, skip);
@@ -535,6 +541,8 @@ static int names_date(const char *v)
     return 0;
 }
 
+static int date_in_piece(const char *s, size_t n, char out[32]);
+
 int html_find_text_date(const xmlNode *node, char out[32])
 {
     size_t seen = 0;
@@ -558,7 +566,7 @@ int html_find_text_date(const xmlNode *node, char out[32])
                 }
                 b.len = 0;
                 if (html_node_text(n, &b) == DOSSIER_OK && b.len && b.len <= 80 &&
-                    extract_parse_date(b.ptr, b.len, out))
+                    date_in_piece(b.ptr, b.len, out))
                     found = 1;
             }
         }
@@ -566,6 +574,33 @@ int html_find_text_date(const xmlNode *node, char out[32])
     }
     dbuf_release(&b);
     return found;
+}
+
+/* Offset of the first z in s[0..n) (ASCII case-insensitive), or n. */
+static size_t find_ci(const char *s, size_t n, const char *z)
+{
+    size_t zn = strlen(z);
+    for (size_t i = 0; i + zn <= n; i++)
+        if (strncasecmp(s + i, z, zn) == 0) return i;
+    return n;
+}
+
+/* Is s one date, or one with a byline after it ("Posted on May 4, 2021 by Jane Doe") or a
+ * label before its preposition ("Press release of 25 May 2022", "Pressemitteilung vom …")? */
+static int date_in_piece(const char *s, size_t n, char out[32])
+{
+    if (extract_parse_date(s, n, out)) return 1;
+    static const char *const BY[] = {" by ", " von ", " par ", " por ", " door ", " // "};
+    for (size_t q = 0; q < sizeof BY / sizeof BY[0]; q++) {
+        size_t at = find_ci(s, n, BY[q]);
+        if (at < n && extract_parse_date(s, at, out)) return 1;
+    }
+    static const char *const OF[] = {" vom ", " am ", " of ", " on ", " du ", " del "};
+    for (size_t q = 0; q < sizeof OF / sizeof OF[0]; q++) {
+        size_t at = find_ci(s, n, OF[q]) + strlen(OF[q]);
+        if (at < 40 && at < n && extract_parse_date(s + at, n - at, out)) return 1;
+    }
+    return 0;
 }
 
 /* Is text (trimmed) one date, or a date before the first or after the last separator of a
@@ -589,17 +624,17 @@ static int loose_date(const char *t, size_t n, char out[32])
         }
     }
     slice s = slice_trim(slice_make(buf, k));
-    if (extract_parse_date(s.ptr, s.len, out)) return 1;
+    if (date_in_piece(s.ptr, s.len, out)) return 1;
     for (size_t q = 0; q < sizeof SEPS / sizeof SEPS[0]; q++) {
         size_t sn = strlen(SEPS[q]);
         for (size_t i = s.len >= sn ? s.len - sn : 0; i > 0; i--)
             if (memcmp(s.ptr + i, SEPS[q], sn) == 0) {
-                if (extract_parse_date(s.ptr + i + sn, s.len - i - sn, out)) return 1;
+                if (date_in_piece(s.ptr + i + sn, s.len - i - sn, out)) return 1;
                 break;
             }
         for (size_t i = 1; i + sn <= s.len; i++)
             if (memcmp(s.ptr + i, SEPS[q], sn) == 0) {
-                if (extract_parse_date(s.ptr, i, out)) return 1;
+                if (date_in_piece(s.ptr, i, out)) return 1;
                 break;
             }
     }
@@ -621,6 +656,53 @@ int html_find_loose_date(const xmlNode *scope, const xmlNode *stop, char out[32]
             if (loose_date(t, strlen(t), out)) return 1;
         }
         n = next_node(scope, n, skip);
+    }
+    return 0;
+}
+
+/* The node before n in document order: the last descendant of the previous sibling (not
+ * entering scripts, styles and other invisible subtrees), else the parent. */
+static const xmlNode *prev_node(const xmlNode *n)
+{
+    if (!n->prev) return n->parent;
+    n = n->prev;
+    while (n->type == XML_ELEMENT_NODE && n->last && n->name &&
+           strcmp((const char *)n->name, "script") != 0 &&
+           strcmp((const char *)n->name, "style") != 0 &&
+           strcmp((const char *)n->name, "svg") != 0 &&
+           strcmp((const char *)n->name, "noscript") != 0 &&
+           strcmp((const char *)n->name, "template") != 0)
+        n = n->last;
+    return n;
+}
+
+int html_find_date_above(const xmlNode *first, char out[32])
+{
+    /* Forty pieces of text reach from a first paragraph past a byline block, a share bar and
+     * a standfirst to the headline; four more past it take a date printed above the headline
+     * ("04. November 2021 | Paid content" over the <h1>), and no further: higher up are menus
+     * and teasers with dates of their own. The node cap bounds pages of empty elements. */
+    enum { TEXTS_MAX = 40, PAST_H1 = 4, NODES_MAX = 4000 };
+    int texts = 0, past = -1, nodes = 0;
+    /* From the end of first itself: a short dateline paragraph may be the text's first. */
+    const xmlNode *start = first;
+    while (start && start->type == XML_ELEMENT_NODE && start->last)
+        start = start->last;
+    for (const xmlNode *n = start; n && texts < TEXTS_MAX && nodes < NODES_MAX;
+         n = prev_node(n), nodes++) {
+        if (n->type == XML_ELEMENT_NODE && n->name) {
+            const char *name = (const char *)n->name;
+            if (strcmp(name, "body") == 0) break;
+            if (strcmp(name, "h1") == 0 && past < 0) past = 0;
+            continue;
+        }
+        if (n->type != XML_TEXT_NODE || !n->content) continue;
+        const char *t = (const char *)n->content;
+        slice s = slice_trim(slice_make(t, strlen(t)));
+        if (!s.len) continue;
+        texts++;
+        if (past >= 0 && past++ >= PAST_H1) break;
+        if (loose_date(s.ptr, s.len, out)) return 1;
     }
     return 0;
 }

@@ -131,6 +131,7 @@ static void test_jsonld(void)
         CHECK_STR(art->title, "Dam talks resume in Geneva");
         CHECK_STR(art->author, "Ana Ruiz, Tom Beck");
         CHECK(art->published && strncmp(art->published, "2023-03-14", 10) == 0);
+        CHECK_STR(art->modified, "2023-03-15"); /* kept apart, never in place of published */
         CHECK_STR(art->site, "Northern Ledger");
         CHECK_STR(art->lang, "en");
         CHECK_INT(art->n_paragraphs, 4);
@@ -597,6 +598,321 @@ static void test_date_signals(void)
     arena_free(a);
 }
 
+/* Datelines printed outside the <main> that holds the text, with a byline or a label beside
+ * them, and JSON-LD dates written for people against the printed date. */
+static void test_dates_above_and_template(void)
+{
+    static const struct {
+        const char *head;  /* inside <head> */
+        const char *pre;   /* before the page's <h1> */
+        const char *above; /* after the <h1>, before <main> */
+        const char *line;  /* inside <article>, before the text */
+        const char *want;  /* NULL: no date */
+    } CASES[] = {
+        /* a header above <main>: the date is outside the article's element */
+        {"", "", "<div><b>By Ann Berg</b></div><div>Published on July 18, 2025</div>", "",
+         "2025-07-18"},
+        /* the byline after the date */
+        {"", "", "<p>Posted on September 3, 2020 by Ann Berg</p>", "", "2020-09-03"},
+        /* a German weekday before the date */
+        {"", "", "<p>Erstellt am Dienstag, 6. Mai 2014</p>", "", "2014-05-06"},
+        /* a label before its preposition */
+        {"", "", "<p>Pressemitteilung vom 25. Januar 2022 | Berlin</p>", "", "2022-01-25"},
+        /* a date printed just above the headline */
+        {"", "<span>04. November 2021 | Paid content</span>", "", "", "2021-11-04"},
+        /* a dateline paragraph kept as the text's first */
+        {"", "", "", "<p><em>10.11.2021</em></p>", "2021-11-10"},
+        /* a date element with a byline inside ("Erstellt von … am …") */
+        {"", "", "", "<p class=\"date\">Erstellt von Jo Lind am Dienstag 6. Mai 2014</p>",
+         "2014-05-06"},
+        /* a menu's date well above the headline is no dateline */
+        {"",
+         "<ul><li>March 3, 2001</li><li>Home</li><li>World</li><li>Sport</li><li>Arts</li>"
+         "<li>Travel</li></ul>",
+         "", "", NULL},
+        /* a JSON-LD date written for people yields to the printed one */
+        {"<script type=\"application/ld+json\">{\"@type\":\"BlogPosting\",\"datePublished\":"
+         "\"Jun 24, 2025\"}</script>",
+         "", "", "<p class=\"x9\">January 31, 2024</p>", "2024-01-31"},
+        /* a UTC stamp after midnight: the printed date is the outlet's local day */
+        {"<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":"
+         "\"2022-05-04T02:41:00Z\"}</script>",
+         "", "", "<span class=\"date\">May 3, 2022</span>", "2022-05-03"},
+        /* ... but a printed date days away is some other date */
+        {"<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":"
+         "\"2022-05-04T02:41:00Z\"}</script>",
+         "", "", "<span class=\"date\">May 1, 2022</span>", "2022-05-04"},
+        /* a machine-written one keeps its rank */
+        {"<script type=\"application/ld+json\">{\"@type\":\"BlogPosting\",\"datePublished\":"
+         "\"2025-06-24T10:00:00Z\"}</script>",
+         "", "", "<p class=\"x9\">January 31, 2024</p>", "2025-06-24"},
+    };
+    arena *a = arena_new(0);
+    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
+        char page[4096];
+        snprintf(page, sizeof page,
+                 "<html><head><title>Notes</title>%s</head><body>%s<header><h1>Bridge notes</h1>"
+                 "%s</header><main><article>%s<div class=\"content\">" BODY1
+                 "</div></article></main></body></html>",
+                 CASES[i].head, CASES[i].pre, CASES[i].above, CASES[i].line);
+        article_list out = {0};
+        CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+        CHECK_INT(out.n, 1);
+        if (out.n) {
+            const char *got = out.items[0].published;
+            int ok = CASES[i].want ? got && strncmp(got, CASES[i].want, 10) == 0 : !got;
+            CHECK(ok);
+            if (!ok) fprintf(stderr, "date-above case %zu: got %s\n", i, got ? got : "(none)");
+        }
+    }
+    arena_free(a);
+}
+
+/* "hidden" that qualifies another word hides nothing: a CMS's field whose label is hidden
+ * ("field-label-hidden") holds the standfirst, a clipped box ("overflow-hidden") the text. */
+static void test_label_hidden_field(void)
+{
+    const char *page =
+        "<html><head><title>Bridge</title></head><body><article class=\"node\">"
+        "<h1>The harbour bridge will close</h1>"
+        "<div class=\"field field-name-intro field-label-hidden\"><p>Did you know the old "
+        "bridge carries twelve thousand cars a day? Here is what its closing means for you.</p>"
+        "</div><div class=\"field field-name-body field-label-hidden overflow-hidden\">" BODY1
+        "<p>The report says the piers were last inspected in detail more than twenty years ago, "
+        "when the bridge carried half the traffic it carries now.</p>"
+        "<p>Engineers want divers to look at the foundations before any decision on repairs is "
+        "taken, which could add a month to the work.</p></div></article></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n) {
+        CHECK(has(&out.items[0], "twelve thousand cars a day?"));
+        CHECK(has(&out.items[0], "harbour bridge"));
+    }
+    arena_free(a);
+}
+
+/* An excerpt heading left open puts the whole body inside an <h2>: the body is still read as
+ * paragraphs. */
+static void test_unclosed_heading(void)
+{
+    const char *page =
+        "<html><head><title>Bridge</title></head><body><main>"
+        "<h1>The harbour bridge will close</h1>"
+        "<h2 class=\"excerpt\">Cracks were found in three of its piers"
+        "<div class=\"meta\">Published: 2 May 2023</div>"
+        "<div class=\"body\">" BODY1 "</div></main></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n) {
+        CHECK(has(&out.items[0], "engineers call unsafe"));
+        CHECK(has(&out.items[0], "would begin next year"));
+        CHECK(out.items[0].n_paragraphs >= 4);
+    }
+    arena_free(a);
+}
+
+/* Prose between the headline and the body is the standfirst even with no name saying so; a
+ * kicker heading there is not. */
+static void test_unnamed_standfirst(void)
+{
+    const char *page =
+        "<html><head><title>Bridge</title></head><body><article>"
+        "<h1>The harbour bridge will close</h1><div class=\"x7\"><h2>City news</h2><p>Cracks "
+        "in three piers leave the council no choice, and drivers face a longer way round for "
+        "months while the repairs go on.</p>"
+        "</div><div class=\"x9\"><span>Posted on</span> <span>Nov 21, 2018</span></div>"
+        "<div class=\"x8\">" BODY1
+        "<p>The report says the piers were last inspected in detail more than twenty years ago, "
+        "when the bridge carried half the traffic it carries "
+        "now.</p></div></article></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n) {
+        CHECK(strncmp(out.items[0].text, "Cracks in three piers", 21) == 0);
+        CHECK_STR(out.items[0].published, "2018-11-21"); /* the dateline under the standfirst */
+        CHECK(!has(&out.items[0], "City news"));
+        CHECK(has(&out.items[0], "harbour bridge, citing"));
+    }
+    arena_free(a);
+}
+
+/* An <article> around the body alone: the standfirst beside the headline, outside it, in the
+ * <main> that holds both, still opens the text. */
+static void test_lede_outside_body_article(void)
+{
+    const char *page =
+        "<html><head><title>Bridge</title></head><body><main><div class=\"head\">"
+        "<h1>The harbour bridge will close</h1><p class=\"lead\">Cracks in three piers leave "
+        "the council no choice, and drivers face a longer way round for months.</p></div>"
+        "<article class=\"articleBody\">" BODY1
+        "<p>The report says the piers were last inspected in detail more than twenty years ago, "
+        "when the bridge carried half the traffic it carries now.</p></article>"
+        "</main></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n) {
+        CHECK(strncmp(out.items[0].text, "Cracks in three piers", 21) == 0);
+        CHECK(has(&out.items[0], "harbour bridge, citing"));
+    }
+    arena_free(a);
+}
+
+/* A dateline printed as a short paragraph among the body's own is read even when it is kept as
+ * the text's first paragraph. */
+static void test_dateline_first_paragraph(void)
+{
+    const char *page = "<html><head><title>Bridge</title></head><body><div id=\"c\">"
+                       "<h1>The harbour bridge will close</h1><p><em>10.11.2021</em></p>" BODY1
+                       "</div></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n) CHECK_STR(out.items[0].published, "2021-11-10");
+    arena_free(a);
+}
+
+/* Subheadings whose anchor id, made from their words, holds a chrome word stay in the text. */
+static void test_heading_anchor_ids(void)
+{
+    const char *page =
+        "<html><head><title>Bridge</title></head><body><article><h1>Bridge</h1>" BODY1
+        "<h2 id=\"nav-share-of-traffic-on-the-ring-road\">Share of traffic on the ring road</h2>"
+        "<p>The ring road already carries most of the freight that crosses the city, and the "
+        "council expects queues at its two busiest junctions every weekday morning.</p>"
+        "<h3 id=\"comments-from-the-harbour-office\">What the harbour office says</h3>"
+        "<p>The harbour office asked for a ferry to run every twenty minutes during the works, "
+        "and the council said it would consider the request next month.</p>"
+        "</article></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n) {
+        CHECK(has(&out.items[0], "Share of traffic on the ring road"));
+        CHECK(has(&out.items[0], "What the harbour office says"));
+    }
+    arena_free(a);
+}
+
+/* Image credits, a blog engine's share and comment lines and a feedback prompt inside the text
+ * are not text. */
+static void test_credit_and_share_lines(void)
+{
+    const char *page =
+        "<html><head><title>Bridge</title></head><body><article><h1>Bridge</h1>"
+        "<p>Credit: Jo Lind / Harbour Agency</p>" BODY1
+        "<p>Titelbild: Jo Lind</p><p>War der Artikel hilfreich?</p><p>Artikel bewerten</p>"
+        "<p>Teilen Sie dies mit:</p>"
+        "<p>Kommentare geschlossen.</p>"
+        "</article></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n) {
+        CHECK(has(&out.items[0], "harbour bridge, citing"));
+        CHECK(!has(&out.items[0], "Credit:"));
+        CHECK(!has(&out.items[0], "Titelbild"));
+        CHECK(!has(&out.items[0], "War der Artikel"));
+        CHECK(!has(&out.items[0], "Artikel bewerten"));
+        CHECK(!has(&out.items[0], "Teilen Sie"));
+        CHECK(!has(&out.items[0], "Kommentare geschlossen"));
+    }
+    arena_free(a);
+}
+
+/* A short post: section titles left at its very end and a "loading" line are not text. */
+static void test_short_post_trailing_markers(void)
+{
+    const char *page =
+        "<html><head><title>Bridge</title></head><body><article><h1>Bridge</h1><div class=\"e\">"
+        "<p>The old harbour bridge closed on Tuesday after engineers found cracks in three of its "
+        "five piers.</p><p>Ferries will run every twenty minutes until the repairs are done, the "
+        "council said.</p><p>Wird geladen \xE2\x80\xA6</p><h3>\xC3\x84hnliche Beitr\xC3\xA4ge"
+        "</h3><h3>Kommentar verfassen</h3></div></article></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n) {
+        CHECK(has(&out.items[0], "twenty minutes"));
+        CHECK(!has(&out.items[0], "Wird geladen"));
+        CHECK(!has(&out.items[0], "Beitr\xC3\xA4ge"));
+        CHECK(!has(&out.items[0], "Kommentar verfassen"));
+    }
+    arena_free(a);
+}
+
+/* Further-reading boxes after the text end it, in the languages of the markers. */
+static void test_further_reading_markers(void)
+{
+    static const char *const MARKERS[] = {"Zum Weiterlesen",
+                                          "Mehr zu Br\xC3\xBC"
+                                          "cken",
+                                          "Schon gelesen?",
+                                          "Temas relacionados",
+                                          "NOTAS RELACIONADAS",
+                                          "Mehr Themen:",
+                                          "Vorschau auf den n\xC3\xA4"
+                                          "chsten Artikel",
+                                          "Teilnehmende Blogs:"};
+    arena *a = arena_new(0);
+    for (size_t i = 0; i < sizeof MARKERS / sizeof MARKERS[0]; i++) {
+        char page[4096];
+        snprintf(page, sizeof page,
+                 "<html><head><title>Bridge</title></head><body><article><h1>Bridge</h1>"
+                 "<div class=\"e\">" BODY1 "<h3>%s</h3><p>Ferry fares rise again as the works "
+                 "begin on the old bridge, and the harbour office warns of long queues.</p>"
+                 "</div></article></body></html>",
+                 MARKERS[i]);
+        article_list out = {0};
+        CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+        CHECK_INT(out.n, 1);
+        if (out.n) {
+            CHECK(has(&out.items[0], "harbour bridge, citing"));
+            CHECK(!has(&out.items[0], "Ferry fares"));
+            if (has(&out.items[0], "Ferry fares")) fprintf(stderr, "marker %zu kept\n", i);
+        }
+    }
+    arena_free(a);
+}
+
+/* Invisible marks stay out of the text: soft hyphens inside words and ruby readings over
+ * characters. */
+static void test_soft_hyphen_and_ruby(void)
+{
+    const char *page =
+        "<html><head><title>Notes</title></head><body><article>"
+        "<p>Im Mit&shy;tel&shy;al&shy;ter war der Wein aus den H\xC3\xA4ngen \xC3\xBC""ber der "
+        "Stadt das Aus\xC2\xADhänge\xC2\xADschild der ganzen Region und weit dar\xC3\xBC""ber "
+        "hinaus bekannt.</p>"
+        "<p><ruby>\xE6\xB3\x95<rp>(</rp><rt>\xE3\x81\xBB\xE3\x81\x86</rt><rp>)</rp></ruby>"
+        "\xE5\xBE\x8B\xE3\x81\x8C\xE3\x81\xA7\xE3\x81\x8D\xE3\x81\xBE\xE3\x81\x97"
+        "\xE3\x81\x9F\xE3\x80\x82 Die Stadt hat das neue Gesetz am Montag beschlossen, und es "
+        "gilt ab dem kommenden Jahr f\xC3\xBC""r alle Betriebe.</p>" BODY1
+        "</article></body></html>";
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n) {
+        const article *art = &out.items[0];
+        CHECK(has(art, "Im Mittelalter war"));
+        CHECK(has(art, "das Aush\xC3\xA4ngeschild der"));
+        CHECK(has(art, "\xE6\xB3\x95\xE5\xBE\x8B\xE3\x81\x8C")); /* no reading, no brackets */
+    }
+    arena_free(a);
+}
+
 /* Two <article> cards side by side in a column are not glued articles when the page's own,
  * longer article sits elsewhere: the page yields that one. */
 static void test_side_cards_not_glued(void)
@@ -956,6 +1272,17 @@ int main(void)
     test_data_table_rows();
     test_side_cards_not_glued();
     test_date_signals();
+    test_dates_above_and_template();
+    test_soft_hyphen_and_ruby();
+    test_label_hidden_field();
+    test_unclosed_heading();
+    test_unnamed_standfirst();
+    test_lede_outside_body_article();
+    test_dateline_first_paragraph();
+    test_heading_anchor_ids();
+    test_credit_and_share_lines();
+    test_short_post_trailing_markers();
+    test_further_reading_markers();
     test_misnested_and_hidden();
     test_split_body();
     test_site_from_title_and_plain_byline();
