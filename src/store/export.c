@@ -60,8 +60,9 @@ static dossier_status flush_line(store *s, dbuf *b, FILE *out)
 
 static const char sql_articles_flat[] =
     "SELECT a.uid AS id, a.source, a.idx AS \"index\", a.version, a.url, o.name AS site, a.title, "
-    "a.author, a.published, a.lang, a.teaser, a.hash, a.first_seen, a.last_seen, a.text "
-    "FROM articles a LEFT JOIN outlets o ON o.id = a.outlet WHERE a.latest = 1 ORDER BY a.id";
+    "a.author, a.published, a.modified, a.lang, a.teaser, a.hash, a.first_seen, a.last_seen, "
+    "a.text FROM articles a LEFT JOIN outlets o ON o.id = a.outlet WHERE a.latest = 1 "
+    "ORDER BY a.id";
 
 static const char sql_quotes_flat[] =
     "SELECT a.uid AS article, a.source, a.idx AS \"index\", q.n AS quote, q.kind, "
@@ -138,7 +139,7 @@ static dossier_status export_flat(store *s, const char *sql, int format, FILE *o
 enum { Q_ARTICLES, Q_PARAS, Q_SENTS, Q_MENTIONS, Q_QUOTES, Q_COUNT };
 static const char *const sql_contract[Q_COUNT] = {
     [Q_ARTICLES] = "SELECT a.id, a.uid, a.source, a.idx, a.url, o.name, a.title, a.author, "
-                   "a.published, a.lang, a.teaser, a.text, a.version, a.hash "
+                   "a.published, a.lang, a.teaser, a.text, a.version, a.hash, a.modified "
                    "FROM articles a LEFT JOIN outlets o ON o.id = a.outlet "
                    "WHERE a.latest = 1 ORDER BY a.id",
     [Q_PARAS] = "SELECT start, end, src_start, src_end FROM paragraphs WHERE article = ?1 "
@@ -297,6 +298,8 @@ static dossier_status export_contract(store *s, FILE *out)
         if (!rc) rc = put_col_str(&b, a, 7);
         if (!rc) rc = dbuf_puts(&b, ",\"published\":");
         if (!rc) rc = put_col_str(&b, a, 8);
+        if (!rc) rc = dbuf_puts(&b, ",\"modified\":");
+        if (!rc) rc = put_col_str(&b, a, 14);
         if (!rc) rc = dbuf_puts(&b, ",\"lang\":");
         if (!rc) rc = put_col_str(&b, a, 9);
         if (!rc)

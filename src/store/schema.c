@@ -177,8 +177,11 @@ static const char *const migration_1[] = {
 
 /* Migration 2: each article's clustering features, packed by the stories stage (cl_pack), so
  * that a clustering run reads them instead of the text: an incremental run then costs little
- * more than its new articles. A row is a cache: deleting it only makes the next run recompute. */
+ * more than its new articles. A row is a cache: deleting it only makes the next run recompute.
+ * And the article's last-modified date (not part of its content hash: a page whose only change
+ * is that date is not a new version). */
 static const char *const migration_2[] = {
+    "ALTER TABLE articles ADD COLUMN modified TEXT;\n",
     "CREATE TABLE article_features(\n"
     "  article INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,\n"
     "  data BLOB NOT NULL\n"
@@ -188,6 +191,7 @@ static const char *const migration_2[] = {
 const store_migration store_migrations[] = {
     {"articles, outlets, provenance, language layer, quotes, stories, ingests, FTS5",
      migration_1},
-    {"article_features: packed clustering features per article", migration_2},
+    {"article_features: packed clustering features per article; articles.modified",
+     migration_2},
 };
 const int store_n_migrations = (int)(sizeof store_migrations / sizeof store_migrations[0]);

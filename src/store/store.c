@@ -23,8 +23,8 @@ static const char *const stmt_sql[STMT_COUNT] = {
     [STMT_RETIRE] = "UPDATE articles SET latest = 0 WHERE id = ?1",
     [STMT_INSERT_ARTICLE] =
         "INSERT INTO articles(uid, source, idx, version, latest, url, outlet, title, author, "
-        "published, lang, teaser, text, hash, first_seen, last_seen, ingest) VALUES (?1, ?2, ?3, "
-        "?4, 1, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15)",
+        "published, lang, teaser, text, hash, first_seen, last_seen, ingest, modified) VALUES "
+        "(?1, ?2, ?3, ?4, 1, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15, ?16)",
     [STMT_OUTLET] = "INSERT INTO outlets(name) VALUES (?1) ON CONFLICT(name) DO UPDATE SET "
                     "name = excluded.name RETURNING id",
     [STMT_PARAGRAPH] = "INSERT INTO paragraphs(article, n, start, end, src_start, src_end) "
@@ -532,6 +532,7 @@ dossier_status store_put_article(store *s, const store_article *a, int64_t run,
     sqlite3_bind_text(st, 13, hash, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 14, s->now, -1, SQLITE_STATIC);
     if (run) sqlite3_bind_int64(st, 15, run);
+    bind_text_or_null(st, 16, art->modified);
     rc = step_done(s, st, "cannot store an article");
     if (rc) return rc;
     int64_t id = sqlite3_last_insert_rowid(s->db);
