@@ -22,7 +22,7 @@
 #include "nlp/nlp_internal.h"
 #include "quotes/quotes.h"
 
-#define FRAME_AFTER 10  /* tokens read after a closing mark for `, X said` */
+#define FRAME_AFTER 24  /* tokens read after a closing mark for `, X, the …, said` */
 #define FRAME_BEFORE 14 /* tokens read before an opening mark for `X said: ` */
 #define MIN_INDIRECT 3  /* words a reported clause needs */
 
@@ -490,6 +490,46 @@ static int dash_attribution(const nlp_doc *d, quote *q, size_t s, size_t limit)
 }
 
 /*
+ * Does the subject found before a cue open the frame that starts at token `start`? Only a title
+ * or description of the name may come first (`,” Trump campaign spokesman Jason Miller said`);
+ * a clause of the writer's (`” in response, and he urged`) means the cue is not this
+ * quotation's frame.
+ */
+static int subject_opens_frame(const nlp_doc *d, const quote *q, size_t start)
+{
+    static const char *const joins[] = {"and", "but", "or", "while", "because", "as", "when",
+                                        "after", "before", "since", "so", "then", "where",
+                                        "which", "who", "that", "if", "though", "although", NULL};
+    static wordset join_set = WORDSET(joins, 1);
+    size_t b = token_at(d, q->speaker_at.start);
+    if (b <= start) return 1;
+    if (b - start > 8) return 0;
+    for (size_t t = start; t < b; t++)
+        if (!(d->tokens[t].flags & TOK_WORD) || tok_in(d, t, &join_set)) return 0;
+    return 1;
+}
+
+/*
+ * After a frame that opens a new sentence (`?” Trump said`), does the sentence go on with
+ * nothing but a few words and a stop or a comma (`Trump said in an interview.`, `Trump said,
+ * looking out`)? `.” He said that …` and `.” Jane Roe added, “…` are reports of their own.
+ * e is the token after the cue.
+ */
+static int frame_ends_report(const nlp_doc *d, const quote *q, size_t e)
+{
+    size_t x = e;
+    size_t sp_end = token_at(d, q->speaker_at.end);
+    if (q->speaker_at.end > d->tokens[e > 0 ? e - 1 : 0].end) x = sp_end;
+    size_t words = 0;
+    while (x < d->n_tokens && (d->tokens[x].flags & TOK_WORD) && !tok_is(d, x, "that") &&
+           !(d->tokens[x].flags & TOK_PARA) && words <= 5)
+        x++, words++;
+    if (x >= d->n_tokens || (d->tokens[x].flags & TOK_PARA)) return 1;
+    if (tok_char(d, x, '.') || tok_char(d, x, '!') || tok_char(d, x, '?')) return 1;
+    return tok_char(d, x, ',') && !(x + 1 < d->n_tokens && (d->tokens[x + 1].flags & TOK_QUOTE));
+}
+
+/*
  * Frame after the closing mark at token t: `, X said`, `, said X`, `X said.` within the
  * sentence. Returns 1 when found.
  */
@@ -509,6 +549,9 @@ static int frame_after(qfinder *f, quote *q, size_t t)
         limit++;
     }
     if (dash_attribution(d, q, s, limit)) return 1;
+    /* A quotation that ended its sentence (`?” Trump said`) is framed by the next one only
+     * when that sentence is about nothing else; see frame_ends_report. */
+    int next_sentence = limit > s && (d->tokens[s].flags & TOK_SENT);
     for (size_t c = s; c < limit; c++) {
         const lex_cue *cue;
         int len = cue_at(f, c, &cue);
@@ -520,9 +563,19 @@ static int frame_after(qfinder *f, quote *q, size_t t)
         size_t start = s;
         while (start < c && !(d->tokens[start].flags & TOK_WORD)) start++;
         int found = 0;
-        if (start < c) found = subject_before(d, q, c, start);
-        if (!found) found = subject_after(d, q, c + (size_t)len, limit);
+        if (start < c) {
+            found = subject_before(d, q, c, start) && subject_opens_frame(d, q, start);
+            if (!found) q->speaker = -1, q->speaker_at.start = q->speaker_at.end = 0;
+        }
+        /* `,” said X`, `,” then added X`: only fillers between the mark and the cue. */
+        size_t w = start;
+        while (w < c && is_cue_filler(d, w)) w++;
+        if (!found && w == c) found = subject_after(d, q, c + (size_t)len, limit);
         if (!found && start < c) continue; /* words before the cue that are no subject */
+        if (next_sentence && !frame_ends_report(d, q, c + (size_t)len)) {
+            q->speaker = -1, q->speaker_at.start = q->speaker_at.end = 0;
+            return 0;
+        }
         set_cue(q, d, c, len, cue);
         f->used_cue[c] = 1;
         return 1;
@@ -628,17 +681,30 @@ static int frame_before(qfinder *f, quote *q, size_t t, int *whole, int *split)
  * closely enough to share its speaker: in the same paragraph or at the start of the next, with
  * no other person named in between?
  */
-static int quote_follows(const nlp_doc *d, size_t prev_close, size_t open_t, int speaker)
+static int quote_follows(const qfinder *f, size_t prev_close, size_t open_t, int speaker)
 {
+    const nlp_doc *d = f->d;
     size_t paras = 0;
+    int other = 0; /* another person named in between */
     for (size_t t = prev_close + 1; t <= open_t && t < d->n_tokens; t++) {
         if (d->tokens[t].flags & TOK_PARA) paras++;
         if (paras > 1) return 0;
         int m = mention_at(d, t);
         if (m >= 0 && t < open_t && (int)d->mentions[m].entity != speaker &&
             d->entities[d->mentions[m].entity].kind == ENT_PERSON)
-            return 0;
+            other = 1;
+        /* In the same paragraph a name in the frame (`,” Obama said after meeting Putin.
+         * “…`) changes nothing; another report does (`Putin replied: “…`). */
+        const lex_cue *cue;
+        if (t > prev_close + 1 && t < open_t && !f->in_quote[t] && !f->used_cue[t] &&
+            cue_at(f, t, &cue) && cue->kind != LEX_CUE_SOURCE) {
+            int s = mention_at(d, t - 1);
+            if (s >= 0 && (int)d->mentions[s].entity != speaker &&
+                d->entities[d->mentions[s].entity].kind == ENT_PERSON)
+                return 0;
+        }
     }
+    if (other && paras) return 0;
     /* In the next paragraph the quotation must open it. */
     return paras == 0 || (d->tokens[open_t].flags & TOK_PARA);
 }
@@ -782,7 +848,7 @@ static dossier_status find_quotations(qfinder *f)
         int same_para = last_quote_para_end != (size_t)-1 && !para_between(d, last_quote_para_end, open_t);
         if (!framed && direct && (last_speaker >= 0 || last_speaker_at.end) &&
             last_quote_para_end != (size_t)-1 &&
-            quote_follows(d, last_quote_para_end, open_t, last_speaker)) {
+            quote_follows(f, last_quote_para_end, open_t, last_speaker)) {
             q->speaker = last_speaker;
             q->speaker_at = last_speaker_at;
             /* In the same paragraph it goes on the same quotation: “A,” he said. “B.” */
@@ -1035,7 +1101,11 @@ static dossier_status find_reported(qfinder *f)
                     quote *p = &f->items[i];
                     if (p->at.start < q.at.start || p->at.end > q.at.end) continue;
                     p->content = q.at;
-                    if (p->cue.end == p->cue.start) {
+                    /* A cue inside the clause is reported too: in `Clinton says she
+                     * appreciated what she calls a “war of words”` Clinton is the speaker. */
+                    int nested = p->kind == QUOTE_PARTIAL && p->cue.start >= q.at.start &&
+                                 p->cue.end <= q.at.end && p->cue.end > p->cue.start;
+                    if (p->cue.end == p->cue.start || nested) {
                         p->cue = q.cue;
                         p->cue_lemma = q.cue_lemma;
                         p->speaker = q.speaker;

@@ -220,11 +220,46 @@ static void test_quotes(void)
     arena_free(an.a);
 }
 
+/* Frames after a quotation: the sentence after it, a clause of the writer's, a name inside the
+ * frame of a quotation that goes on. */
+static void test_quote_frames(void)
+{
+    annotated an;
+    const char *t =
+        "\u201cWe are ready to sign the deal before the end of the week.\u201d Tomas Berg replied, "
+        "\u201cWe are not ready, and we will wait.\u201d\n\n"
+        "\u201cWho would have thought it?\u201d Mirela Kostadinova said, smiling at the crowd.\n\n"
+        "Tomas Berg said the ministry would take \u201cfirm steps\u201d in response, and he "
+        "urged calm.\n\n"
+        "\u201cThe port stays open,\u201d Kostadinova said after meeting Tomas Berg on Monday. "
+        "\u201cNothing else has changed for the ships.\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    /* A sentence that opens its own quotation does not frame the one before. */
+    CHECK_STR(quote_str(&an, 0), "-|direct|We are ready to sign the deal before the end of the week.");
+    CHECK_STR(quote_str(&an, 1), "Tomas Berg|direct|We are not ready, and we will wait.");
+    /* One that is only the frame does. */
+    CHECK_STR(quote_str(&an, 2), "Mirela Kostadinova|direct|Who would have thought it?");
+    /* ", and he urged" after a partial quotation is the writer's clause, not its frame. */
+    CHECK_STR(quote_str(&an, 3), "Tomas Berg|partial|firm steps");
+    /* A name inside the frame does not stop the quotation going on. */
+    CHECK_STR(quote_str(&an, 4),
+              "Mirela Kostadinova|direct|The port stays open / Nothing else has changed for the "
+              "ships.");
+    arena_free(an.a);
+
+    /* A cue inside a reported clause is part of the report: the outer speaker speaks. */
+    t = "Mirela Kostadinova said she welcomed what she calls a \u201cfair and open\u201d process.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Mirela Kostadinova|partial|fair and open");
+    arena_free(an.a);
+}
+
 int main(void)
 {
     test_tokens();
     test_sentences();
     test_entities();
     test_quotes();
+    test_quote_frames();
     return check_done();
 }
