@@ -22,7 +22,7 @@
 #include "nlp/nlp_internal.h"
 #include "quotes/quotes.h"
 
-#define FRAME_AFTER 24  /* tokens read after a closing mark for `, X, the …, said` */
+#define FRAME_AFTER 24 /* tokens read after a closing mark for `, X, the …, said` */
 #define FRAME_BEFORE 14 /* tokens read before an opening mark for `X said: ` */
 #define MIN_INDIRECT 3  /* words a reported clause needs */
 
@@ -497,9 +497,9 @@ static int dash_attribution(const nlp_doc *d, quote *q, size_t s, size_t limit)
  */
 static int subject_opens_frame(const nlp_doc *d, const quote *q, size_t start)
 {
-    static const char *const joins[] = {"and", "but", "or", "while", "because", "as", "when",
-                                        "after", "before", "since", "so", "then", "where",
-                                        "which", "who", "that", "if", "though", "although", NULL};
+    static const char *const joins[] = {
+        "and", "but",  "or",    "while", "because", "as",   "when", "after",  "before",   "since",
+        "so",  "then", "where", "which", "who",     "that", "if",   "though", "although", NULL};
     static wordset join_set = WORDSET(joins, 1);
     size_t b = token_at(d, q->speaker_at.start);
     if (b <= start) return 1;
@@ -569,7 +569,8 @@ static int frame_after(qfinder *f, quote *q, size_t t)
         }
         /* `,” said X`, `,” then added X`: only fillers between the mark and the cue. */
         size_t w = start;
-        while (w < c && is_cue_filler(d, w)) w++;
+        while (w < c && is_cue_filler(d, w))
+            w++;
         if (!found && w == c) found = subject_after(d, q, c + (size_t)len, limit);
         if (!found && start < c) continue; /* words before the cue that are no subject */
         if (next_sentence && !frame_ends_report(d, q, c + (size_t)len)) {

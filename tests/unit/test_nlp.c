@@ -235,7 +235,8 @@ static void test_quote_frames(void)
         "\u201cNothing else has changed for the ships.\u201d";
     CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
     /* A sentence that opens its own quotation does not frame the one before. */
-    CHECK_STR(quote_str(&an, 0), "-|direct|We are ready to sign the deal before the end of the week.");
+    CHECK_STR(quote_str(&an, 0),
+              "-|direct|We are ready to sign the deal before the end of the week.");
     CHECK_STR(quote_str(&an, 1), "Tomas Berg|direct|We are not ready, and we will wait.");
     /* One that is only the frame does. */
     CHECK_STR(quote_str(&an, 2), "Mirela Kostadinova|direct|Who would have thought it?");
