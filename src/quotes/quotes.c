@@ -1100,8 +1100,13 @@ static dossier_status find_reported(qfinder *f)
                  * none, this cue and speaker. */
                 for (size_t i = 0; i < f->n; i++) {
                     quote *p = &f->items[i];
-                    if (p->at.start < q.at.start || p->at.end > q.at.end) continue;
+                    /* Inside the clause: the clause ends before the sentence's last stop,
+                     * which a quotation ending the sentence keeps (`… necessary.”`). */
+                    if (p->at.start < q.at.start || p->at.start >= q.at.end) continue;
+                    /* A framed whole quotation (`Trump boasted, “…”`) is a report of its own. */
+                    if (p->kind == QUOTE_DIRECT && p->cue.end > p->cue.start) continue;
                     p->content = q.at;
+                    if (p->at.end > p->content.end) p->content.end = p->at.end;
                     /* A cue inside the clause is reported too: in `Clinton says she
                      * appreciated what she calls a “war of words”` Clinton is the speaker. */
                     int nested = p->kind == QUOTE_PARTIAL && p->cue.start >= q.at.start &&

@@ -249,9 +249,13 @@ static void test_quote_frames(void)
     arena_free(an.a);
 
     /* A cue inside a reported clause is part of the report: the outer speaker speaks. */
-    t = "Mirela Kostadinova said she welcomed what she calls a \u201cfair and open\u201d process.";
+    t = "Mirela Kostadinova said she welcomed what she calls a \u201cfair and open\u201d "
+        "process.\n\n"
+        "Tomas Berg said he hopes the port will be \u201copen to every ship.\u201d";
     CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
     CHECK_STR(quote_str(&an, 0), "Mirela Kostadinova|partial|fair and open");
+    /* Also when the quotation ends the sentence, its stop inside the marks. */
+    CHECK_STR(quote_str(&an, 1), "Tomas Berg|partial|open to every ship.");
     arena_free(an.a);
 }
 
