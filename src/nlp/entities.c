@@ -84,6 +84,15 @@ static wordset connector_set = WORDSET(name_connectors, 0);
 static wordset org_set = WORDSET(org_words, 0);
 static wordset pronoun_set = WORDSET(pronouns, 1);
 
+/* Words that make an unknown capitalised name a place. */
+static const char *const place_words[] = {
+    "River",      "Sea",     "Mountains", "Island", "Islands", "Province",  "Region",  "Republic",
+    "Federation", "Kingdom", "States",    "City",   "County",  "Valley",    "Lake",    "Bay",
+    "Gulf",       "Ocean",   "Street",    "Square", "Strait",  "Peninsula", "Oblast",  "Krai",
+    "District",   "Desert",  "Coast",     "Border", "Basin",   "Canal",     "Heights", NULL};
+
+static wordset place_set = WORDSET(place_words, 0);
+
 const char *nlp_entity_kind_name(ent_kind kind)
 {
     switch (kind) {
@@ -294,6 +303,19 @@ static size_t match_dict(resolver *r, size_t t, int maxw, cand *c)
 }
 
 /* Pass 1: candidate phrases. */
+static int is_word_at(const nlp_doc *d, size_t t, const char *w);
+
+/* Does a word of tokens [t0, t1) make a name an organisation or a place? */
+static int run_has_org_word(const nlp_doc *d, size_t t0, size_t t1)
+{
+    for (size_t t = t0; t < t1; t++) {
+        const char *w = d->text + d->tokens[t].start;
+        size_t n = d->tokens[t].end - d->tokens[t].start;
+        if (wordset_has(&org_set, w, n) || wordset_has(&place_set, w, n)) return 1;
+    }
+    return 0;
+}
+
 static int find_candidates(resolver *r)
 {
     nlp_doc *d = r->d;
@@ -349,6 +371,24 @@ static int find_candidates(resolver *r)
                     e++;
                     continue;
                 }
+                /* "Jane Roe of New York": a person's name ends before "of" when a title is
+                 * before it, an initial inside it or a known place after it (an
+                 * organisation's name goes on: "Bank of America"). */
+                if (is_word_at(d, e, "of") && e - t >= 2 && e - t <= 4 && e + 1 < d->n_tokens &&
+                    !run_has_org_word(d, t, e)) {
+                    cand m3;
+                    int titled = r->n_cands && r->cands[r->n_cands - 1].kind == C_TITLE &&
+                                 r->cands[r->n_cands - 1].t1 == t;
+                    int initial = 0;
+                    for (size_t i = t + 1; i < e; i++) {
+                        const token *y = &d->tokens[i];
+                        if (y->end - y->start == 2 && d->text[y->start + 1] == '.') initial = 1;
+                    }
+                    if (titled || initial ||
+                        (match_dict(r, e + 1, maxw, &m3) && m3.kind == C_DICT &&
+                         m3.hit[0]->kind == LEX_PLACE))
+                        break;
+                }
                 /* A connector inside a name, if a capital follows it. */
                 if (wordset_has(&connector_set, d->text + x->start, x->end - x->start) &&
                     e + 1 < d->n_tokens && (d->tokens[e + 1].flags & TOK_CAP) &&
@@ -397,15 +437,6 @@ static int find_candidates(resolver *r)
 }
 
 /* ---- pass 2: resolution ---- */
-
-/* Words that make an unknown capitalised name a place. */
-static const char *const place_words[] = {
-    "River", "Sea", "Mountains", "Island", "Islands", "Province", "Region", "Republic",
-    "Federation", "Kingdom", "States", "City", "County", "Valley", "Lake", "Bay", "Gulf", "Ocean",
-    "Street", "Square", "Strait", "Peninsula", "Oblast", "Krai", "District", "Desert", "Coast",
-    "Border", "Basin", "Canal", "Heights", NULL};
-
-static wordset place_set = WORDSET(place_words, 0);
 
 /* The last word of a person's name, ignoring "Jr." and kin: the surname. */
 static slice surname_of(const char *name)

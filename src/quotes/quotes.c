@@ -370,7 +370,15 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
         size_t k = b;
         while (k > floor && k + 30 > b && !tok_char(d, k - 1, ',')) k--;
         if (k > floor && tok_char(d, k - 1, ',')) {
-            int m = k >= 2 ? mention_at(d, k - 2) : -1;
+            /* "Jim Jordan (R-Ohio), a panel member, said": the party tag is skipped too. */
+            size_t j = k >= 2 ? k - 2 : 0;
+            if (j > floor && tok_char(d, j, ')')) {
+                size_t o = j;
+                while (o > floor && !tok_char(d, o, '(') && j - o < 8)
+                    o--;
+                if (tok_char(d, o, '(') && o > floor) j = o - 1;
+            }
+            int m = k >= 2 ? mention_at(d, j) : -1;
             if (m >= 0) {
                 set_speaker_mention(d, q, m);
                 return 1;
@@ -449,6 +457,16 @@ static int subject_after(const nlp_doc *d, quote *q, size_t e, size_t limit)
         d->entities[d->mentions[m].entity].kind == ENT_PERSON) {
         set_speaker_mention(d, q, m);
         return 1;
+    }
+    /* A person with a title before and a place after: "said Representative Jane Roe of New
+     * York". */
+    for (size_t k = e; k < t; k++) {
+        m = mention_at(d, k);
+        if (m >= 0 && d->entities[d->mentions[m].entity].kind == ENT_PERSON &&
+            token_at(d, d->mentions[m].at.start) >= e) {
+            set_speaker_mention(d, q, m);
+            return 1;
+        }
     }
     if (t == limit || !(d->tokens[t].flags & TOK_WORD)) return set_speaker_phrase(d, q, e, t);
     return 0;

@@ -248,6 +248,17 @@ static void test_quote_frames(void)
               "ships.");
     arena_free(an.a);
 
+    /* A party tag and an apposition between the name and the cue; a title before a name and a
+     * place after it. */
+    t = "\u201cThe vote was a mistake,\u201d Rep. Ada Lind (D-Ore.), a member of the panel, said "
+        "on Monday.\n\n"
+        "\u201cWe will try again in the spring,\u201d said Representative Jon Q. Aldous of "
+        "Lakeview City.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Ada Lind|direct|The vote was a mistake");
+    CHECK_STR(quote_str(&an, 1), "Jon Q. Aldous|direct|We will try again in the spring");
+    arena_free(an.a);
+
     /* A cue inside a reported clause is part of the report: the outer speaker speaks. */
     t = "Mirela Kostadinova said she welcomed what she calls a \u201cfair and open\u201d "
         "process.\n\n"
