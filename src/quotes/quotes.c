@@ -143,6 +143,13 @@ static int is_determiner(const nlp_doc *d, size_t t)
 
 static int cue_at_uncached(const qfinder *f, size_t t, const lex_cue **out);
 
+/* Does token t follow a comma, the writer's or one inside a closing quote mark (`,” adding`)? */
+static int after_comma(const nlp_doc *d, size_t t)
+{
+    if (t > 0 && tok_char(d, t - 1, ',')) return 1;
+    return t > 1 && (d->tokens[t - 1].flags & TOK_QUOTE) && tok_char(d, t - 2, ',');
+}
+
 /* The cue starting at token t: its length in tokens (1 or 2) and the lexicon entry, or 0.
  * Each token is looked up once per article; the answer is kept. */
 static int cue_at(const qfinder *f, size_t t, const lex_cue **out)
@@ -197,7 +204,7 @@ static int cue_at_uncached(const qfinder *f, size_t t, const lex_cue **out)
     /* A gerund or participle in -ing reports after a comma (", adding that"), after a form of
      * "be" ("was saying") or "while"/"after"; elsewhere it is a noun or an adjective. */
     if (fn > 5 && !memcmp(d->text + d->tokens[t].end - 3, "ing", 3) && t > 0 &&
-        !tok_char(d, t - 1, ',') && !tok_is(d, t - 1, "was") && !tok_is(d, t - 1, "is") &&
+        !after_comma(d, t) && !tok_is(d, t - 1, "was") && !tok_is(d, t - 1, "is") &&
         !tok_is(d, t - 1, "were") && !tok_is(d, t - 1, "are") && !tok_is(d, t - 1, "been") &&
         !tok_is(d, t - 1, "while") && !tok_is(d, t - 1, "after") && !tok_is(d, t - 1, "by") &&
         !(d->tokens[t].flags & TOK_SENT) && !is_cue_filler(d, t - 1))
@@ -434,6 +441,14 @@ static int subject_after(const nlp_doc *d, quote *q, size_t e, size_t limit)
     size_t t = e;
     while (t < limit && t < e + 8 && (d->tokens[t].flags & TOK_WORD)) t++;
     if (t == e) return 0;
+    /* "said a party member who backs the bill": the relative clause is no part of the name. */
+    int relative = 0;
+    for (size_t k = e + 1; k < t; k++)
+        if (tok_is(d, k, "who") || tok_is(d, k, "whose")) {
+            t = k;
+            relative = 1;
+            break;
+        }
     /* A name first and a clause after it: "said Blinken on Wednesday". */
     int m = mention_at(d, e);
     if (m < 0 && e + 1 < t && (tok_is(d, e, "the") || tok_is(d, e, "a") || tok_is(d, e, "an")))
@@ -468,8 +483,19 @@ static int subject_after(const nlp_doc *d, quote *q, size_t e, size_t limit)
             return 1;
         }
     }
-    if (t == limit || !(d->tokens[t].flags & TOK_WORD)) return set_speaker_phrase(d, q, e, t);
+    if (relative || t == limit || !(d->tokens[t].flags & TOK_WORD))
+        return set_speaker_phrase(d, q, e, t);
     return 0;
+}
+
+/* `,” it said`, `It added, “`: "it" is a speaker only right next to the cue of a quotation
+ * (a statement, a letter, a website), never in reported speech ("it is clear that"). */
+static int subject_it(const nlp_doc *d, quote *q, size_t c, size_t floor)
+{
+    if (c == floor || !tok_is(d, c - 1, "it")) return 0;
+    q->speaker_at.start = d->tokens[c - 1].start;
+    q->speaker_at.end = d->tokens[c - 1].end;
+    return 1;
 }
 
 static void set_cue(quote *q, const nlp_doc *d, size_t t, int len, const lex_cue *c)
@@ -582,7 +608,8 @@ static int frame_after(qfinder *f, quote *q, size_t t)
         while (start < c && !(d->tokens[start].flags & TOK_WORD)) start++;
         int found = 0;
         if (start < c) {
-            found = subject_before(d, q, c, start) && subject_opens_frame(d, q, start);
+            found = (subject_before(d, q, c, start) || subject_it(d, q, c, start)) &&
+                    subject_opens_frame(d, q, start);
             if (!found) q->speaker = -1, q->speaker_at.start = q->speaker_at.end = 0;
         }
         /* `,” said X`, `,” then added X`: only fillers between the mark and the cue. */
@@ -591,6 +618,13 @@ static int frame_after(qfinder *f, quote *q, size_t t)
             w++;
         if (!found && w == c) found = subject_after(d, q, c + (size_t)len, limit);
         if (!found && start < c) continue; /* words before the cue that are no subject */
+        /* `“Morning Show,” adding, “…”`: a cue with no subject that introduces the next
+         * quotation is that one's frame. */
+        size_t after = c + (size_t)len;
+        if (!found && after + 1 < d->n_tokens &&
+            (tok_char(d, after, ',') || tok_char(d, after, ':')) &&
+            (d->tokens[after + 1].flags & TOK_QUOTE))
+            return 0;
         if (next_sentence && !frame_ends_report(d, q, c + (size_t)len)) {
             q->speaker = -1, q->speaker_at.start = q->speaker_at.end = 0;
             return 0;
@@ -600,6 +634,33 @@ static int frame_after(qfinder *f, quote *q, size_t t)
         return 1;
     }
     return 0;
+}
+
+/* `,” Jane Roe said on “Morning Show,” adding, “…”`: a participle with no subject in reach
+ * (quotations stand between) goes on from the quotation before it in the same sentence. */
+static int participle_goes_on(const qfinder *f, quote *q, size_t c, size_t floor)
+{
+    const nlp_doc *d = f->d;
+    size_t cn = d->tokens[c].end - d->tokens[c].start;
+    if (c == 0 || cn < 5 || memcmp(d->text + d->tokens[c].end - 3, "ing", 3) || !after_comma(d, c))
+        return 0;
+    if (f->n < 2) return 0;
+    const quote *prev = &f->items[f->n - 2];
+    if (prev->sent != d->tokens[c].sent &&
+        d->tokens[token_at(d, prev->at.end)].sent != d->tokens[c].sent)
+        return 0;
+    if (prev->speaker < 0 && prev->speaker_at.end <= prev->speaker_at.start) return 0;
+    (void)floor;
+    q->speaker = prev->speaker;
+    q->speaker_at = prev->speaker_at;
+    return 1;
+}
+
+/* A cue that reports only when it frames a quotation (`the letter reads, “…”`, `,” it read`);
+ * elsewhere it is an ordinary verb ("he reads the paper"). */
+static int frames_only(const lex_cue *c)
+{
+    return c->lemma && !strcmp(c->lemma, "read");
 }
 
 /* Frame before the opening mark at token t: `X said: “`, `X said, “`, `according to X, “`,
@@ -638,11 +699,16 @@ static int frame_before(qfinder *f, quote *q, size_t t, int *whole, int *split)
         const lex_cue *cue;
         int len = cue_at(f, c, &cue);
         if (!len || c + (size_t)len > p + 1) continue;
+        if (frames_only(cue) && (c + (size_t)len < p || p == t)) continue;
         if (f->used_cue[c]) {
             /* “A,” said X, “B.”: the frame of the part before is this part's frame too. */
             const quote *prev = f->n >= 2 ? &f->items[f->n - 2] : NULL;
+            /* `said X, “B”`, `he said, but “B”`; not `said on “Title”`. */
+            static const char *const preps[] = {"on",   "in",    "at", "of",  "to", "for", "from",
+                                                "with", "about", "by", "the", "a",  "an",  NULL};
+            static wordset prep_set = WORDSET(preps, 1);
             if (prev && prev->cue.start == d->tokens[c].start && floor > 0 &&
-                f->in_quote[floor - 1]) {
+                f->in_quote[floor - 1] && (p < t || !tok_in(d, t - 1, &prep_set))) {
                 q->cue = prev->cue;
                 q->cue_lemma = prev->cue_lemma;
                 q->speaker = prev->speaker;
@@ -655,8 +721,9 @@ static int frame_before(qfinder *f, quote *q, size_t t, int *whole, int *split)
         }
         if (tok_is(d, c, "according")) {
             if (!subject_after(d, q, c + 2, t)) continue;
-        } else if (!subject_before(d, q, c, floor) &&
-                   !subject_after(d, q, c + (size_t)len, p)) {
+        } else if (!subject_before(d, q, c, floor) && !subject_after(d, q, c + (size_t)len, p) &&
+                   !(c + (size_t)len >= p && subject_it(d, q, c, floor)) &&
+                   !(c + (size_t)len >= p && participle_goes_on(f, q, c, floor))) {
             continue;
         }
         set_cue(q, d, c, len, cue);
@@ -675,6 +742,29 @@ static int frame_before(qfinder *f, quote *q, size_t t, int *whole, int *split)
             m = mention_at(d, k);
             if (m >= 0) break;
             if (t - 1 - k > 3) break; /* the name is at most a verb or two before the colon */
+        }
+        /* "She then addressed the crowd: “…”", "The bank released this statement: “…”":
+         * a sentence that opens with its subject and ends in the colon introduces the
+         * quotation; the subject speaks. */
+        if (m < 0) {
+            size_t b = t - 1;
+            while (b > 0 && d->tokens[b - 1].sent == d->tokens[t - 1].sent)
+                b--;
+            if (t - 1 - b <= 16) {
+                int m0 = mention_at(d, b);
+                if (m0 < 0 && b + 1 < t - 1 && is_determiner(d, b)) m0 = mention_at(d, b + 1);
+                if (m0 >= 0 && d->entities[d->mentions[m0].entity].kind != ENT_PLACE &&
+                    token_at(d, d->mentions[m0].at.end) < t - 1)
+                    m = m0;
+            }
+            if (m >= 0) {
+                set_speaker_mention(d, q, m);
+                q->cue.start = d->tokens[t - 1].start;
+                q->cue.end = d->tokens[t - 1].end;
+                q->cue_lemma = ":";
+                *whole = 1;
+                return 1;
+            }
         }
         if (m >= 0 && d->entities[d->mentions[m].entity].kind != ENT_PLACE) {
             set_speaker_mention(d, q, m);
@@ -842,7 +932,7 @@ static dossier_status find_quotations(qfinder *f)
             for (size_t c = open_t; c-- > b;) {
                 const lex_cue *cue;
                 int len = cue_at(f, c, &cue);
-                if (!len || f->used_cue[c]) continue;
+                if (!len || f->used_cue[c] || frames_only(cue)) continue;
                 if (tok_is(d, c, "according")) {
                     if (!subject_after(d, q, c + 2, open_t)) continue;
                 } else if (!subject_before(d, q, c, b)) {
@@ -919,14 +1009,20 @@ static dossier_status find_quotations(qfinder *f)
 static int takes_bare_clause(const char *lemma)
 {
     static const char *const verbs[] = {
-        "say", "tell", "add", "insist", "explain", "warn", "note", "stress", "claim", "argue",
-        "assert", "state", "declare", "announce", "acknowledge", "admit", "deny", "reply",
-        "respond", "suggest", "emphasize", "reiterate", "confirm", "write", "tweet", "post",
-        "report", "reveal", "caution", "concede", "contend", "maintain", "observe", "point out",
-        "remark", "vow", "pledge", "promise", "allege", "counter", "retort", "assure", "signal",
-        "indicate", "hint", "testify", "believe", "think", "predict", "estimate", "expect", "hope",
-        "fear", "feel", "worry", "reckon", "agree", "conclude", "make clear", "tell reporters",
-        "complain", "recall", "affirm", "underline", "underscore", "clarify", NULL};
+        "say",       "tell",      "add",        "insist",         "explain",
+        "warn",      "note",      "stress",     "claim",          "argue",
+        "assert",    "state",     "declare",    "announce",       "acknowledge",
+        "admit",     "deny",      "reply",      "respond",        "suggest",
+        "emphasize", "reiterate", "confirm",    "write",          "tweet",
+        "report",    "reveal",    "caution",    "concede",        "contend",
+        "maintain",  "observe",   "point out",  "remark",         "vow",
+        "pledge",    "promise",   "allege",     "counter",        "retort",
+        "assure",    "signal",    "indicate",   "hint",           "testify",
+        "believe",   "think",     "predict",    "estimate",       "expect",
+        "hope",      "fear",      "feel",       "worry",          "reckon",
+        "agree",     "conclude",  "make clear", "tell reporters", "complain",
+        "recall",    "affirm",    "underline",  "underscore",     "clarify",
+        NULL};
     for (const char *const *v = verbs; *v; v++)
         if (!strcmp(*v, lemma)) return 1;
     return 0;
@@ -1015,6 +1111,7 @@ static dossier_status find_reported(qfinder *f)
             int len = cue_at(f, c, &cue);
             if (!len) continue;
             if (cue->kind == LEX_CUE_SOURCE && !tok_is(d, c, "according")) continue;
+            if (frames_only(cue)) continue;
             quote q;
             memset(&q, 0, sizeof q);
             q.speaker = -1;

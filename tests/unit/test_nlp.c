@@ -259,6 +259,29 @@ static void test_quote_frames(void)
     CHECK_STR(quote_str(&an, 1), "Jon Q. Aldous|direct|We will try again in the spring");
     arena_free(an.a);
 
+    /* "it" next to the cue of a quotation; a sentence that opens with its subject and ends in
+     * a colon; a participle after a title in quotation marks; a relative clause after the
+     * speaker; "reads" framing a quotation, but not a title ("He reads “The Ledger”"). */
+    t = "The ministry posted a short note online. \u201cThe offer stands until Friday,\u201d it "
+        "said.\n\n"
+        "Tomas Berg then addressed the workers: \u201cWe will keep every job in this town.\u201d"
+        "\n\n"
+        "\u201cWe tried,\u201d Ada Lind said on \u201cMorning Show,\u201d adding, \u201cWe "
+        "will try again next year.\u201d\n\n"
+        "\u201cNobody asked us about the plan,\u201d said a city council member who opposes "
+        "it.\n\n"
+        "The letter reads: \u201cEvery family will be housed by winter.\u201d\n\n"
+        "He reads \u201cThe Harbour Ledger\u201d every morning.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "it|direct|The offer stands until Friday");
+    CHECK_STR(quote_str(&an, 1), "Tomas Berg|direct|We will keep every job in this town.");
+    CHECK_STR(quote_str(&an, 2), "Ada Lind|direct|We tried");
+    CHECK_STR(quote_str(&an, 3), "Ada Lind|direct|We will try again next year.");
+    CHECK_STR(quote_str(&an, 4), "a city council member|direct|Nobody asked us about the plan");
+    CHECK_STR(quote_str(&an, 5), "The letter|direct|Every family will be housed by winter.");
+    CHECK_INT(an.q.n, 6);
+    arena_free(an.a);
+
     /* A cue inside a reported clause is part of the report: the outer speaker speaks. */
     t = "Mirela Kostadinova said she welcomed what she calls a \u201cfair and open\u201d "
         "process.\n\n"
