@@ -533,6 +533,18 @@ static int dash_attribution(const nlp_doc *d, quote *q, size_t s, size_t limit)
     return 1;
 }
 
+/* Can the speaker follow this cue (`said Blinken`, `added the minister`)? After "told" or
+ * "urged" the next name is who was told or urged (`told Politico that`). */
+static int cue_inverts(const lex_cue *c)
+{
+    static const char *const objects[] = {"tell",   "tell reporters", "urge", "remind", "assure",
+                                          "inform", "accuse",         "call", NULL};
+    if (!c->lemma) return 1;
+    for (const char *const *w = objects; *w; w++)
+        if (!strcmp(*w, c->lemma)) return 0;
+    return 1;
+}
+
 /*
  * Does the subject found before a cue open the frame that starts at token `start`? Only a title
  * or description of the name may come first (`,” Trump campaign spokesman Jason Miller said`);
@@ -616,7 +628,8 @@ static int frame_after(qfinder *f, quote *q, size_t t)
         size_t w = start;
         while (w < c && is_cue_filler(d, w))
             w++;
-        if (!found && w == c) found = subject_after(d, q, c + (size_t)len, limit);
+        if (!found && w == c && cue_inverts(cue))
+            found = subject_after(d, q, c + (size_t)len, limit);
         if (!found && start < c) continue; /* words before the cue that are no subject */
         /* `“Morning Show,” adding, “…”`: a cue with no subject that introduces the next
          * quotation is that one's frame. */
@@ -721,7 +734,8 @@ static int frame_before(qfinder *f, quote *q, size_t t, int *whole, int *split)
         }
         if (tok_is(d, c, "according")) {
             if (!subject_after(d, q, c + 2, t)) continue;
-        } else if (!subject_before(d, q, c, floor) && !subject_after(d, q, c + (size_t)len, p) &&
+        } else if (!subject_before(d, q, c, floor) &&
+                   !(cue_inverts(cue) && subject_after(d, q, c + (size_t)len, p)) &&
                    !(c + (size_t)len >= p && subject_it(d, q, c, floor)) &&
                    !(c + (size_t)len >= p && participle_goes_on(f, q, c, floor))) {
             continue;
@@ -1151,7 +1165,7 @@ static dossier_status find_reported(qfinder *f)
                 size_t tail = 0;
                 for (size_t x = ce; x < end && !tok_char(d, x, ','); x++) tail++;
                 if (comma < c && comma > b + MIN_INDIRECT && tail <= 6) {
-                    int found = comma + 1 == c ? subject_after(d, &q, ce, e)
+                    int found = comma + 1 == c ? cue_inverts(cue) && subject_after(d, &q, ce, e)
                                                : subject_before(d, &q, c, comma + 1);
                     if (found && speaker_like(d, &q) &&
                         (!noun_like_cue(cue->lemma) || strict_speaker(d, &q))) {

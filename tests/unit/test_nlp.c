@@ -282,6 +282,14 @@ static void test_quote_frames(void)
     CHECK_INT(an.q.n, 6);
     arena_free(an.a);
 
+    /* The name after "told" is who was told, never the speaker. */
+    t = "Jane Roe runs the port.\n\n"
+        "Roe, meanwhile, told the Harbour Ledger on Monday that the port was \u201cready for "
+        "anything.\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Jane Roe|partial|ready for anything.");
+    arena_free(an.a);
+
     /* A cue inside a reported clause is part of the report: the outer speaker speaks. */
     t = "Mirela Kostadinova said she welcomed what she calls a \u201cfair and open\u201d "
         "process.\n\n"
