@@ -262,11 +262,13 @@ static quote *quote_push(qfinder *f)
 /* Words that may stand between a subject and its cue: "Blinken also said", "has said". */
 static int is_cue_filler(const nlp_doc *d, size_t t)
 {
-    static const char *const fill[] = {"also", "later", "has", "had", "have", "then", "again",
-                                       "previously", "once", "reportedly", "repeatedly", "further",
-                                       "would", "will", "is", "was", "had", "earlier", "recently",
-                                       "publicly", "privately", "separately", "bluntly", "flatly",
-                                       "firmly", "clearly", "simply", "on", "Wednesday", NULL};
+    static const char *const fill[] = {
+        "also",       "later",   "has",        "had",        "have",     "then",     "again",
+        "previously", "once",    "reportedly", "repeatedly", "further",  "would",    "will",
+        "is",         "was",     "had",        "earlier",    "recently", "publicly", "privately",
+        "separately", "bluntly", "flatly",     "firmly",     "clearly",  "simply",   "on",
+        "Wednesday",  "however", "meanwhile",  "too",        "though",   "himself",  "herself",
+        "themselves", NULL};
     static wordset set = WORDSET(fill, 1);
     if (tok_in(d, t, &set)) return 1;
     /* Adverbs in -ly: "seemingly", "repeatedly". */
@@ -676,6 +678,24 @@ static int frames_only(const lex_cue *c)
     return c->lemma && !strcmp(c->lemma, "read");
 }
 
+/* `said Blinken: “`: a speaker after the cue must end the frame, else it is the subject of
+ * the reported clause (`said he would be “shocked”`). Clears the speaker when not. */
+static int inverted_ends_frame(const nlp_doc *d, quote *q, size_t p)
+{
+    if (token_at(d, q->speaker_at.end) >= p) return 1;
+    q->speaker = -1;
+    q->speaker_at.start = q->speaker_at.end = 0;
+    return 0;
+}
+
+/* Is token t a personal pronoun that can be a subject? */
+static int is_pronoun_subject(const nlp_doc *d, size_t t)
+{
+    static const char *const pron[] = {"he", "she", "they", "we", "i", "it", NULL};
+    static wordset set = WORDSET(pron, 1);
+    return tok_in(d, t, &set);
+}
+
 /* Frame before the opening mark at token t: `X said: “`, `X said, “`, `according to X, “`,
  * `X: “`. Returns 1 when found. */
 static int frame_before(qfinder *f, quote *q, size_t t, int *whole, int *split)
@@ -735,7 +755,8 @@ static int frame_before(qfinder *f, quote *q, size_t t, int *whole, int *split)
         if (tok_is(d, c, "according")) {
             if (!subject_after(d, q, c + 2, t)) continue;
         } else if (!subject_before(d, q, c, floor) &&
-                   !(cue_inverts(cue) && subject_after(d, q, c + (size_t)len, p)) &&
+                   !(cue_inverts(cue) && subject_after(d, q, c + (size_t)len, p) &&
+                     inverted_ends_frame(d, q, p)) &&
                    !(c + (size_t)len >= p && subject_it(d, q, c, floor)) &&
                    !(c + (size_t)len >= p && participle_goes_on(f, q, c, floor))) {
             continue;
@@ -951,6 +972,23 @@ static dossier_status find_quotations(qfinder *f)
                     if (!subject_after(d, q, c + 2, open_t)) continue;
                 } else if (!subject_before(d, q, c, b)) {
                     continue;
+                }
+                /* `Carter said he would welcome a “…”`: a pronoun just after another cue
+                 * (or its "that") is reported; the outer cue's subject is the speaker. */
+                size_t sb = token_at(d, q->speaker_at.start);
+                if (sb > b && sb < c && is_pronoun_subject(d, sb)) {
+                    size_t oc = sb - 1;
+                    if (oc > b && tok_is(d, oc, "that")) oc--;
+                    const lex_cue *ocue;
+                    int olen = cue_at(f, oc, &ocue);
+                    quote outer = *q;
+                    if (olen == 1 && !f->used_cue[oc] && ocue->kind != LEX_CUE_SOURCE &&
+                        subject_before(d, &outer, oc, b)) {
+                        *q = outer;
+                        c = oc;
+                        len = olen;
+                        cue = ocue;
+                    }
                 }
                 /* The cue stays free: reported speech around the quotation uses it too. */
                 set_cue(q, d, c, len, cue);

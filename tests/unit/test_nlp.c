@@ -282,6 +282,18 @@ static void test_quote_frames(void)
     CHECK_INT(an.q.n, 6);
     arena_free(an.a);
 
+    /* A long apposition, "however" between subject and cue, and a pronoun reporting inside
+     * another report: the outer subject speaks. */
+    t = "Jon Aldous, a harbour pilot whose boat was recently sold to the city council, said he "
+        "would be \u201cvery surprised\u201d if the plan failed.\n\n"
+        "Ada Lind however said she would welcome a \u201cfair deal\u201d soon.\n\n"
+        "Tomas Berg said he believes the port is \u201csafe for now.\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Jon Aldous|partial|very surprised");
+    CHECK_STR(quote_str(&an, 1), "Ada Lind|partial|fair deal");
+    CHECK_STR(quote_str(&an, 2), "Tomas Berg|partial|safe for now.");
+    arena_free(an.a);
+
     /* The name after "told" is who was told, never the speaker. */
     t = "Jane Roe runs the port.\n\n"
         "Roe, meanwhile, told the Harbour Ledger on Monday that the port was \u201cready for "
