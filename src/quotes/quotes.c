@@ -993,18 +993,23 @@ static dossier_status find_quotations(qfinder *f)
                 /* The cue stays free: reported speech around the quotation uses it too. */
                 set_cue(q, d, c, len, cue);
                 framed = 1;
-                /* What is attributed runs from the cue to the end of the sentence. */
-                size_t a = c + (size_t)len;
-                if (tok_is(d, a, "that")) a++;
-                size_t z = t + 1;
-                while (z < d->n_tokens && d->tokens[z].sent == o->sent) z++;
-                while (z > t + 1 && !(d->tokens[z - 1].flags & (TOK_WORD | TOK_QUOTE))) z--;
-                if (a < open_t) q->content.start = d->tokens[a].start;
-                q->content.end = d->tokens[z - 1].end > q->at.end ? d->tokens[z - 1].end : q->at.end;
                 break;
             }
         }
         q->kind = direct ? QUOTE_DIRECT : QUOTE_PARTIAL;
+        /* What a partial quotation's cue attributes runs from the cue ("that" included) to the
+         * end of the sentence: `Clinton called half of them “deplorables.”`. */
+        if (!direct && q->cue.end > q->cue.start && q->cue.end <= d->tokens[open_t].start) {
+            size_t a = token_at(d, q->cue.end);
+            if (tok_char(d, a, ',') || tok_char(d, a, ':')) a++;
+            size_t z = t + 1;
+            while (z < d->n_tokens && d->tokens[z].sent == d->tokens[t].sent)
+                z++;
+            while (z > t + 1 && !(d->tokens[z - 1].flags & (TOK_WORD | TOK_QUOTE)))
+                z--;
+            if (a < open_t && d->tokens[a].sent == o->sent) q->content.start = d->tokens[a].start;
+            q->content.end = d->tokens[z - 1].end > q->at.end ? d->tokens[z - 1].end : q->at.end;
+        }
         /* A quotation with no frame that follows an attributed one: the same speaker. */
         int same_para = last_quote_para_end != (size_t)-1 && !para_between(d, last_quote_para_end, open_t);
         if (!framed && direct && (last_speaker >= 0 || last_speaker_at.end) &&

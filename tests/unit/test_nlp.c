@@ -294,6 +294,18 @@ static void test_quote_frames(void)
     CHECK_STR(quote_str(&an, 2), "Tomas Berg|partial|safe for now.");
     arena_free(an.a);
 
+    /* A partial quotation's content runs from its cue to the end of the sentence. */
+    t = "Ada Lind called the plan \u201ca gift to the rich\u201d on Monday.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Ada Lind|partial|a gift to the rich");
+    CHECK_INT(an.q.n, 1);
+    if (an.q.n)
+        CHECK_STR(arena_printf(an.a, "%.*s",
+                               (int)(an.q.items[0].content.end - an.q.items[0].content.start),
+                               t + an.q.items[0].content.start),
+                  "the plan \u201ca gift to the rich\u201d on Monday");
+    arena_free(an.a);
+
     /* The name after "told" is who was told, never the speaker. */
     t = "Jane Roe runs the port.\n\n"
         "Roe, meanwhile, told the Harbour Ledger on Monday that the port was \u201cready for "
