@@ -578,10 +578,18 @@ static int frame_ends_report(const nlp_doc *d, const quote *q, size_t e)
     size_t x = e;
     size_t sp_end = token_at(d, q->speaker_at.end);
     if (q->speaker_at.end > d->tokens[e > 0 ? e - 1 : 0].end) x = sp_end;
+    /* A short tail is an adverbial (`on Monday`, `in an interview with CNN`), a longer one
+     * that does not open with a preposition is a clause (`said the port would reopen`). */
+    static const char *const preps[] = {
+        "on",  "in", "at",    "during", "after", "before",  "to",  "from",    "with",   "of",
+        "for", "by", "about", "while",  "as",    "through", "via", "outside", "inside", NULL};
+    static wordset prep_set = WORDSET(preps, 1);
+    size_t max_words = tok_in(d, x, &prep_set) ? 6 : 2;
     size_t words = 0;
     while (x < d->n_tokens && (d->tokens[x].flags & TOK_WORD) && !tok_is(d, x, "that") &&
-           !(d->tokens[x].flags & TOK_PARA) && words <= 5)
+           !(d->tokens[x].flags & TOK_PARA) && words <= max_words)
         x++, words++;
+    if (words > max_words) return 0;
     if (x >= d->n_tokens || (d->tokens[x].flags & TOK_PARA)) return 1;
     if (tok_char(d, x, '.') || tok_char(d, x, '!') || tok_char(d, x, '?')) return 1;
     return tok_char(d, x, ',') && !(x + 1 < d->n_tokens && (d->tokens[x + 1].flags & TOK_QUOTE));
@@ -591,7 +599,7 @@ static int frame_ends_report(const nlp_doc *d, const quote *q, size_t e)
  * Frame after the closing mark at token t: `, X said`, `, said X`, `X said.` within the
  * sentence. Returns 1 when found.
  */
-static int frame_after(qfinder *f, quote *q, size_t t)
+static int frame_after(qfinder *f, quote *q, size_t t, int mid_sentence)
 {
     const nlp_doc *d = f->d;
     size_t s = t + 1;
@@ -610,6 +618,9 @@ static int frame_after(qfinder *f, quote *q, size_t t)
     /* A quotation that ended its sentence (`?” Trump said`) is framed by the next one only
      * when that sentence is about nothing else; see frame_ends_report. */
     int next_sentence = limit > s && (d->tokens[s].flags & TOK_SENT);
+    /* So is a quotation inside the writer's sentence: `on “Face the Nation,” Paul Ryan said
+     * the …` is a title and a report of its own; `is “a disaster,” Trump said.` is framed. */
+    if (mid_sentence) next_sentence = 1;
     for (size_t c = s; c < limit; c++) {
         const lex_cue *cue;
         int len = cue_at(f, c, &cue);
@@ -930,6 +941,8 @@ static dossier_status find_quotations(qfinder *f)
         size_t inner_b = open_t + 1, inner_e = t;
         open_family = QF_NONE;
         if (inner_b >= inner_e) continue;
+        /* `tweet-id="7834…"`: markup left in the text quotes attribute values, not words. */
+        if (d->tokens[open_t].start > 0 && d->text[d->tokens[open_t].start - 1] == '=') continue;
         for (size_t x = open_t; x <= t; x++) f->in_quote[x] = 1;
         quote *q = quote_push(f);
         if (!q) return DOSSIER_ERR_NOMEM;
@@ -956,7 +969,8 @@ static dossier_status find_quotations(qfinder *f)
                        (d->tokens[inner_e - 1].end - d->tokens[inner_e - 1].start == 3 &&
                         !memcmp(d->text + d->tokens[inner_e - 1].start, "\xE2\x80\x94", 3));
         int whole_before = 0, split = 0;
-        int framed = frame_after(f, q, t);
+        int mid_sentence = !starts_sentence && open_t > 0 && !tok_char(d, open_t - 1, ':');
+        int framed = frame_after(f, q, t, mid_sentence);
         if (!framed) framed = frame_before(f, q, open_t, &whole_before, &split);
         int direct = (starts_sentence || whole_before) && (ends_sentence || own_stop);
         if (!direct && starts_sentence && own_stop && framed) direct = 1;
@@ -1009,6 +1023,14 @@ static dossier_status find_quotations(qfinder *f)
                 z--;
             if (a < open_t && d->tokens[a].sent == o->sent) q->content.start = d->tokens[a].start;
             q->content.end = d->tokens[z - 1].end > q->at.end ? d->tokens[z - 1].end : q->at.end;
+        }
+        /* `The summit achieved “too little,” he added`: the writer's words before the
+         * quotation are the report too. */
+        if (!direct && mid_sentence && q->cue.start >= q->at.end) {
+            size_t a = open_t;
+            while (a > 0 && d->tokens[a - 1].sent == o->sent && !f->in_quote[a - 1])
+                a--;
+            if (a < open_t && !f->in_quote[a]) q->content.start = d->tokens[a].start;
         }
         /* A quotation with no frame that follows an attributed one: the same speaker. */
         int same_para = last_quote_para_end != (size_t)-1 && !para_between(d, last_quote_para_end, open_t);

@@ -306,6 +306,23 @@ static void test_quote_frames(void)
                   "the plan \u201ca gift to the rich\u201d on Monday");
     arena_free(an.a);
 
+    /* A quoted title inside the writer's sentence is not framed by the report after it; a
+     * partial quotation framed after it reports the writer's words before it too; quoted
+     * markup attributes are no quotations. */
+    t = "In an interview on \u201cHarbour Morning,\u201d Ada Lind said the port would reopen.\n\n"
+        "The plan is \u201ca gift to the rich,\u201d Tomas Berg said.\n\n"
+        "<div data-id=\"The harbour office will publish its figures on Monday\"></div>";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Ada Lind|indirect|the port would reopen");
+    CHECK_STR(quote_str(&an, 1), "Tomas Berg|partial|a gift to the rich");
+    CHECK_INT(an.q.n, 2);
+    if (an.q.n == 2)
+        CHECK_STR(arena_printf(an.a, "%.*s",
+                               (int)(an.q.items[1].content.end - an.q.items[1].content.start),
+                               t + an.q.items[1].content.start),
+                  "The plan is \u201ca gift to the rich");
+    arena_free(an.a);
+
     /* The name after "told" is who was told, never the speaker. */
     t = "Jane Roe runs the port.\n\n"
         "Roe, meanwhile, told the Harbour Ledger on Monday that the port was \u201cready for "
