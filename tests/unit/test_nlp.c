@@ -323,6 +323,12 @@ static void test_quote_frames(void)
                   "The plan is \u201ca gift to the rich");
     arena_free(an.a);
 
+    /* Verbs that label are cues of the partial quotation they frame. */
+    t = "Ada Lind branded the plan \u201ca costly mistake.\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Ada Lind|partial|a costly mistake.");
+    arena_free(an.a);
+
     /* The name after "told" is who was told, never the speaker. */
     t = "Jane Roe runs the port.\n\n"
         "Roe, meanwhile, told the Harbour Ledger on Monday that the port was \u201cready for "
