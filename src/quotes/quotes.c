@@ -573,19 +573,35 @@ static int subject_opens_frame(const nlp_doc *d, const quote *q, size_t start)
  * looking out`)? `.” He said that …` and `.” Jane Roe added, “…` are reports of their own.
  * e is the token after the cue.
  */
-static int frame_ends_report(const nlp_doc *d, const quote *q, size_t e)
+static int frame_ends_report(const nlp_doc *d, const quote *q, size_t e, const lex_cue *cue,
+                             int lenient)
 {
     size_t x = e;
     size_t sp_end = token_at(d, q->speaker_at.end);
     if (q->speaker_at.end > d->tokens[e > 0 ? e - 1 : 0].end) x = sp_end;
     /* A short tail is an adverbial (`on Monday`, `in an interview with CNN`), a longer one
-     * that does not open with a preposition is a clause (`said the port would reopen`). */
+     * that does not open with a preposition is a clause (`said the port would reopen`). After
+     * a quotation that ended its own sentence (`?” Roe said about the plan, …`) an adverbial
+     * may run on, and "told" may have its object first (`told a local radio station in …`). */
     static const char *const preps[] = {
         "on",  "in", "at",    "during", "after", "before",  "to",  "from",    "with",   "of",
         "for", "by", "about", "while",  "as",    "through", "via", "outside", "inside", NULL};
     static wordset prep_set = WORDSET(preps, 1);
-    size_t max_words = tok_in(d, x, &prep_set) ? 6 : 2;
     size_t words = 0;
+    if (lenient && !cue_inverts(cue)) {
+        while (x < d->n_tokens && (d->tokens[x].flags & TOK_WORD) && !tok_in(d, x, &prep_set) &&
+               !tok_is(d, x, "that") && words < 5)
+            x++, words++;
+        words = 0;
+    }
+    if (lenient && tok_in(d, x, &prep_set)) {
+        /* The rest of the sentence is circumstance unless it quotes someone again. */
+        uint32_t sent = d->tokens[x].sent;
+        for (; x < d->n_tokens && d->tokens[x].sent == sent; x++)
+            if (d->tokens[x].flags & TOK_QUOTE) return 0;
+        return 1;
+    }
+    size_t max_words = tok_in(d, x, &prep_set) ? 6 : 2;
     while (x < d->n_tokens && (d->tokens[x].flags & TOK_WORD) && !tok_is(d, x, "that") &&
            !(d->tokens[x].flags & TOK_PARA) && words <= max_words)
         x++, words++;
@@ -651,7 +667,7 @@ static int frame_after(qfinder *f, quote *q, size_t t, int mid_sentence)
             (tok_char(d, after, ',') || tok_char(d, after, ':')) &&
             (d->tokens[after + 1].flags & TOK_QUOTE))
             return 0;
-        if (next_sentence && !frame_ends_report(d, q, c + (size_t)len)) {
+        if (next_sentence && !frame_ends_report(d, q, c + (size_t)len, cue, !mid_sentence)) {
             q->speaker = -1, q->speaker_at.start = q->speaker_at.end = 0;
             return 0;
         }
@@ -836,7 +852,8 @@ static int frame_before(qfinder *f, quote *q, size_t t, int *whole, int *split)
  * closely enough to share its speaker: in the same paragraph or at the start of the next, with
  * no other person named in between?
  */
-static int quote_follows(const qfinder *f, size_t prev_close, size_t open_t, int speaker)
+static int quote_follows(const qfinder *f, size_t prev_close, size_t open_t, size_t close_t,
+                         int speaker)
 {
     const nlp_doc *d = f->d;
     size_t paras = 0;
@@ -860,6 +877,15 @@ static int quote_follows(const qfinder *f, size_t prev_close, size_t open_t, int
         }
     }
     if (other && paras) return 0;
+    /* In the next paragraph, another person named after it (`“…” Tomas Berg said the port
+     * …`) has the paragraph. */
+    for (size_t t = close_t + 1; paras && t < d->n_tokens && !(d->tokens[t].flags & TOK_PARA);
+         t++) {
+        int m = mention_at(d, t);
+        if (m >= 0 && (int)d->mentions[m].entity != speaker &&
+            d->entities[d->mentions[m].entity].kind == ENT_PERSON)
+            return 0;
+    }
     /* In the next paragraph the quotation must open it. */
     return paras == 0 || (d->tokens[open_t].flags & TOK_PARA);
 }
@@ -1036,7 +1062,7 @@ static dossier_status find_quotations(qfinder *f)
         int same_para = last_quote_para_end != (size_t)-1 && !para_between(d, last_quote_para_end, open_t);
         if (!framed && direct && (last_speaker >= 0 || last_speaker_at.end) &&
             last_quote_para_end != (size_t)-1 &&
-            quote_follows(f, last_quote_para_end, open_t, last_speaker)) {
+            quote_follows(f, last_quote_para_end, open_t, t, last_speaker)) {
             q->speaker = last_speaker;
             q->speaker_at = last_speaker_at;
             /* In the same paragraph it goes on the same quotation: “A,” he said. “B.” */

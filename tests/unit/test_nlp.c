@@ -323,6 +323,17 @@ static void test_quote_frames(void)
                   "The plan is \u201ca gift to the rich");
     arena_free(an.a);
 
+    /* After a quotation that ended its sentence, "told" may have its object and the frame a
+     * long circumstance; a clause after the cue is a report of its own. */
+    t = "\u201cWho could have known?\u201d Ada Lind told a local radio station in an interview "
+        "on Monday when asked about the storm.\n\n"
+        "\u201cIt is over for this season and for the next one.\u201d Tomas Berg said the port "
+        "would reopen.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Ada Lind|direct|Who could have known?");
+    CHECK_STR(quote_str(&an, 1), "-|direct|It is over for this season and for the next one.");
+    arena_free(an.a);
+
     /* Verbs that label are cues of the partial quotation they frame. */
     t = "Ada Lind branded the plan \u201ca costly mistake.\u201d";
     CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
