@@ -723,6 +723,32 @@ static int is_pronoun_subject(const nlp_doc *d, size_t t)
     return tok_in(d, t, &set);
 }
 
+/* `Ban condemned what he called a “brazen breach”`: words someone is said to "call" a thing
+ * are the sentence subject's, who takes them up; its first name or pronoun (from token b, the
+ * sentence start) speaks. */
+static void what_subject(const nlp_doc *d, quote *q, size_t b)
+{
+    size_t sb = token_at(d, q->speaker_at.start);
+    if (sb <= b + 1 || !tok_is(d, sb - 1, "what")) return;
+    /* After an introduction ("On Friday, …") the clause starts at its comma. */
+    for (size_t k = sb - 1; k > b; k--)
+        if (tok_char(d, k - 1, ',')) {
+            b = k;
+            break;
+        }
+    for (size_t h = b; h + 1 < sb; h++) {
+        int m = mention_at(d, h);
+        if (m < 0 || d->entities[d->mentions[m].entity].kind == ENT_PLACE) continue;
+        if (token_at(d, d->mentions[m].at.end) < sb - 1) set_speaker_mention(d, q, m);
+        return;
+    }
+    if (is_pronoun_subject(d, b)) {
+        q->speaker = -1;
+        q->speaker_at.start = d->tokens[b].start;
+        q->speaker_at.end = d->tokens[b].end;
+    }
+}
+
 /* Frame before the opening mark at token t: `X said: “`, `X said, “`, `according to X, “`,
  * `X: “`. Returns 1 when found. */
 static int frame_before(qfinder *f, quote *q, size_t t, int *whole, int *split)
@@ -1013,9 +1039,9 @@ static dossier_status find_quotations(qfinder *f)
                 } else if (!subject_before(d, q, c, b)) {
                     continue;
                 }
+                size_t sb = token_at(d, q->speaker_at.start);
                 /* `Carter said he would welcome a “…”`: a pronoun just after another cue
                  * (or its "that") is reported; the outer cue's subject is the speaker. */
-                size_t sb = token_at(d, q->speaker_at.start);
                 if (sb > b && sb < c && is_pronoun_subject(d, sb)) {
                     size_t oc = sb - 1;
                     if (oc > b && tok_is(d, oc, "that")) oc--;
@@ -1049,6 +1075,12 @@ static dossier_status find_quotations(qfinder *f)
                 z--;
             if (a < open_t && d->tokens[a].sent == o->sent) q->content.start = d->tokens[a].start;
             q->content.end = d->tokens[z - 1].end > q->at.end ? d->tokens[z - 1].end : q->at.end;
+        }
+        if (!direct && q->speaker_at.end > q->speaker_at.start) {
+            size_t b = open_t;
+            while (b > 0 && d->tokens[b - 1].sent == o->sent && !f->in_quote[b - 1])
+                b--;
+            what_subject(d, q, b);
         }
         /* `The summit achieved “too little,” he added`: the writer's words before the
          * quotation are the report too. */

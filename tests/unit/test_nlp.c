@@ -334,6 +334,13 @@ static void test_quote_frames(void)
     CHECK_STR(quote_str(&an, 1), "-|direct|It is over for this season and for the next one.");
     arena_free(an.a);
 
+    /* "what she called": the sentence's subject takes the words up and speaks. */
+    t = "Secretary General Ada Lind condemned what she called a \u201cbrazen breach\u201d of the "
+        "rules.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Ada Lind|partial|brazen breach");
+    arena_free(an.a);
+
     /* Verbs that label are cues of the partial quotation they frame. */
     t = "Ada Lind branded the plan \u201ca costly mistake.\u201d";
     CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
