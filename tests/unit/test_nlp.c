@@ -339,6 +339,11 @@ static void test_quote_frames(void)
         "rules.";
     CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
     CHECK_STR(quote_str(&an, 0), "Ada Lind|partial|brazen breach");
+    if (an.q.n)
+        CHECK_STR(arena_printf(an.a, "%.*s",
+                               (int)(an.q.items[0].speaker_at.end - an.q.items[0].speaker_at.start),
+                               t + an.q.items[0].speaker_at.start),
+                  "Ada Lind");
     arena_free(an.a);
 
     /* Verbs that label are cues of the partial quotation they frame. */
