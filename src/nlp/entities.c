@@ -188,6 +188,8 @@ typedef struct resolver {
     size_t n_ents, cap_ents;
     const char **ent_office;   /* per entity: office key when known */
     size_t cap_office;         /* slots of ent_office */
+    char *ent_gender;          /* per entity: 'm', 'f' or 0 (unknown), for he and she */
+    size_t cap_gender;         /* slots of ent_gender */
     mention *mens;
     size_t n_mens, cap_mens;
 } resolver;
@@ -505,6 +507,13 @@ static int ent_add(resolver *r, const char *name, ent_kind kind, const lex_entry
     if (nlp_grow(r->a, (void **)&r->ent_office, &r->cap_office, r->n_ents, sizeof(const char *)))
         return -1;
     r->ent_office[r->n_ents] = lex && lex->kind == LEX_PERSON ? lex->office : NULL;
+    if (nlp_grow(r->a, (void **)&r->ent_gender, &r->cap_gender, r->n_ents, 1)) return -1;
+    r->ent_gender[r->n_ents] = 0;
+    if (kind == ENT_PERSON) {
+        /* The given name, the first word of the canonical name. */
+        size_t n = strcspn(name, " ");
+        r->ent_gender[r->n_ents] = (char)lexicon_first_name_gender(r->lx, name, n);
+    }
     return (int)r->n_ents++;
 }
 
@@ -702,10 +711,19 @@ static int resolve_name(resolver *r, cand *c, int titled, mention_how *how)
     return ent_add(r, name, ENT_PERSON, NULL);
 }
 
+/* The gender a pronoun asks for: 'm' (he, him, his, himself), 'f' (she, her, hers, herself). */
+static int pronoun_gender(const char *p, size_t n)
+{
+    if (n >= 1 && (p[0] | 0x20) == 's') return 'f';                         /* she */
+    if (n >= 3 && (p[1] | 0x20) == 'e' && (p[2] | 0x20) == 'r') return 'f'; /* her, hers, herself */
+    return 'm'; /* he, him, his, himself */
+}
+
 /* The antecedent of a pronoun in sentence `sent`: the first person named in that sentence
  * before it, else the first person named in the nearest of the five sentences before (a long
- * quotation can stand between a speaker and "he added"). */
-static int resolve_pronoun(const resolver *r, uint32_t sent, size_t before)
+ * quotation can stand between a speaker and "he added"). A person whose gender is known and
+ * not the pronoun's (`gender`, 'm' or 'f') is skipped: "Ada Lind met Jon Aldous. He said …". */
+static int resolve_pronoun(const resolver *r, uint32_t sent, size_t before, int gender)
 {
     int best = -1;
     uint32_t best_sent = 0;
@@ -713,6 +731,7 @@ static int resolve_pronoun(const resolver *r, uint32_t sent, size_t before)
         const mention *m = &r->mens[i];
         if (m->at.start >= before) continue;
         if (r->ents[m->entity].kind != ENT_PERSON) continue;
+        if (r->ent_gender[m->entity] && r->ent_gender[m->entity] != gender) continue;
         if (best >= 0 && m->sent != best_sent) break;
         if (sent - m->sent > 5) break;
         best = (int)m->entity;
@@ -770,7 +789,8 @@ dossier_status nlp_entities(arena *a, nlp_doc *doc, const char *date)
             how = MEN_ROLE;
             break;
         case C_PRONOUN:
-            e = resolve_pronoun(&r, sent, c->at.start);
+            e = resolve_pronoun(&r, sent, c->at.start,
+                                pronoun_gender(doc->text + c->at.start, c->at.end - c->at.start));
             how = MEN_PRONOUN;
             break;
         }
@@ -787,6 +807,17 @@ dossier_status nlp_entities(arena *a, nlp_doc *doc, const char *date)
                 if (!code) return DOSSIER_ERR_NOMEM;
                 r.ents[e].code = code;
             }
+        }
+        /* "Mr. Clarke", "Ms. Moore": the honorific gives a gender the name may not. */
+        if (r.ents[e].kind == ENT_PERSON && !r.ent_gender[e] && c->t0 > 0) {
+            const token *h = &doc->tokens[c->t0 - 1];
+            const char *hp = doc->text + h->start;
+            size_t hn = h->end - h->start;
+            if (hn == 3 && !strncasecmp(hp, "Mr.", 3))
+                r.ent_gender[e] = 'm';
+            else if ((hn == 4 && !strncasecmp(hp, "Mrs.", 4)) ||
+                     (hn == 3 && !strncasecmp(hp, "Ms.", 3)))
+                r.ent_gender[e] = 'f';
         }
         if (mention_add(&r, c->at, e, sent, how)) return DOSSIER_ERR_NOMEM;
     }

@@ -170,6 +170,19 @@ static void test_entities(void)
     CHECK_STR(entity_of(&an, "Kostadinova said"), "Mirela Kostadinova");
     CHECK_STR(entity_of(&an, "Mirella Kostadinova"), "Mirela Kostadinova");
     arena_free(an.a);
+
+    /* He and she skip the nearest person of the other gender (a given name from
+     * first_names.tsv, or Mr./Ms.); a person of unknown gender fits either. */
+    t = "Ada Lind met Jon Aldous at the port. He said little.\n\n"
+        "Mr. Kovalenko spoke to Ms. Okafor at noon. She left early, and Mr. Kovalenko stayed. "
+        "Later he called Ms. Okafor.\n\n"
+        "Kim Varga arrived with Ada Lind at the harbour. She spoke first.";
+    CHECK_INT(annotate(&an, t, NULL), 0);
+    CHECK_STR(entity_of(&an, "He said"), "Jon Aldous");
+    CHECK_STR(entity_of(&an, "She left"), "Okafor");
+    CHECK_STR(entity_of(&an, "he called"), "Kovalenko");
+    CHECK_STR(entity_of(&an, "She spoke"), "Kim Varga");
+    arena_free(an.a);
 }
 
 static void test_quotes(void)
