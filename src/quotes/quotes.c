@@ -443,10 +443,15 @@ static int subject_after(const nlp_doc *d, quote *q, size_t e, size_t limit)
     size_t t = e;
     while (t < limit && t < e + 8 && (d->tokens[t].flags & TOK_WORD)) t++;
     if (t == e) return 0;
-    /* "said a party member who backs the bill": the relative clause is no part of the name. */
+    /* "said a party member who backs the bill", "says a source involved in the talks": a
+     * relative clause or a participle with its complement is no part of the name. */
+    static const char *const cuts[] = {
+        "who",  "whose", "which", "involved", "familiar", "close",  "speaking", "working",
+        "with", "in",    "at",    "from",     "on",       "during", "after",    NULL};
+    static wordset cut_set = WORDSET(cuts, 1);
     int relative = 0;
     for (size_t k = e + 1; k < t; k++)
-        if (tok_is(d, k, "who") || tok_is(d, k, "whose")) {
+        if (tok_in(d, k, &cut_set)) {
             t = k;
             relative = 1;
             break;
@@ -547,6 +552,13 @@ static int cue_inverts(const lex_cue *c)
     return 1;
 }
 
+/* A cue that reports only when it frames a quotation (`the letter reads, “…”`, `,” it read`);
+ * elsewhere it is an ordinary verb ("he reads the paper"). */
+static int frames_only(const lex_cue *c)
+{
+    return c->lemma && !strcmp(c->lemma, "read");
+}
+
 /*
  * Does the subject found before a cue open the frame that starts at token `start`? Only a title
  * or description of the name may come first (`,” Trump campaign spokesman Jason Miller said`);
@@ -642,6 +654,7 @@ static int frame_after(qfinder *f, quote *q, size_t t, int mid_sentence)
         int len = cue_at(f, c, &cue);
         if (!len) continue;
         if (cue->kind == LEX_CUE_SOURCE && !tok_is(d, c, "according")) continue;
+        if (frames_only(cue) && (d->tokens[c].flags & TOK_CAP)) continue; /* "Read said." */
         /* “The Wall Street Journal” wrote: a cue straight after a quotation that ends without
          * its own punctuation makes the quotation the subject, not the words. */
         if (c == s && t > 0 && !(d->tokens[t - 1].flags & TOK_PUNCT)) return 0;
@@ -696,13 +709,6 @@ static int participle_goes_on(const qfinder *f, quote *q, size_t c, size_t floor
     q->speaker = prev->speaker;
     q->speaker_at = prev->speaker_at;
     return 1;
-}
-
-/* A cue that reports only when it frames a quotation (`the letter reads, “…”`, `,” it read`);
- * elsewhere it is an ordinary verb ("he reads the paper"). */
-static int frames_only(const lex_cue *c)
-{
-    return c->lemma && !strcmp(c->lemma, "read");
 }
 
 /* `said Blinken: “`: a speaker after the cue must end the frame, else it is the subject of

@@ -347,6 +347,14 @@ static void test_quote_frames(void)
     CHECK_STR(quote_str(&an, 1), "-|direct|It is over for this season and for the next one.");
     arena_free(an.a);
 
+    /* A participle and its complement after an inverted speaker are no part of it. */
+    t = "\u201cWe expect more from them,\u201d says a source involved in the talks.\n\n"
+        "\u201cStay at home,\u201d opined the Harbour Ledger.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "a source|direct|We expect more from them");
+    CHECK_STR(quote_str(&an, 1), "Harbour Ledger|direct|Stay at home");
+    arena_free(an.a);
+
     /* "what she called": the sentence's subject takes the words up and speaks. */
     t = "Secretary General Ada Lind condemned what she called a \u201cbrazen breach\u201d of the "
         "rules.";
