@@ -312,6 +312,15 @@ static int set_speaker_phrase(const nlp_doc *d, quote *q, size_t b, size_t e)
     return 1;
 }
 
+static int is_speaker_noun(const nlp_doc *d, size_t t);
+
+/* Is token t a reporting verb of the lexicon (any form)? */
+static int cue_word(const nlp_doc *d, size_t t)
+{
+    return lexicon_cue(lexicon_get(), d->text + d->tokens[t].start,
+                       d->tokens[t].end - d->tokens[t].start) != NULL;
+}
+
 /*
  * The subject before a cue at token c (not before token `floor`): the mention ending right
  * before it (skipping fillers and a ", the X of Y," apposition), else a short noun phrase.
@@ -352,6 +361,28 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
         size_t comma = from;
         while (comma < t && !tok_char(d, comma, ',')) comma++;
         if (comma + 1 >= t) comma = from;
+        /* A clause opening with a name has it as its subject, an apposition after it
+         * (`De Blasio, speaking on the radio, called Trump …`); no introduction. */
+        int m0 = mention_at(d, from);
+        if (m0 < 0 && from + 1 < t && is_determiner(d, from)) m0 = mention_at(d, from + 1);
+        if (m0 >= 0 && d->entities[d->mentions[m0].entity].kind != ENT_PLACE) {
+            set_speaker_mention(d, q, m0);
+            return 1;
+        }
+        /* "The prince called for Trump to quit, calling him …": a clause opening with a
+         * noun phrase has it as its subject, not a person named later. */
+        size_t cs = comma > from ? comma + 1 : from;
+        if (cs < t && is_determiner(d, cs) && mention_at(d, cs + 1) < 0) {
+            size_t e = cs + 1;
+            while (e < t && e < cs + 5 && (d->tokens[e].flags & TOK_WORD) &&
+                   !nlp_is_function_word(d->text + d->tokens[e].start,
+                                         d->tokens[e].end - d->tokens[e].start) &&
+                   !cue_word(d, e))
+                e++;
+            if (e > cs + 1 && e < t && is_speaker_noun(d, e - 1) && set_speaker_phrase(d, q, cs, e))
+                return 1;
+            q->speaker_at.start = q->speaker_at.end = 0;
+        }
         int org = -1;
         for (int pass = 0; pass < 2; pass++) {
             size_t k0 = pass == 0 ? (comma > from ? comma + 1 : from) : from;
@@ -1174,21 +1205,66 @@ static int takes_bare_clause(const char *lemma)
 /* Nouns that make a phrase a possible speaker: "officials", "a spokesperson", "the ministry". */
 static int is_speaker_noun(const nlp_doc *d, size_t t)
 {
-    static const char *const nouns[] = {
-        "official", "officials", "spokesman", "spokeswoman", "spokesperson", "source", "sources",
-        "diplomat", "diplomats", "analyst", "analysts", "expert", "experts", "critic", "critics",
-        "lawmaker", "lawmakers", "leader", "leaders", "minister", "ministry", "government",
-        "statement", "report", "agency", "aide", "aides", "adviser", "advisers", "advisor",
-        "officer", "officers", "commander", "president", "secretary", "senator", "senators",
-        "representative", "envoy", "envoys", "ambassador", "negotiator", "negotiators",
-        "people", "residents", "witnesses", "witness", "observers", "members", "administration",
-        "campaign", "spokespeople", "researchers", "economists", "scientists", "poll", "survey",
-        "study", "document", "letter", "chief", "head", "director", "chairman", "chair",
-        "activists", "organizers", "authorities", "police", "prosecutors", "judge", "court",
-        "voters", "supporters", "opponents", "allies", "partners", "data", "video", "footage",
-        "analysis", "research", "records", "transcript", "investigation", "investigators",
-        "review", "audit", "figures", "results", "polls", "surveys", "studies", "documents",
-        "inquiry", "probe", "assessment", NULL};
+    static const char *const nouns[] = {"official",      "officials",
+                                        "spokesman",     "spokeswoman",
+                                        "spokesperson",  "source",
+                                        "sources",       "diplomat",
+                                        "diplomats",     "analyst",
+                                        "analysts",      "expert",
+                                        "experts",       "critic",
+                                        "critics",       "lawmaker",
+                                        "lawmakers",     "leader",
+                                        "leaders",       "minister",
+                                        "ministry",      "government",
+                                        "statement",     "report",
+                                        "agency",        "aide",
+                                        "aides",         "adviser",
+                                        "advisers",      "advisor",
+                                        "officer",       "officers",
+                                        "commander",     "president",
+                                        "secretary",     "senator",
+                                        "senators",      "representative",
+                                        "envoy",         "envoys",
+                                        "ambassador",    "negotiator",
+                                        "negotiators",   "people",
+                                        "residents",     "witnesses",
+                                        "witness",       "observers",
+                                        "members",       "administration",
+                                        "campaign",      "spokespeople",
+                                        "researchers",   "economists",
+                                        "scientists",    "poll",
+                                        "survey",        "study",
+                                        "document",      "letter",
+                                        "chief",         "head",
+                                        "director",      "chairman",
+                                        "chair",         "activists",
+                                        "organizers",    "authorities",
+                                        "police",        "prosecutors",
+                                        "judge",         "court",
+                                        "voters",        "supporters",
+                                        "opponents",     "allies",
+                                        "partners",      "data",
+                                        "video",         "footage",
+                                        "analysis",      "research",
+                                        "records",       "transcript",
+                                        "investigation", "investigators",
+                                        "review",        "audit",
+                                        "figures",       "results",
+                                        "polls",         "surveys",
+                                        "studies",       "documents",
+                                        "inquiry",       "probe",
+                                        "assessment",    "prince",
+                                        "king",          "queen",
+                                        "pope",          "mayor",
+                                        "governor",      "candidate",
+                                        "nominee",       "host",
+                                        "narrator",      "group",
+                                        "company",       "party",
+                                        "committee",     "council",
+                                        "panel",         "board",
+                                        "union",         "organization",
+                                        "organisation",  "ad",
+                                        "campaign",      NULL};
     static wordset set = WORDSET(nouns, 1);
     return tok_in(d, t, &set);
 }

@@ -355,6 +355,17 @@ static void test_quote_frames(void)
     CHECK_STR(quote_str(&an, 1), "Harbour Ledger|direct|Stay at home");
     arena_free(an.a);
 
+    /* A second verb or a participle has its clause's subject: a name opening the clause
+     * (an apposition after it), or a noun phrase opening it, not a person named later. */
+    t = "Ada Lind, speaking on the radio, called Tomas Berg a \u201cblowhard\u201d and said his "
+        "remarks were \u201cpure propaganda\u201d for the group.\n\n"
+        "The prince called for Tomas Berg to resign, calling him \u201ca disgrace to the "
+        "harbour.\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 1), "Ada Lind|partial|pure propaganda");
+    CHECK_STR(quote_str(&an, 2), "The prince|partial|a disgrace to the harbour.");
+    arena_free(an.a);
+
     /* "what she called": the sentence's subject takes the words up and speaks. */
     t = "Secretary General Ada Lind condemned what she called a \u201cbrazen breach\u201d of the "
         "rules.";
