@@ -1179,6 +1179,84 @@ static dossier_status find_quotations(qfinder *f)
     return DOSSIER_OK;
 }
 
+/*
+ * Pass 1b: interview transcripts. A paragraph that opens with a speaker's name in capitals and
+ * a colon (`PENCE: Well, look …`, `Q: …`, `MS. ROE: …`; a stray quote mark before it aside) is
+ * that speaker's words to the paragraph's end; quotations found inside it are part of them.
+ */
+static dossier_status find_transcript(qfinder *f)
+{
+    const nlp_doc *d = f->d;
+    for (size_t p = 0; p < d->n_tokens; p++) {
+        if (!(d->tokens[p].flags & TOK_PARA)) continue;
+        size_t b = p;
+        if (d->tokens[b].flags & TOK_QUOTE) b++;
+        size_t e = b;
+        /* One to four words, all in capitals (an abbreviated title like "MS." included). */
+        while (e < d->n_tokens && e < b + 4 && (d->tokens[e].flags & TOK_WORD) &&
+               (e == b || !(d->tokens[e].flags & TOK_PARA))) {
+            const token *k = &d->tokens[e];
+            int upper =
+                (k->flags & TOK_UPPER) ||
+                (k->end - k->start == 1 && d->text[k->start] >= 'A' && d->text[k->start] <= 'Z');
+            if (!upper) break;
+            e++;
+        }
+        if (e == b || e + 1 >= d->n_tokens || !tok_char(d, e, ':')) continue;
+        if (d->tokens[e + 1].flags & TOK_PARA) continue;
+        /* The words run to the paragraph's end, less a closing mark left there. */
+        size_t z = e + 1;
+        while (z < d->n_tokens && !(d->tokens[z].flags & TOK_PARA))
+            z++;
+        size_t last = z - 1;
+        if (last > e + 1 && (d->tokens[last].flags & TOK_QUOTE)) last--;
+        /* Labels of the page are no speakers (`UPDATE:`, `BYLINE:`, `WATCH:`), and words in
+         * title case after the colon are a headline (`LOOK: Shocking Photos Of …`). */
+        static const char *const labels[] = {
+            "update",     "updated", "byline", "email",     "photo",   "photos", "video",
+            "watch",      "look",    "boom",   "breaking",  "read",    "note",   "editor",
+            "correction", "source",  "credit", "exclusive", "related", "see",    "listen",
+            "caption",    "image",   "top",    "stat",      NULL};
+        static wordset label_set = WORDSET(labels, 1);
+        if (tok_in(d, b, &label_set)) continue;
+        size_t words = 0, caps = 0;
+        for (size_t x = e + 1; x <= last; x++) {
+            if (!(d->tokens[x].flags & TOK_WORD)) continue;
+            words++;
+            caps += (d->tokens[x].flags & (TOK_CAP | TOK_UPPER)) != 0;
+        }
+        if (words < 4 || caps * 4 >= words * 3) continue;
+        span at = {d->tokens[e + 1].start, d->tokens[last].end};
+        /* Quotations found in the paragraph are part of these words (a stray mark before
+         * the name may have opened one there). */
+        size_t keep = 0;
+        for (size_t i = 0; i < f->n; i++)
+            if (f->items[i].at.end <= d->tokens[p].start || f->items[i].at.start >= at.end)
+                f->items[keep++] = f->items[i];
+        f->n = keep;
+        quote *q = quote_push(f);
+        if (!q) return DOSSIER_ERR_NOMEM;
+        q->kind = QUOTE_DIRECT;
+        q->at = at;
+        q->content = at;
+        q->sent = d->tokens[e + 1].sent;
+        int m = mention_at(d, b);
+        if (m >= 0 && token_at(d, d->mentions[m].at.end) <= e)
+            set_speaker_mention(d, q, m);
+        else {
+            q->speaker_at.start = d->tokens[b].start;
+            q->speaker_at.end = d->tokens[e - 1].end;
+        }
+        q->cue.start = d->tokens[e].start;
+        q->cue.end = d->tokens[e].end;
+        q->cue_lemma = ":";
+        for (size_t x = b; x < z; x++)
+            f->in_quote[x] = 1;
+        p = z - 1;
+    }
+    return DOSSIER_OK;
+}
+
 /* Cues whose report may follow without "that": "said the talks failed". */
 static int takes_bare_clause(const char *lemma)
 {
@@ -1501,6 +1579,8 @@ dossier_status quotes_find(arena *a, const nlp_doc *doc, quote_list *out)
     if (!f.in_quote || !f.used_cue || !f.cue_len || !f.cue_of) return DOSSIER_ERR_NOMEM;
     memset(f.cue_len, 0xFF, doc->n_tokens);
     dossier_status rc = find_quotations(&f);
+    if (rc != DOSSIER_OK) return rc;
+    rc = find_transcript(&f);
     if (rc != DOSSIER_OK) return rc;
     rc = find_reported(&f);
     if (rc != DOSSIER_OK) return rc;

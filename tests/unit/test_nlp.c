@@ -366,6 +366,21 @@ static void test_quote_frames(void)
     CHECK_STR(quote_str(&an, 2), "The prince|partial|a disgrace to the harbour.");
     arena_free(an.a);
 
+    /* Interview transcripts: a paragraph opening with a name in capitals and a colon; page
+     * labels and headlines are no speakers. */
+    t = "The interview went as follows.\n\n"
+        "LIND: We will open the port next week, and the \u201cnew rules\u201d will hold.\n\n"
+        "\"BERG: Nobody has asked the workers yet.\n\n"
+        "UPDATE: The port reopened on Monday after the storm.\n\n"
+        "WATCH: Storm Hits The Harbour Town Hard";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0),
+              "LIND|direct|We will open the port next week, and the \u201cnew rules\u201d will "
+              "hold.");
+    CHECK_STR(quote_str(&an, 1), "BERG|direct|Nobody has asked the workers yet.");
+    CHECK_INT(an.q.n, 2);
+    arena_free(an.a);
+
     /* "what she called": the sentence's subject takes the words up and speaks. */
     t = "Secretary General Ada Lind condemned what she called a \u201cbrazen breach\u201d of the "
         "rules.";
