@@ -404,11 +404,24 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
         }
         return 0;
     }
-    /* ", the secretary of state, said": skip back over the apposition to the name. */
+    /* ", the secretary of state, said": skip back over the apposition to the name; over two
+     * when the first holds no name (", the attorney general of Oklahoma, one of the states
+     * suing, said"). */
     if (t > floor && tok_char(d, t - 1, ',')) {
         size_t b = t - 1;
         size_t k = b;
         while (k > floor && k + 30 > b && !tok_char(d, k - 1, ',')) k--;
+        for (int more = 0; more < 2 && k > floor + 2 && tok_char(d, k - 1, ','); more++) {
+            int mk = mention_at(d, k - 2);
+            if (mk >= 0 && d->entities[d->mentions[mk].entity].kind != ENT_PLACE) break;
+            size_t k2 = k - 1;
+            while (k2 > floor && k - k2 < 30 && !tok_char(d, k2 - 1, ','))
+                k2--;
+            if (!(k2 > floor && tok_char(d, k2 - 1, ','))) break;
+            int m2 = mention_at(d, k2 >= 2 ? k2 - 2 : 0);
+            if (m2 < 0 || d->entities[d->mentions[m2].entity].kind != ENT_PERSON) break;
+            k = k2;
+        }
         if (k > floor && tok_char(d, k - 1, ',')) {
             /* "Jim Jordan (R-Ohio), a panel member, said": the party tag is skipped too. */
             size_t j = k >= 2 ? k - 2 : 0;
@@ -670,7 +683,9 @@ static int frame_after(qfinder *f, quote *q, size_t t, int mid_sentence)
         if (limit > s && (d->tokens[limit].flags & TOK_SENT)) break; /* the next sentence */
         if (c == '(') paren++;
         else if (c == ')' && paren) paren--;
-        else if (!paren && limit > s && (c == '.' || c == '!' || c == '?' || c == ';')) break;
+        else if (!paren && limit > s && (c == '.' || c == '!' || c == '?' || c == ';') &&
+                 !(c == '.' && tok_char(d, limit + 1, ','))) /* "McConnell, R-Ky., said" */
+            break;
         limit++;
     }
     if (dash_attribution(d, q, s, limit)) return 1;

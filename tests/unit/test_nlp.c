@@ -366,6 +366,15 @@ static void test_quote_frames(void)
     CHECK_STR(quote_str(&an, 2), "The prince|partial|a disgrace to the harbour.");
     arena_free(an.a);
 
+    /* Two appositions between the name and the cue; a state tag with its stop. */
+    t = "\u201cIt is an invasion of our waters,\u201d Jon Aldous, the mayor of Lakeview, one of "
+        "the towns suing the state, said on Monday.\n\n"
+        "\u201cWe will win this vote,\u201d Senate leader Ada Lind, D-Ore., said Tuesday.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Jon Aldous|direct|It is an invasion of our waters");
+    CHECK_STR(quote_str(&an, 1), "Ada Lind|direct|We will win this vote");
+    arena_free(an.a);
+
     /* Interview transcripts: a paragraph opening with a name in capitals and a colon; page
      * labels and headlines are no speakers. */
     t = "The interview went as follows.\n\n"
