@@ -584,11 +584,16 @@ static int sentence_title_case(const resolver *r, uint32_t sent)
 {
     const nlp_doc *d = r->d;
     size_t words = 0, caps = 0;
-    for (size_t t = 0; t < d->n_tokens; t++) {
-        if (d->tokens[t].sent != sent) {
-            if (d->tokens[t].sent > sent) break;
-            continue;
-        }
+    /* The sentence's first token by binary search: a scan from the article's start for every
+     * name made this quadratic in the article's length. */
+    size_t lo = 0, hi = d->n_tokens;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->tokens[mid].sent < sent) lo = mid + 1;
+        else hi = mid;
+    }
+    for (size_t t = lo; t < d->n_tokens; t++) {
+        if (d->tokens[t].sent != sent) break;
         if (!(d->tokens[t].flags & TOK_WORD)) continue;
         words++;
         if (d->tokens[t].flags & (TOK_CAP | TOK_UPPER | TOK_NUM)) caps++;
