@@ -589,8 +589,10 @@ static int sentence_title_case(const resolver *r, uint32_t sent)
     size_t lo = 0, hi = d->n_tokens;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (d->tokens[mid].sent < sent) lo = mid + 1;
-        else hi = mid;
+        if (d->tokens[mid].sent < sent)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     for (size_t t = lo; t < d->n_tokens; t++) {
         if (d->tokens[t].sent != sent) break;
