@@ -586,6 +586,16 @@ static int dash_attribution(const nlp_doc *d, quote *q, size_t s, size_t limit)
 
 /* Can the speaker follow this cue (`said Blinken`, `added the minister`)? After "told" or
  * "urged" the next name is who was told or urged (`told Politico that`). */
+static int cue_inverts(const lex_cue *c);
+
+/* The same at token t: a participle never inverts either (`suggesting a few questions`). */
+static int inverts_at(const nlp_doc *d, size_t t, const lex_cue *c)
+{
+    size_t n = d->tokens[t].end - d->tokens[t].start;
+    if (n > 4 && !memcmp(d->text + d->tokens[t].end - 3, "ing", 3)) return 0;
+    return cue_inverts(c);
+}
+
 static int cue_inverts(const lex_cue *c)
 {
     static const char *const objects[] = {"tell",   "tell reporters", "urge", "remind", "assure",
@@ -716,7 +726,7 @@ static int frame_after(qfinder *f, quote *q, size_t t, int mid_sentence)
         size_t w = start;
         while (w < c && is_cue_filler(d, w))
             w++;
-        if (!found && w == c && cue_inverts(cue))
+        if (!found && w == c && inverts_at(d, c, cue))
             found = subject_after(d, q, c + (size_t)len, limit);
         if (!found && start < c) continue; /* words before the cue that are no subject */
         /* `“Morning Show,” adding, “…”`: a cue with no subject that introduces the next
@@ -860,7 +870,7 @@ static int frame_before(qfinder *f, quote *q, size_t t, int *whole, int *split)
         if (tok_is(d, c, "according")) {
             if (!subject_after(d, q, c + 2, t)) continue;
         } else if (!subject_before(d, q, c, floor) &&
-                   !(cue_inverts(cue) && subject_after(d, q, c + (size_t)len, p) &&
+                   !(inverts_at(d, c, cue) && subject_after(d, q, c + (size_t)len, p) &&
                      inverted_ends_frame(d, q, p)) &&
                    !(c + (size_t)len >= p && subject_it(d, q, c, floor)) &&
                    !(c + (size_t)len >= p && participle_goes_on(f, q, c, floor))) {
@@ -1463,8 +1473,9 @@ static dossier_status find_reported(qfinder *f)
                 size_t tail = 0;
                 for (size_t x = ce; x < end && !tok_char(d, x, ','); x++) tail++;
                 if (comma < c && comma > b + MIN_INDIRECT && tail <= 6) {
-                    int found = comma + 1 == c ? cue_inverts(cue) && subject_after(d, &q, ce, e)
-                                               : subject_before(d, &q, c, comma + 1);
+                    int found = comma + 1 == c
+                                    ? inverts_at(d, c, cue) && subject_after(d, &q, ce, e)
+                                    : subject_before(d, &q, c, comma + 1);
                     if (found && speaker_like(d, &q) &&
                         (!noun_like_cue(cue->lemma) || strict_speaker(d, &q))) {
                         q.at.start = d->tokens[b].start;

@@ -402,6 +402,15 @@ static void test_quote_frames(void)
                   "Ada Lind");
     arena_free(an.a);
 
+    /* Verbs of attack frame quotations; a participle never has its speaker after it. */
+    t = "In a speech on Monday, Ada Lind attacked \u201cthe greed of the harbour bosses.\u201d\n\n"
+        "\u201cWe are not ready,\u201d Tomas Berg said, suggesting a few changes, including "
+        "\u201ca new gate for the ships.\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Ada Lind|direct|the greed of the harbour bosses.");
+    CHECK_STR(quote_str(&an, 2), "Tomas Berg|partial|a new gate for the ships.");
+    arena_free(an.a);
+
     /* Verbs that label are cues of the partial quotation they frame. */
     t = "Ada Lind branded the plan \u201ca costly mistake.\u201d";
     CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
