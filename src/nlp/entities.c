@@ -190,6 +190,8 @@ typedef struct resolver {
     size_t cap_office;         /* slots of ent_office */
     char *ent_gender;          /* per entity: 'm', 'f' or 0 (unknown), for he and she */
     size_t cap_gender;         /* slots of ent_gender */
+    slice *ent_surname;        /* per entity: the last word of its name (surname_of), once */
+    size_t cap_surname;        /* slots of ent_surname */
     mention *mens;
     size_t n_mens, cap_mens;
 } resolver;
@@ -507,6 +509,9 @@ static int ent_add(resolver *r, const char *name, ent_kind kind, const lex_entry
     if (nlp_grow(r->a, (void **)&r->ent_office, &r->cap_office, r->n_ents, sizeof(const char *)))
         return -1;
     r->ent_office[r->n_ents] = lex && lex->kind == LEX_PERSON ? lex->office : NULL;
+    if (nlp_grow(r->a, (void **)&r->ent_surname, &r->cap_surname, r->n_ents, sizeof(slice)))
+        return -1;
+    r->ent_surname[r->n_ents] = surname_of(name);
     if (nlp_grow(r->a, (void **)&r->ent_gender, &r->cap_gender, r->n_ents, 1)) return -1;
     r->ent_gender[r->n_ents] = 0;
     if (kind == ENT_PERSON) {
@@ -632,7 +637,7 @@ static int resolve_dict(resolver *r, cand *c, mention_how *how)
             slice s = slice_make(r->d->text + c->at.start, c->at.end - c->at.start);
             for (size_t i = r->n_ents; i-- > 0;) {
                 if (r->ents[i].kind != ENT_PERSON) continue;
-                slice sn = surname_of(r->ents[i].name);
+                slice sn = r->ent_surname[i];
                 if (sn.len == s.len && !strncasecmp(sn.ptr, s.ptr, s.len)) return (int)i;
             }
         } else if (strcmp(best->alias, best->name)) {
@@ -667,7 +672,7 @@ static int resolve_name(resolver *r, cand *c, int titled, mention_how *how)
     if (nw == 1) {
         for (size_t i = r->n_ents; i-- > 0;) {
             if (r->ents[i].kind != ENT_PERSON) continue;
-            slice sn = surname_of(r->ents[i].name);
+            slice sn = r->ent_surname[i];
             if (sn.len == s.len && !memcmp(sn.ptr, s.ptr, s.len)) {
                 *how = MEN_SHORT;
                 return (int)i;
@@ -704,7 +709,7 @@ static int resolve_name(resolver *r, cand *c, int titled, mention_how *how)
         slice sur = surname_of(name);
         for (size_t i = 0; i < r->n_ents; i++) {
             if (r->ents[i].kind != ENT_PERSON) continue;
-            slice sn = surname_of(r->ents[i].name);
+            slice sn = r->ent_surname[i];
             if (sn.len != sur.len || memcmp(sn.ptr, sur.ptr, sur.len)) continue;
             size_t fa = (size_t)(sur.ptr - name), fb = (size_t)(sn.ptr - r->ents[i].name);
             size_t dist = edit_distance(name, fa, r->ents[i].name, fb, 2);

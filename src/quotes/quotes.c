@@ -169,6 +169,10 @@ static int cue_at_uncached(const qfinder *f, size_t t, const lex_cue **out)
 {
     const nlp_doc *d = f->d;
     if (t >= d->n_tokens || !(d->tokens[t].flags & TOK_WORD)) return 0;
+    /* A capital inside a sentence makes a name ("State Department"), and so does a mention;
+     * checked first, as they spare both lookups. */
+    if ((d->tokens[t].flags & TOK_CAP) && !(d->tokens[t].flags & TOK_SENT)) return 0;
+    if (mention_at(d, t) >= 0) return 0;
     if (t + 1 < d->n_tokens && (d->tokens[t + 1].flags & TOK_WORD) &&
         d->tokens[t + 1].sent == d->tokens[t].sent) {
         char buf[96];
@@ -185,11 +189,6 @@ static int cue_at_uncached(const qfinder *f, size_t t, const lex_cue **out)
             }
         }
     }
-    /* A capitalised word is a cue only at a sentence start ("Said …" is rare; "Says" in a
-     * headline is common enough). */
-    /* A capital inside a sentence makes a name ("State Department"), and so does a mention. */
-    if ((d->tokens[t].flags & TOK_CAP) && !(d->tokens[t].flags & TOK_SENT)) return 0;
-    if (mention_at(d, t) >= 0) return 0;
     const lex_cue *c =
         lexicon_cue(f->lx, d->text + d->tokens[t].start, d->tokens[t].end - d->tokens[t].start);
     if (!c) return 0;
