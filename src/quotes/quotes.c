@@ -262,14 +262,21 @@ static quote *quote_push(qfinder *f)
 static int is_cue_filler(const nlp_doc *d, size_t t)
 {
     static const char *const fill[] = {
-        "also",       "later",   "has",        "had",        "have",     "then",     "again",
-        "previously", "once",    "reportedly", "repeatedly", "further",  "would",    "will",
-        "is",         "was",     "had",        "earlier",    "recently", "publicly", "privately",
-        "separately", "bluntly", "flatly",     "firmly",     "clearly",  "simply",   "on",
-        "Wednesday",  "however", "meanwhile",  "too",        "though",   "himself",  "herself",
-        "themselves", NULL};
+        "also",       "later",     "has",        "had",        "have",     "then",     "again",
+        "previously", "once",      "reportedly", "repeatedly", "further",  "would",    "will",
+        "is",         "was",       "had",        "earlier",    "recently", "publicly", "privately",
+        "separately", "bluntly",   "flatly",     "firmly",     "clearly",  "simply",   "on",
+        "Wednesday",  "however",   "meanwhile",  "too",        "though",   "himself",  "herself",
+        "themselves", "Monday",    "Tuesday",    "Thursday",   "Friday",   "Saturday", "Sunday",
+        "today",      "yesterday", "tonight",    NULL};
     static wordset set = WORDSET(fill, 1);
     if (tok_in(d, t, &set)) return 1;
+    /* "last week", "this month": a time before the cue ("Roe last week said"). */
+    static const char *const spans[] = {"week", "weekend", "month", "year", "night", NULL};
+    static wordset span_set = WORDSET(spans, 1);
+    if (t > 0 && tok_in(d, t, &span_set) && (tok_is(d, t - 1, "last") || tok_is(d, t - 1, "this")))
+        return 1;
+    if (tok_is(d, t, "last") || tok_is(d, t, "this")) return tok_in(d, t + 1, &span_set);
     /* Adverbs in -ly: "seemingly", "repeatedly". */
     size_t n = d->tokens[t].end - d->tokens[t].start;
     return n > 4 && (d->tokens[t].flags & TOK_WORD) && !(d->tokens[t].flags & TOK_CAP) &&
@@ -768,9 +775,11 @@ static int participle_goes_on(const qfinder *f, quote *q, size_t c, size_t floor
 
 /* `said Blinken: “`: a speaker after the cue must end the frame, else it is the subject of
  * the reported clause (`said he would be “shocked”`). Clears the speaker when not. */
-static int inverted_ends_frame(const nlp_doc *d, quote *q, size_t p)
+static int inverted_ends_frame(const nlp_doc *d, quote *q, size_t p, size_t t)
 {
-    if (token_at(d, q->speaker_at.end) >= p) return 1;
+    /* ... and a comma or colon part it from the mark: `said the convention could be a “` is
+     * no inversion. */
+    if (token_at(d, q->speaker_at.end) >= p && p < t) return 1;
     q->speaker = -1;
     q->speaker_at.start = q->speaker_at.end = 0;
     return 0;
@@ -870,7 +879,7 @@ static int frame_before(qfinder *f, quote *q, size_t t, int *whole, int *split)
             if (!subject_after(d, q, c + 2, t)) continue;
         } else if (!subject_before(d, q, c, floor) &&
                    !(inverts_at(d, c, cue) && subject_after(d, q, c + (size_t)len, p) &&
-                     inverted_ends_frame(d, q, p)) &&
+                     inverted_ends_frame(d, q, p, t)) &&
                    !(c + (size_t)len >= p && subject_it(d, q, c, floor)) &&
                    !(c + (size_t)len >= p && participle_goes_on(f, q, c, floor))) {
             continue;

@@ -402,6 +402,17 @@ static void test_quote_frames(void)
                   "Ada Lind");
     arena_free(an.a);
 
+    /* `said the convention could be a “…”` is no inversion; a time between the subject and
+     * the cue is skipped. */
+    t = "Jane Roe, who wore a cape with blinking lights, said the convention could be a "
+        "\u201cfailure\u201d if the party splits.\n\n"
+        "Senate leader Ada Lind last week said the port was not the source of any \u201cserious "
+        "leak\u201d at all.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Jane Roe|partial|failure");
+    CHECK_STR(quote_str(&an, 1), "Ada Lind|partial|serious leak");
+    arena_free(an.a);
+
     /* Verbs of attack frame quotations; a participle never has its speaker after it. */
     t = "In a speech on Monday, Ada Lind attacked \u201cthe greed of the harbour bosses.\u201d\n\n"
         "\u201cWe are not ready,\u201d Tomas Berg said, suggesting a few changes, including "
