@@ -482,6 +482,19 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
     /* A determiner cannot end the phrase, nor can "of". */
     if (b < t && (tok_is(d, t - 1, "the") || tok_is(d, t - 1, "a") || tok_is(d, t - 1, "of")))
         return 0;
+    /* "Trump at the time said", "Roe in a statement said": a phrase after a preposition is a
+     * circumstance; the subject is before it. */
+    static const char *const preps[] = {"at",  "in",   "on",   "during", "after",   "before",
+                                        "for", "from", "with", "via",    "through", NULL};
+    static wordset prep_set = WORDSET(preps, 1);
+    if (b > floor + 1 && b < t && tok_in(d, b - 1, &prep_set) &&
+        !(d->tokens[b - 1].flags & TOK_CAP)) {
+        int m2 = mention_at(d, b - 2);
+        if (m2 >= 0 && d->entities[d->mentions[m2].entity].kind != ENT_PLACE) {
+            set_speaker_mention(d, q, m2);
+            return 1;
+        }
+    }
     return set_speaker_phrase(d, q, b, t);
 }
 

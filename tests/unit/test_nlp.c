@@ -413,6 +413,12 @@ static void test_quote_frames(void)
     CHECK_STR(quote_str(&an, 1), "Ada Lind|partial|serious leak");
     arena_free(an.a);
 
+    /* A prepositional phrase between the subject and the cue is a circumstance. */
+    t = "Tomas Berg at the time said the board would \u201clook into it\u201d soon.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Tomas Berg|partial|look into it");
+    arena_free(an.a);
+
     /* Verbs of attack frame quotations; a participle never has its speaker after it. */
     t = "In a speech on Monday, Ada Lind attacked \u201cthe greed of the harbour bosses.\u201d\n\n"
         "\u201cWe are not ready,\u201d Tomas Berg said, suggesting a few changes, including "
