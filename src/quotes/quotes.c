@@ -1192,6 +1192,28 @@ static dossier_status find_quotations(qfinder *f)
             split = 1;
         }
         /* A piece of a quotation split around its frame joins the piece before. */
+        /* So does a whole quotation after a partial one framed after it: `The bill “looks
+         * out for Wall Street,” Sanders wrote. “That is unacceptable.”` is one attribution. */
+        if (split && f->n >= 2 && f->items[f->n - 2].kind == QUOTE_PARTIAL &&
+            f->items[f->n - 2].cue.start >= f->items[f->n - 2].at.end &&
+            !para_between(d, token_at(d, f->items[f->n - 2].at.end), open_t)) {
+            quote *p = &f->items[f->n - 2];
+            size_t np = p->n_segments ? p->n_segments : 1;
+            span *segs = arena_alloc(f->a, (np + 1) * sizeof *segs);
+            if (!segs) return DOSSIER_ERR_NOMEM;
+            if (p->n_segments)
+                memcpy(segs, p->segments, np * sizeof *segs);
+            else
+                segs[0] = p->at;
+            segs[np] = q->at;
+            p->segments = segs;
+            p->n_segments = np + 1;
+            p->at.end = q->at.end;
+            p->content.end = q->at.end;
+            f->n--;
+            last_quote_para_end = t;
+            continue;
+        }
         if (split && f->n >= 2 && f->items[f->n - 2].kind == QUOTE_DIRECT) {
             quote *p = &f->items[f->n - 2];
             size_t np = p->n_segments ? p->n_segments : 1;

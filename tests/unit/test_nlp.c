@@ -413,6 +413,16 @@ static void test_quote_frames(void)
     CHECK_STR(quote_str(&an, 1), "Ada Lind|partial|serious leak");
     arena_free(an.a);
 
+    /* A whole quotation after a partial one framed after it goes on the same attribution. */
+    t = "The bill \u201clooks out for the big funds first,\u201d Ada Lind wrote. \u201cThat is "
+        "not acceptable to us.\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0),
+              "Ada Lind|partial|looks out for the big funds first / That is not acceptable to "
+              "us.");
+    CHECK_INT(an.q.n, 1);
+    arena_free(an.a);
+
     /* A prepositional phrase between the subject and the cue is a circumstance. */
     t = "Tomas Berg at the time said the board would \u201clook into it\u201d soon.";
     CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
