@@ -304,11 +304,10 @@ static int set_speaker_phrase(const nlp_doc *d, quote *q, size_t b, size_t e)
         return 0;
     /* A phrase opening with a preposition or conjunction ("to reporters", "as a", "after the
      * session") is no speaker; one opening with a determiner or a number may be. */
-    static const char *const openers[] = {"the", "a", "an", "his", "her", "their", "its", "our",
-                                          "one", "two", "three", "some", "many", "most", "all",
-                                          "both", "several", "other", "another", "he", "she",
-                                          "they", "we", "i", "you", "these", "those", "each",
-                                          NULL};
+    static const char *const openers[] = {
+        "the",   "a",    "an",   "his",  "her", "their", "its",     "our",   "one",     "two",
+        "three", "some", "many", "most", "all", "both",  "several", "other", "another", "he",
+        "she",   "they", "we",   "i",    "you", "these", "those",   "each",  "who",     NULL};
     static wordset open_set = WORDSET(openers, 1);
     const token *k = &d->tokens[b];
     if (nlp_is_function_word(d->text + k->start, k->end - k->start) && !tok_in(d, b, &open_set))
@@ -465,10 +464,12 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
     /* A noun phrase back to a punctuation mark or a function word: its words are nouns and
      * adjectives with at most a determiner, "of" or a possessive ("a senior official",
      * "the head of the agency"). */
-    static const char *const np_words[] = {"the", "a", "an", "of", "his", "her", "their", "its",
-                                           "many", "some", "most", "all", "two", "three", "both",
-                                           "other", "one", "he", "she", "they", "we", "i", NULL};
-    static const char *const subj_pronouns[] = {"he", "she", "they", "we", "i", NULL};
+    static const char *const np_words[] = {"the",  "a",     "an",   "of",   "his", "her",  "their",
+                                           "its",  "many",  "some", "most", "all", "two",  "three",
+                                           "both", "other", "one",  "he",   "she", "they", "we",
+                                           "i",    "who",   "in",   NULL};
+    /* "who said", a relative pronoun, is a whole subject too (PolNeAR marks it). */
+    static const char *const subj_pronouns[] = {"he", "she", "they", "we", "i", "who", NULL};
     static wordset np_set = WORDSET(np_words, 1), pronoun_set = WORDSET(subj_pronouns, 1);
     size_t b = t;
     while (b > floor && (d->tokens[b - 1].flags & TOK_WORD) && t - b < 6) {
@@ -1425,6 +1426,11 @@ static int speaker_like(const nlp_doc *d, const quote *q)
     size_t last = token_at(d, q->speaker_at.end) - 1;
     if (is_speaker_noun(d, last)) return 1;
     const token *h = &d->tokens[last];
+    /* "55 percent said", "nine in 10 said": a share of those polled. */
+    if (tok_is(d, last, "percent") ||
+        (last > 0 && tok_is(d, last - 1, "in") && (h->flags & TOK_NUM) &&
+         last - 1 > token_at(d, q->speaker_at.start)))
+        return 1;
     if (h->flags & TOK_NUM) return 0;
     static const char *const pron[] = {"they", "we", "i", "he", "she", "you", "it", "them",
                                        "who", NULL};
@@ -1563,6 +1569,15 @@ static dossier_status find_reported(qfinder *f)
                         }
                     }
                 }
+                /* "The driver, who said he had waited, left": a relative clause's report ends
+                 * at its comma. */
+                if (q.speaker < 0 && q.speaker_at.end - q.speaker_at.start == 3 &&
+                    !strncasecmp(d->text + q.speaker_at.start, "who", 3))
+                    for (size_t x = a + 1; x < z; x++)
+                        if (tok_char(d, x, ',')) {
+                            z = x;
+                            break;
+                        }
                 q.at.start = d->tokens[a].start;
                 q.at.end = d->tokens[z - 1].end;
                 ok = 1;

@@ -413,6 +413,16 @@ static void test_quote_frames(void)
     CHECK_STR(quote_str(&an, 1), "Ada Lind|partial|serious leak");
     arena_free(an.a);
 
+    /* Shares of those polled and relative pronouns report too. */
+    t = "In the survey, 55 percent said they would vote for the plan again.\n\n"
+        "Nine in 10 said the port should stay open all winter.\n\n"
+        "The driver, who said he had waited for four hours, left.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "55 percent|indirect|they would vote for the plan again");
+    CHECK_STR(quote_str(&an, 1), "Nine in 10|indirect|the port should stay open all winter");
+    CHECK_STR(quote_str(&an, 2), "who|indirect|he had waited for four hours");
+    arena_free(an.a);
+
     /* A whole quotation after a partial one framed after it goes on the same attribution. */
     t = "The bill \u201clooks out for the big funds first,\u201d Ada Lind wrote. \u201cThat is "
         "not acceptable to us.\u201d";
