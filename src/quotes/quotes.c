@@ -1349,6 +1349,20 @@ static int takes_bare_clause(const char *lemma)
     return 0;
 }
 
+/* Cues whose report is an infinitive or an object: 1 `wants to …` ("to" next), 2 `urged
+ * Congress to …` (an object of up to four words first), 3 `called for …` (the object). */
+static int takes_infinitive(const char *lemma)
+{
+    static const char *const next[] = {"want",   "plan",    "decline",  "refuse", "seek", "vow",
+                                       "pledge", "promise", "threaten", "intend", NULL};
+    static const char *const object[] = {"urge", "ask", "encourage", "implore", NULL};
+    for (const char *const *v = next; *v; v++)
+        if (!strcmp(*v, lemma)) return 1;
+    for (const char *const *v = object; *v; v++)
+        if (!strcmp(*v, lemma)) return 2;
+    return !strcmp(lemma, "call for") ? 3 : 0;
+}
+
 /* Nouns that make a phrase a possible speaker: "officials", "a spokesperson", "the ministry". */
 static int is_speaker_noun(const nlp_doc *d, size_t t)
 {
@@ -1543,13 +1557,33 @@ static dossier_status find_reported(qfinder *f)
                 /* Verbs that take a bare clause ("said the talks failed"); the others need
                  * "that" ("welcomed that ..."), or they are no report at all ("rejected the
                  * offer"). */
-                if (!takes_bare_clause(cue->lemma) && !tok_is(d, ce, "that")) continue;
+                /* Intentions and requests report what follows "to" (`wants to leave`,
+                 * `urged Congress to act`) or "for" (`called for a ban`), from a subject that
+                 * surely speaks. */
+                int infinitive = takes_infinitive(cue->lemma);
                 size_t a = ce;
-                /* "told reporters that", "told CNN on Sunday that": the object, then that. */
-                size_t k = a;
-                while (k < end && k < a + 6 && !tok_is(d, k, "that")) k++;
-                if (k < end && tok_is(d, k, "that") && k < a + 6) a = k + 1;
-                else if (tok_char(d, a, ',')) a++;
+                if (infinitive && strict_speaker(d, &q)) {
+                    size_t k = ce;
+                    size_t reach = infinitive == 2 ? ce + 5 : ce + 1;
+                    while (k < end && k < reach && !tok_is(d, k, "to") &&
+                           (d->tokens[k].flags & TOK_WORD))
+                        k++;
+                    if (infinitive == 3)
+                        k = ce; /* "called for": the object itself */
+                    else if (!(k < end && tok_is(d, k, "to")))
+                        continue;
+                    a = k;
+                } else {
+                    if (!takes_bare_clause(cue->lemma) && !tok_is(d, ce, "that")) continue;
+                    /* "told reporters that", "told CNN on Sunday that": the object, then that. */
+                    size_t k = a;
+                    while (k < end && k < a + 6 && !tok_is(d, k, "that"))
+                        k++;
+                    if (k < end && tok_is(d, k, "that") && k < a + 6)
+                        a = k + 1;
+                    else if (tok_char(d, a, ','))
+                        a++;
+                }
                 if (a < end && (d->tokens[a].flags & TOK_QUOTE)) continue; /* a quotation */
                 size_t words = 0;
                 for (size_t x = a; x < end; x++) words += (d->tokens[x].flags & TOK_WORD) != 0;

@@ -413,6 +413,18 @@ static void test_quote_frames(void)
     CHECK_STR(quote_str(&an, 1), "Ada Lind|partial|serious leak");
     arena_free(an.a);
 
+    /* Intentions and requests: what follows "to" or "called for"; a bare object is none. */
+    t = "Ada Lind wants to close the old harbour by June.\n\n"
+        "The mayor urged the council to vote on the plan again.\n\n"
+        "Tomas Berg called for a new inquiry into the fire.\n\n"
+        "The board wants the report.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Ada Lind|indirect|to close the old harbour by June");
+    CHECK_STR(quote_str(&an, 1), "The mayor|indirect|to vote on the plan again");
+    CHECK_STR(quote_str(&an, 2), "Tomas Berg|indirect|a new inquiry into the fire");
+    CHECK_INT(an.q.n, 3);
+    arena_free(an.a);
+
     /* Shares of those polled and relative pronouns report too. */
     t = "In the survey, 55 percent said they would vote for the plan again.\n\n"
         "Nine in 10 said the port should stay open all winter.\n\n"
