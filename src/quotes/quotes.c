@@ -1518,6 +1518,13 @@ static dossier_status find_reported(qfinder *f)
                     q.at.start = d->tokens[b].start;
                     q.at.end = d->tokens[c - 2].end;
                     ok = 1;
+                } else if (c > b + MIN_INDIRECT && (d->tokens[c - 1].flags & TOK_WORD) &&
+                           !f->in_quote[c - 1] && token_at(d, q.speaker_at.end) >= end) {
+                    /* "… 271 delegates according to a count by the AP.": no comma, but the
+                     * source ends the sentence. */
+                    q.at.start = d->tokens[b].start;
+                    q.at.end = d->tokens[c - 1].end;
+                    ok = 1;
                 }
             } else if (c > b + MIN_INDIRECT) {
                 /* "CLAUSE, said X" or "CLAUSE, X said": the nearest comma before the cue with

@@ -425,6 +425,13 @@ static void test_quote_frames(void)
     CHECK_INT(an.q.n, 3);
     arena_free(an.a);
 
+    /* "according to" ending the sentence needs no comma before it. */
+    t = "Ada Lind leads Tomas Berg by 271 votes according to a count by the harbour office.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0),
+              "a count by the harbour office|indirect|Ada Lind leads Tomas Berg by 271 votes");
+    arena_free(an.a);
+
     /* Shares of those polled and relative pronouns report too. */
     t = "In the survey, 55 percent said they would vote for the plan again.\n\n"
         "Nine in 10 said the port should stay open all winter.\n\n"
