@@ -350,6 +350,10 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
                       tok_is(d, t - 1, "after") || tok_is(d, t - 1, "while") ||
                       tok_is(d, t - 1, "before") || tok_is(d, t - 1, "when"));
     int second_verb = t > floor && (tok_is(d, t - 1, "and") || tok_is(d, t - 1, "but"));
+    /* "the businessman said, arguing that …": the participle goes on from the cue before it. */
+    if (participle && t >= floor + 2 && tok_char(d, t - 1, ',') && cue_word(d, t - 2) &&
+        subject_before(d, q, t - 2, floor))
+        return 1;
     if (participle || second_verb) {
         uint32_t sent = d->tokens[c].sent;
         size_t from = t;

@@ -425,6 +425,13 @@ static void test_quote_frames(void)
     CHECK_INT(an.q.n, 3);
     arena_free(an.a);
 
+    /* A participle after a cue and a comma goes on from that cue's subject. */
+    t = "\u201cWe need change,\u201d the harbour businessman said, arguing that he will bring a "
+        "\u201ccommon-sense\u201d plan to the port.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 1), "the harbour businessman|partial|common-sense");
+    arena_free(an.a);
+
     /* "according to" ending the sentence needs no comma before it. */
     t = "Ada Lind leads Tomas Berg by 271 votes according to a count by the harbour office.";
     CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
