@@ -1169,6 +1169,20 @@ static dossier_status find_quotations(qfinder *f)
             while (b > 0 && d->tokens[b - 1].sent == o->sent && !f->in_quote[b - 1])
                 b--;
             what_subject(d, q, b);
+            /* The same for a frame found before the mark (`Trump said he wants “…”`). */
+            size_t sb = token_at(d, q->speaker_at.start);
+            if (q->cue.start > q->speaker_at.start && q->cue.end <= d->tokens[open_t].start &&
+                sb > b && is_pronoun_subject(d, sb)) {
+                size_t oc = sb - 1;
+                if (oc > b && tok_is(d, oc, "that")) oc--;
+                const lex_cue *ocue;
+                quote outer = *q;
+                if (cue_at(f, oc, &ocue) == 1 && !f->used_cue[oc] && ocue->kind != LEX_CUE_SOURCE &&
+                    subject_before(d, &outer, oc, b)) {
+                    *q = outer;
+                    set_cue(q, d, oc, 1, ocue);
+                }
+            }
         }
         /* `The summit achieved “too little,” he added`: the writer's words before the
          * quotation are the report too. */

@@ -425,6 +425,16 @@ static void test_quote_frames(void)
     CHECK_INT(an.q.n, 3);
     arena_free(an.a);
 
+    /* A pronoun's cue found before the mark gives way to the report around it. */
+    t = "Tomas Berg said he wants \u201ca full and open inquiry\u201d into the fire.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    if (an.q.n)
+        CHECK_STR(arena_printf(an.a, "%.*s",
+                               (int)(an.q.items[0].speaker_at.end - an.q.items[0].speaker_at.start),
+                               t + an.q.items[0].speaker_at.start),
+                  "Tomas Berg");
+    arena_free(an.a);
+
     /* A participle after a cue and a comma goes on from that cue's subject. */
     t = "\u201cWe need change,\u201d the harbour businessman said, arguing that he will bring a "
         "\u201ccommon-sense\u201d plan to the port.";
