@@ -206,8 +206,10 @@ static int cue_at_uncached(const qfinder *f, size_t t, const lex_cue **out)
         !after_comma(d, t) && !tok_is(d, t - 1, "was") && !tok_is(d, t - 1, "is") &&
         !tok_is(d, t - 1, "were") && !tok_is(d, t - 1, "are") && !tok_is(d, t - 1, "been") &&
         !tok_is(d, t - 1, "while") && !tok_is(d, t - 1, "after") && !tok_is(d, t - 1, "by") &&
-        !(d->tokens[t].flags & TOK_SENT) && !is_cue_filler(d, t - 1))
-        return 0;
+        !(d->tokens[t].flags & TOK_SENT) && !is_cue_filler(d, t - 1) &&
+        !(mention_at(d, t - 1) >= 0 &&
+          d->entities[d->mentions[mention_at(d, t - 1)].entity].kind == ENT_PERSON))
+        return 0; /* ("footage of Clinton asking, “…”" reports: a person is its subject) */
     /* After a determiner it is a noun: "the reply", "his statement", "a report". */
     if (t > 0 && d->tokens[t - 1].sent == d->tokens[t].sent && is_determiner(d, t - 1)) return 0;
     /* After a possessive too: "Trump's tweet". */
@@ -567,6 +569,8 @@ static int subject_after(const nlp_doc *d, quote *q, size_t e, size_t limit)
  * (a statement, a letter, a website), never in reported speech ("it is clear that"). */
 static int subject_it(const nlp_doc *d, quote *q, size_t c, size_t floor)
 {
+    while (c > floor && is_cue_filler(d, c - 1))
+        c--; /* `,” it further wrote` */
     if (c == floor || !tok_is(d, c - 1, "it")) return 0;
     q->speaker_at.start = d->tokens[c - 1].start;
     q->speaker_at.end = d->tokens[c - 1].end;

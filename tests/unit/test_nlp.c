@@ -425,6 +425,17 @@ static void test_quote_frames(void)
     CHECK_INT(an.q.n, 3);
     arena_free(an.a);
 
+    /* "it" past a filler; verbs of singing and shouting; a participle after a person. */
+    t = "The harbour office posted a note. \u201cThe ships will stay in port for now,\u201d it "
+        "further wrote.\n\n"
+        "\u201cStay with us tonight,\u201d Ada Lind sings to the crowd.\n\n"
+        "The film shows Tomas Berg asking, \u201cWhy not now, and why not here?\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "it|direct|The ships will stay in port for now");
+    CHECK_STR(quote_str(&an, 1), "Ada Lind|direct|Stay with us tonight");
+    CHECK_STR(quote_str(&an, 2), "Tomas Berg|direct|Why not now, and why not here?");
+    arena_free(an.a);
+
     /* A pronoun's cue found before the mark gives way to the report around it. */
     t = "Tomas Berg said he wants \u201ca full and open inquiry\u201d into the fire.";
     CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
