@@ -1564,7 +1564,12 @@ static dossier_status find_reported(qfinder *f)
                  * Clinton said …"), which the next pattern reads. */
                 size_t tail = 0;
                 for (size_t x = ce; x < end && !tok_char(d, x, ','); x++) tail++;
-                if (comma < c && comma > b + MIN_INDIRECT && tail <= 6) {
+                /* Wanting and refusing never stand after their report (`…, voters want to
+                 * limit …`). */
+                int parenthetical =
+                    !(takes_infinitive(cue->lemma) == 3 ||
+                      (takes_infinitive(cue->lemma) == 1 && !takes_bare_clause(cue->lemma)));
+                if (comma < c && comma > b + MIN_INDIRECT && tail <= 6 && parenthetical) {
                     int found = comma + 1 == c
                                     ? inverts_at(d, c, cue) && subject_after(d, &q, ce, e)
                                     : subject_before(d, &q, c, comma + 1);

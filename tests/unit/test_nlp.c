@@ -424,6 +424,12 @@ static void test_quote_frames(void)
     CHECK_STR(quote_str(&an, 2), "Tomas Berg|indirect|a new inquiry into the fire");
     CHECK_INT(an.q.n, 3);
     arena_free(an.a);
+    /* Wanting never stands after its report: the words before the comma are no report. */
+    t = "And yet, across most of the region, voters want to limit new building.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "voters|indirect|to limit new building");
+    CHECK_INT(an.q.n, 1);
+    arena_free(an.a);
 
     /* "it" past a filler; verbs of singing and shouting; a participle after a person. */
     t = "The harbour office posted a note. \u201cThe ships will stay in port for now,\u201d it "
