@@ -1577,6 +1577,13 @@ static dossier_status find_reported(qfinder *f)
                         (!noun_like_cue(cue->lemma) || strict_speaker(d, &q))) {
                         q.at.start = d->tokens[b].start;
                         q.at.end = d->tokens[comma - 1].end;
+                        /* `The tag, Abboud said, went with …`: a frame inside the sentence;
+                         * the report goes on after it. */
+                        size_t x = ce;
+                        if (q.speaker_at.end > d->tokens[ce - 1].end)
+                            x = token_at(d, q.speaker_at.end);
+                        if (tok_char(d, x, ',') && end > x + 3 && !f->in_quote[x + 1])
+                            q.at.end = d->tokens[end - 1].end;
                         ok = 1;
                     } else {
                         memset(&q.speaker_at, 0, sizeof q.speaker_at);

@@ -459,6 +459,15 @@ static void test_quote_frames(void)
     CHECK_STR(quote_str(&an, 1), "the harbour businessman|partial|common-sense");
     arena_free(an.a);
 
+    /* A frame inside the sentence: the report runs on after it. */
+    t = "The new tag on the harbour site, Ada Lind said, went with pictures of the lost boats.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(
+        quote_str(&an, 0),
+        "Ada Lind|indirect|The new tag on the harbour site, Ada Lind said, went with pictures "
+        "of the lost boats");
+    arena_free(an.a);
+
     /* "according to" ending the sentence needs no comma before it. */
     t = "Ada Lind leads Tomas Berg by 271 votes according to a count by the harbour office.";
     CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
