@@ -270,7 +270,8 @@ static int is_cue_filler(const nlp_doc *d, size_t t)
         "separately", "bluntly",   "flatly",     "firmly",     "clearly",  "simply",   "on",
         "Wednesday",  "however",   "meanwhile",  "too",        "though",   "himself",  "herself",
         "themselves", "Monday",    "Tuesday",    "Thursday",   "Friday",   "Saturday", "Sunday",
-        "today",      "yesterday", "tonight",    NULL};
+        "today",      "yesterday", "tonight",    "did",        "does",     "could",    "might",
+        "must",       "should",    "can",        NULL};
     static wordset set = WORDSET(fill, 1);
     if (tok_in(d, t, &set)) return 1;
     /* "last week", "this month": a time before the cue ("Roe last week said"). */

@@ -452,6 +452,16 @@ static void test_quote_frames(void)
                   "Tomas Berg");
     arena_free(an.a);
 
+    /* An auxiliary between the subject and the cue: "did say". */
+    t = "Ada Lind did say she found the plan \u201cvery charming\u201d at first.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    if (an.q.n)
+        CHECK_STR(arena_printf(an.a, "%.*s",
+                               (int)(an.q.items[0].speaker_at.end - an.q.items[0].speaker_at.start),
+                               t + an.q.items[0].speaker_at.start),
+                  "Ada Lind");
+    arena_free(an.a);
+
     /* A participle after a cue and a comma goes on from that cue's subject. */
     t = "\u201cWe need change,\u201d the harbour businessman said, arguing that he will bring a "
         "\u201ccommon-sense\u201d plan to the port.";
