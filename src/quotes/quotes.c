@@ -1705,6 +1705,45 @@ static dossier_status find_reported(qfinder *f)
     return DOSSIER_OK;
 }
 
+/*
+ * Pass 3: a whole quotation nobody frames, right after reported speech of its own paragraph or
+ * the one before (`Sexton said he understands them. “I can see why …”`), is that speaker's,
+ * unless another person is named in between. Items are in text order.
+ */
+static void inherit_from_reports(qfinder *f)
+{
+    const nlp_doc *d = f->d;
+    for (size_t i = 1; i < f->n; i++) {
+        quote *q = &f->items[i];
+        if (q->kind != QUOTE_DIRECT || q->speaker >= 0 || q->speaker_at.end > q->speaker_at.start ||
+            q->cue.end > q->cue.start)
+            continue;
+        const quote *p = &f->items[i - 1];
+        if (p->speaker < 0 && p->speaker_at.end <= p->speaker_at.start) continue;
+        size_t a = token_at(d, p->at.end), b = token_at(d, q->at.start);
+        size_t paras = 0;
+        int other = 0;
+        for (size_t t = a; t < b && t < d->n_tokens; t++) {
+            paras += (d->tokens[t].flags & TOK_PARA) != 0;
+            int m = mention_at(d, t);
+            if (m >= 0 && (int)d->mentions[m].entity != p->speaker &&
+                d->entities[d->mentions[m].entity].kind == ENT_PERSON)
+                other = 1;
+        }
+        /* Nor after it in its paragraph (`“…” Tomas Berg said the port …`). */
+        for (size_t t = token_at(d, q->at.end);
+             !other && t < d->n_tokens && !(d->tokens[t].flags & TOK_PARA); t++) {
+            int m = mention_at(d, t);
+            if (m >= 0 && (int)d->mentions[m].entity != p->speaker &&
+                d->entities[d->mentions[m].entity].kind == ENT_PERSON)
+                other = 1;
+        }
+        if (paras > 1 || other) continue;
+        q->speaker = p->speaker;
+        q->speaker_at = p->speaker_at;
+    }
+}
+
 const char *quotes_kind_name(quote_kind kind)
 {
     switch (kind) {
@@ -1745,6 +1784,7 @@ dossier_status quotes_find(arena *a, const nlp_doc *doc, quote_list *out)
     rc = find_reported(&f);
     if (rc != DOSSIER_OK) return rc;
     if (f.n) qsort(f.items, f.n, sizeof *f.items, by_start);
+    inherit_from_reports(&f);
     out->items = f.items;
     out->n = f.n;
     return DOSSIER_OK;

@@ -452,6 +452,15 @@ static void test_quote_frames(void)
                   "Tomas Berg");
     arena_free(an.a);
 
+    /* A whole quotation nobody frames, after reported speech, is that speaker's. */
+    t = "Tomas Berg said he understands the workers.\n\n"
+        "\u201cI can see why they are angry, and I would be angry in their place too.\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 1),
+              "Tomas Berg|direct|I can see why they are angry, and I would be angry in their "
+              "place too.");
+    arena_free(an.a);
+
     /* An auxiliary between the subject and the cue: "did say". */
     t = "Ada Lind did say she found the plan \u201cvery charming\u201d at first.";
     CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
