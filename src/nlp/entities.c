@@ -84,6 +84,15 @@ static wordset connector_set = WORDSET(name_connectors, 0);
 static wordset org_set = WORDSET(org_words, 0);
 static wordset pronoun_set = WORDSET(pronouns, 1);
 
+/* Words that make an unknown capitalised name a place. */
+static const char *const place_words[] = {
+    "River",      "Sea",     "Mountains", "Island", "Islands", "Province",  "Region",  "Republic",
+    "Federation", "Kingdom", "States",    "City",   "County",  "Valley",    "Lake",    "Bay",
+    "Gulf",       "Ocean",   "Street",    "Square", "Strait",  "Peninsula", "Oblast",  "Krai",
+    "District",   "Desert",  "Coast",     "Border", "Basin",   "Canal",     "Heights", NULL};
+
+static wordset place_set = WORDSET(place_words, 0);
+
 const char *nlp_entity_kind_name(ent_kind kind)
 {
     switch (kind) {
@@ -179,6 +188,10 @@ typedef struct resolver {
     size_t n_ents, cap_ents;
     const char **ent_office;   /* per entity: office key when known */
     size_t cap_office;         /* slots of ent_office */
+    char *ent_gender;          /* per entity: 'm', 'f' or 0 (unknown), for he and she */
+    size_t cap_gender;         /* slots of ent_gender */
+    slice *ent_surname;        /* per entity: the last word of its name (surname_of), once */
+    size_t cap_surname;        /* slots of ent_surname */
     mention *mens;
     size_t n_mens, cap_mens;
 } resolver;
@@ -294,6 +307,19 @@ static size_t match_dict(resolver *r, size_t t, int maxw, cand *c)
 }
 
 /* Pass 1: candidate phrases. */
+static int is_word_at(const nlp_doc *d, size_t t, const char *w);
+
+/* Does a word of tokens [t0, t1) make a name an organisation or a place? */
+static int run_has_org_word(const nlp_doc *d, size_t t0, size_t t1)
+{
+    for (size_t t = t0; t < t1; t++) {
+        const char *w = d->text + d->tokens[t].start;
+        size_t n = d->tokens[t].end - d->tokens[t].start;
+        if (wordset_has(&org_set, w, n) || wordset_has(&place_set, w, n)) return 1;
+    }
+    return 0;
+}
+
 static int find_candidates(resolver *r)
 {
     nlp_doc *d = r->d;
@@ -349,6 +375,24 @@ static int find_candidates(resolver *r)
                     e++;
                     continue;
                 }
+                /* "Jane Roe of New York": a person's name ends before "of" when a title is
+                 * before it, an initial inside it or a known place after it (an
+                 * organisation's name goes on: "Bank of America"). */
+                if (is_word_at(d, e, "of") && e - t >= 2 && e - t <= 4 && e + 1 < d->n_tokens &&
+                    !run_has_org_word(d, t, e)) {
+                    cand m3;
+                    int titled = r->n_cands && r->cands[r->n_cands - 1].kind == C_TITLE &&
+                                 r->cands[r->n_cands - 1].t1 == t;
+                    int initial = 0;
+                    for (size_t i = t + 1; i < e; i++) {
+                        const token *y = &d->tokens[i];
+                        if (y->end - y->start == 2 && d->text[y->start + 1] == '.') initial = 1;
+                    }
+                    if (titled || initial ||
+                        (match_dict(r, e + 1, maxw, &m3) && m3.kind == C_DICT &&
+                         m3.hit[0]->kind == LEX_PLACE))
+                        break;
+                }
                 /* A connector inside a name, if a capital follows it. */
                 if (wordset_has(&connector_set, d->text + x->start, x->end - x->start) &&
                     e + 1 < d->n_tokens && (d->tokens[e + 1].flags & TOK_CAP) &&
@@ -397,15 +441,6 @@ static int find_candidates(resolver *r)
 }
 
 /* ---- pass 2: resolution ---- */
-
-/* Words that make an unknown capitalised name a place. */
-static const char *const place_words[] = {
-    "River", "Sea", "Mountains", "Island", "Islands", "Province", "Region", "Republic",
-    "Federation", "Kingdom", "States", "City", "County", "Valley", "Lake", "Bay", "Gulf", "Ocean",
-    "Street", "Square", "Strait", "Peninsula", "Oblast", "Krai", "District", "Desert", "Coast",
-    "Border", "Basin", "Canal", "Heights", NULL};
-
-static wordset place_set = WORDSET(place_words, 0);
 
 /* The last word of a person's name, ignoring "Jr." and kin: the surname. */
 static slice surname_of(const char *name)
@@ -474,6 +509,16 @@ static int ent_add(resolver *r, const char *name, ent_kind kind, const lex_entry
     if (nlp_grow(r->a, (void **)&r->ent_office, &r->cap_office, r->n_ents, sizeof(const char *)))
         return -1;
     r->ent_office[r->n_ents] = lex && lex->kind == LEX_PERSON ? lex->office : NULL;
+    if (nlp_grow(r->a, (void **)&r->ent_surname, &r->cap_surname, r->n_ents, sizeof(slice)))
+        return -1;
+    r->ent_surname[r->n_ents] = surname_of(name);
+    if (nlp_grow(r->a, (void **)&r->ent_gender, &r->cap_gender, r->n_ents, 1)) return -1;
+    r->ent_gender[r->n_ents] = 0;
+    if (kind == ENT_PERSON) {
+        /* The given name, the first word of the canonical name. */
+        size_t n = strcspn(name, " ");
+        r->ent_gender[r->n_ents] = (char)lexicon_first_name_gender(r->lx, name, n);
+    }
     return (int)r->n_ents++;
 }
 
@@ -544,11 +589,18 @@ static int sentence_title_case(const resolver *r, uint32_t sent)
 {
     const nlp_doc *d = r->d;
     size_t words = 0, caps = 0;
-    for (size_t t = 0; t < d->n_tokens; t++) {
-        if (d->tokens[t].sent != sent) {
-            if (d->tokens[t].sent > sent) break;
-            continue;
-        }
+    /* The sentence's first token by binary search: a scan from the article's start for every
+     * name made this quadratic in the article's length. */
+    size_t lo = 0, hi = d->n_tokens;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->tokens[mid].sent < sent)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t t = lo; t < d->n_tokens; t++) {
+        if (d->tokens[t].sent != sent) break;
         if (!(d->tokens[t].flags & TOK_WORD)) continue;
         words++;
         if (d->tokens[t].flags & (TOK_CAP | TOK_UPPER | TOK_NUM)) caps++;
@@ -585,7 +637,7 @@ static int resolve_dict(resolver *r, cand *c, mention_how *how)
             slice s = slice_make(r->d->text + c->at.start, c->at.end - c->at.start);
             for (size_t i = r->n_ents; i-- > 0;) {
                 if (r->ents[i].kind != ENT_PERSON) continue;
-                slice sn = surname_of(r->ents[i].name);
+                slice sn = r->ent_surname[i];
                 if (sn.len == s.len && !strncasecmp(sn.ptr, s.ptr, s.len)) return (int)i;
             }
         } else if (strcmp(best->alias, best->name)) {
@@ -620,7 +672,7 @@ static int resolve_name(resolver *r, cand *c, int titled, mention_how *how)
     if (nw == 1) {
         for (size_t i = r->n_ents; i-- > 0;) {
             if (r->ents[i].kind != ENT_PERSON) continue;
-            slice sn = surname_of(r->ents[i].name);
+            slice sn = r->ent_surname[i];
             if (sn.len == s.len && !memcmp(sn.ptr, s.ptr, s.len)) {
                 *how = MEN_SHORT;
                 return (int)i;
@@ -657,7 +709,7 @@ static int resolve_name(resolver *r, cand *c, int titled, mention_how *how)
         slice sur = surname_of(name);
         for (size_t i = 0; i < r->n_ents; i++) {
             if (r->ents[i].kind != ENT_PERSON) continue;
-            slice sn = surname_of(r->ents[i].name);
+            slice sn = r->ent_surname[i];
             if (sn.len != sur.len || memcmp(sn.ptr, sur.ptr, sur.len)) continue;
             size_t fa = (size_t)(sur.ptr - name), fb = (size_t)(sn.ptr - r->ents[i].name);
             size_t dist = edit_distance(name, fa, r->ents[i].name, fb, 2);
@@ -671,10 +723,19 @@ static int resolve_name(resolver *r, cand *c, int titled, mention_how *how)
     return ent_add(r, name, ENT_PERSON, NULL);
 }
 
+/* The gender a pronoun asks for: 'm' (he, him, his, himself), 'f' (she, her, hers, herself). */
+static int pronoun_gender(const char *p, size_t n)
+{
+    if (n >= 1 && (p[0] | 0x20) == 's') return 'f';                         /* she */
+    if (n >= 3 && (p[1] | 0x20) == 'e' && (p[2] | 0x20) == 'r') return 'f'; /* her, hers, herself */
+    return 'm'; /* he, him, his, himself */
+}
+
 /* The antecedent of a pronoun in sentence `sent`: the first person named in that sentence
  * before it, else the first person named in the nearest of the five sentences before (a long
- * quotation can stand between a speaker and "he added"). */
-static int resolve_pronoun(const resolver *r, uint32_t sent, size_t before)
+ * quotation can stand between a speaker and "he added"). A person whose gender is known and
+ * not the pronoun's (`gender`, 'm' or 'f') is skipped: "Ada Lind met Jon Aldous. He said …". */
+static int resolve_pronoun(const resolver *r, uint32_t sent, size_t before, int gender)
 {
     int best = -1;
     uint32_t best_sent = 0;
@@ -682,6 +743,7 @@ static int resolve_pronoun(const resolver *r, uint32_t sent, size_t before)
         const mention *m = &r->mens[i];
         if (m->at.start >= before) continue;
         if (r->ents[m->entity].kind != ENT_PERSON) continue;
+        if (r->ent_gender[m->entity] && r->ent_gender[m->entity] != gender) continue;
         if (best >= 0 && m->sent != best_sent) break;
         if (sent - m->sent > 5) break;
         best = (int)m->entity;
@@ -739,7 +801,8 @@ dossier_status nlp_entities(arena *a, nlp_doc *doc, const char *date)
             how = MEN_ROLE;
             break;
         case C_PRONOUN:
-            e = resolve_pronoun(&r, sent, c->at.start);
+            e = resolve_pronoun(&r, sent, c->at.start,
+                                pronoun_gender(doc->text + c->at.start, c->at.end - c->at.start));
             how = MEN_PRONOUN;
             break;
         }
@@ -756,6 +819,17 @@ dossier_status nlp_entities(arena *a, nlp_doc *doc, const char *date)
                 if (!code) return DOSSIER_ERR_NOMEM;
                 r.ents[e].code = code;
             }
+        }
+        /* "Mr. Clarke", "Ms. Moore": the honorific gives a gender the name may not. */
+        if (r.ents[e].kind == ENT_PERSON && !r.ent_gender[e] && c->t0 > 0) {
+            const token *h = &doc->tokens[c->t0 - 1];
+            const char *hp = doc->text + h->start;
+            size_t hn = h->end - h->start;
+            if (hn == 3 && !strncasecmp(hp, "Mr.", 3))
+                r.ent_gender[e] = 'm';
+            else if ((hn == 4 && !strncasecmp(hp, "Mrs.", 4)) ||
+                     (hn == 3 && !strncasecmp(hp, "Ms.", 3)))
+                r.ent_gender[e] = 'f';
         }
         if (mention_add(&r, c->at, e, sent, how)) return DOSSIER_ERR_NOMEM;
     }

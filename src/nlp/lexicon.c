@@ -56,9 +56,9 @@ typedef struct pairvec {
 } pairvec;
 
 /* The data files this loader knows, in the order of lexicon.lines. */
-static const char *const source_names[] = {"countries.tsv", "orgs.tsv",   "titles.tsv",
-                                           "people.tsv",    "roles.tsv",  "cues.tsv",
-                                           "abbreviations.txt"};
+static const char *const source_names[] = {"countries.tsv",     "orgs.tsv",       "titles.tsv",
+                                           "people.tsv",        "roles.tsv",      "cues.tsv",
+                                           "abbreviations.txt", "first_names.tsv"};
 #define LEX_NSOURCES (sizeof source_names / sizeof source_names[0])
 
 struct lexicon {
@@ -67,6 +67,7 @@ struct lexicon {
     lex_table prefixes; /* word prefixes of multi-word aliases ("secretary of"), folded */
     lex_table cues;             /* folded cue form -> lex_cue */
     lex_table abbrevs;          /* abbreviation bytes -> lex_abbr */
+    lex_table first_names;      /* folded given name -> its gender ('m' or 'f', as an int) */
     const lex_entry **people;   /* one entry per term of office (the canonical-name alias) */
     size_t npeople;             /* how many */
     size_t people_cap;          /* allocated (build time) */
@@ -225,6 +226,7 @@ typedef struct builder {
     pairvec prefixes;   /* word-prefix pairs of multi-word aliases */
     pairvec cues;       /* cue pairs */
     pairvec abbrevs;    /* abbreviation pairs */
+    pairvec first_names; /* given-name pairs */
 } builder;
 
 static dossier_status bad_line(builder *b, const char *why)
@@ -603,15 +605,36 @@ static dossier_status parse_abbrev(builder *b, slice *f)
     return DOSSIER_OK;
 }
 
+/* The two genders a given name may have; values of the first_names table point at these. */
+static const int gender_m = 'm', gender_f = 'f';
+
+/* first_names.tsv: name, m|f. */
+static dossier_status parse_first_name(builder *b, slice *f)
+{
+    if (!clean_text(f[0]) || memchr(f[0].ptr, ' ', f[0].len))
+        return bad_line(b, "a given name is one word");
+    const int *g = slice_eq_cstr(f[1], "m")   ? &gender_m
+                   : slice_eq_cstr(f[1], "f") ? &gender_f
+                                              : NULL;
+    if (!g) return bad_line(b, "second column: m or f");
+    char key[LEX_KEY_MAX];
+    long klen = fold_key(f[0].ptr, f[0].len, key, sizeof key);
+    if (klen <= 0) return bad_line(b, "name too long or not UTF-8");
+    char *k = arena_strndup(b->lx->mem, key, (size_t)klen);
+    if (!k || pairvec_push(&b->first_names, k, (size_t)klen, g))
+        return err_set(b->err, DOSSIER_ERR_NOMEM, "oom");
+    return DOSSIER_OK;
+}
+
 typedef dossier_status (*line_parser)(builder *b, slice *f);
 
 /* Parses one source line by line. */
 static dossier_status parse_source(builder *b, const lex_source *src)
 {
-    static const line_parser parsers[LEX_NSOURCES] = {parse_country, parse_org,  parse_title,
-                                                      parse_person,  parse_role, parse_cue,
-                                                      parse_abbrev};
-    static const size_t columns[LEX_NSOURCES] = {6, 4, 6, 8, 4, 3, 2};
+    static const line_parser parsers[LEX_NSOURCES] = {parse_country, parse_org,       parse_title,
+                                                      parse_person,  parse_role,      parse_cue,
+                                                      parse_abbrev,  parse_first_name};
+    static const size_t columns[LEX_NSOURCES] = {6, 4, 6, 8, 4, 3, 2, 2};
     size_t which = LEX_NSOURCES;
     for (size_t i = 0; i < LEX_NSOURCES; i++)
         if (strcmp(src->name, source_names[i]) == 0) which = i;
@@ -693,13 +716,16 @@ lexicon *lexicon_build(const lex_source *src, size_t n, errbuf *err)
     if (!rc) rc = table_build(&lx->prefixes, lx->mem, &b.prefixes);
     if (!rc) rc = table_build(&lx->cues, lx->mem, &b.cues);
     if (!rc) rc = table_build(&lx->abbrevs, lx->mem, &b.abbrevs);
+    if (!rc) rc = table_build(&lx->first_names, lx->mem, &b.first_names);
     if (!rc) rc = check_duplicates(&b, &b.aliases, 0);
     if (!rc) rc = check_duplicates(&b, &b.cues, 1);
     if (!rc) rc = check_duplicates(&b, &b.abbrevs, 1);
+    if (!rc) rc = check_duplicates(&b, &b.first_names, 1);
     free(b.aliases.v);
     free(b.prefixes.v);
     free(b.cues.v);
     free(b.abbrevs.v);
+    free(b.first_names.v);
     if (rc) {
         if (rc == DOSSIER_ERR_NOMEM) err_set(err, rc, "out of memory");
         lexicon_free(lx);
@@ -812,6 +838,16 @@ int lexicon_abbrev(const lexicon *lx, const char *s, size_t n)
     if (!lx || !s || n == 0) return 0;
     const lex_slot *sl = table_find(&lx->abbrevs, s, n);
     return sl ? ((const lex_abbr *)lx->abbrevs.vals[sl->first])->kind : 0;
+}
+
+int lexicon_first_name_gender(const lexicon *lx, const char *s, size_t n)
+{
+    char key[LEX_KEY_MAX];
+    if (!lx || !s) return 0;
+    long klen = fold_key(s, n, key, sizeof key);
+    if (klen <= 0) return 0;
+    const lex_slot *sl = table_find(&lx->first_names, key, (size_t)klen);
+    return sl ? *(const int *)lx->first_names.vals[sl->first] : 0;
 }
 
 size_t lexicon_office_holders(const lexicon *lx, const char *office, const char *country,

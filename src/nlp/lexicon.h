@@ -95,6 +95,10 @@ size_t lexicon_cue_count(const lexicon *lx);
  */
 int lexicon_abbrev(const lexicon *lx, const char *s, size_t n);
 
+/* The gender of the given name s[0..n) from first_names.tsv, letter case aside: 'm', 'f', or 0
+ * when the name is not listed (unknown, or borne by men and women alike). */
+int lexicon_first_name_gender(const lexicon *lx, const char *s, size_t n);
+
 enum { LEX_ABBR_INNER = 1, LEX_ABBR_ANY = 2 };
 
 /*

@@ -22,7 +22,7 @@
 #include "nlp/nlp_internal.h"
 #include "quotes/quotes.h"
 
-#define FRAME_AFTER 10  /* tokens read after a closing mark for `, X said` */
+#define FRAME_AFTER 24 /* tokens read after a closing mark for `, X, the …, said` */
 #define FRAME_BEFORE 14 /* tokens read before an opening mark for `X said: ` */
 #define MIN_INDIRECT 3  /* words a reported clause needs */
 
@@ -143,6 +143,13 @@ static int is_determiner(const nlp_doc *d, size_t t)
 
 static int cue_at_uncached(const qfinder *f, size_t t, const lex_cue **out);
 
+/* Does token t follow a comma, the writer's or one inside a closing quote mark (`,” adding`)? */
+static int after_comma(const nlp_doc *d, size_t t)
+{
+    if (t > 0 && tok_char(d, t - 1, ',')) return 1;
+    return t > 1 && (d->tokens[t - 1].flags & TOK_QUOTE) && tok_char(d, t - 2, ',');
+}
+
 /* The cue starting at token t: its length in tokens (1 or 2) and the lexicon entry, or 0.
  * Each token is looked up once per article; the answer is kept. */
 static int cue_at(const qfinder *f, size_t t, const lex_cue **out)
@@ -162,6 +169,10 @@ static int cue_at_uncached(const qfinder *f, size_t t, const lex_cue **out)
 {
     const nlp_doc *d = f->d;
     if (t >= d->n_tokens || !(d->tokens[t].flags & TOK_WORD)) return 0;
+    /* A capital inside a sentence makes a name ("State Department"), and so does a mention;
+     * checked first, as they spare both lookups. */
+    if ((d->tokens[t].flags & TOK_CAP) && !(d->tokens[t].flags & TOK_SENT)) return 0;
+    if (mention_at(d, t) >= 0) return 0;
     if (t + 1 < d->n_tokens && (d->tokens[t + 1].flags & TOK_WORD) &&
         d->tokens[t + 1].sent == d->tokens[t].sent) {
         char buf[96];
@@ -178,11 +189,6 @@ static int cue_at_uncached(const qfinder *f, size_t t, const lex_cue **out)
             }
         }
     }
-    /* A capitalised word is a cue only at a sentence start ("Said …" is rare; "Says" in a
-     * headline is common enough). */
-    /* A capital inside a sentence makes a name ("State Department"), and so does a mention. */
-    if ((d->tokens[t].flags & TOK_CAP) && !(d->tokens[t].flags & TOK_SENT)) return 0;
-    if (mention_at(d, t) >= 0) return 0;
     const lex_cue *c =
         lexicon_cue(f->lx, d->text + d->tokens[t].start, d->tokens[t].end - d->tokens[t].start);
     if (!c) return 0;
@@ -197,11 +203,13 @@ static int cue_at_uncached(const qfinder *f, size_t t, const lex_cue **out)
     /* A gerund or participle in -ing reports after a comma (", adding that"), after a form of
      * "be" ("was saying") or "while"/"after"; elsewhere it is a noun or an adjective. */
     if (fn > 5 && !memcmp(d->text + d->tokens[t].end - 3, "ing", 3) && t > 0 &&
-        !tok_char(d, t - 1, ',') && !tok_is(d, t - 1, "was") && !tok_is(d, t - 1, "is") &&
+        !after_comma(d, t) && !tok_is(d, t - 1, "was") && !tok_is(d, t - 1, "is") &&
         !tok_is(d, t - 1, "were") && !tok_is(d, t - 1, "are") && !tok_is(d, t - 1, "been") &&
         !tok_is(d, t - 1, "while") && !tok_is(d, t - 1, "after") && !tok_is(d, t - 1, "by") &&
-        !(d->tokens[t].flags & TOK_SENT) && !is_cue_filler(d, t - 1))
-        return 0;
+        !(d->tokens[t].flags & TOK_SENT) && !is_cue_filler(d, t - 1) &&
+        !(mention_at(d, t - 1) >= 0 &&
+          d->entities[d->mentions[mention_at(d, t - 1)].entity].kind == ENT_PERSON))
+        return 0; /* ("footage of Clinton asking, “…”" reports: a person is its subject) */
     /* After a determiner it is a noun: "the reply", "his statement", "a report". */
     if (t > 0 && d->tokens[t - 1].sent == d->tokens[t].sent && is_determiner(d, t - 1)) return 0;
     /* After a possessive too: "Trump's tweet". */
@@ -255,13 +263,23 @@ static quote *quote_push(qfinder *f)
 /* Words that may stand between a subject and its cue: "Blinken also said", "has said". */
 static int is_cue_filler(const nlp_doc *d, size_t t)
 {
-    static const char *const fill[] = {"also", "later", "has", "had", "have", "then", "again",
-                                       "previously", "once", "reportedly", "repeatedly", "further",
-                                       "would", "will", "is", "was", "had", "earlier", "recently",
-                                       "publicly", "privately", "separately", "bluntly", "flatly",
-                                       "firmly", "clearly", "simply", "on", "Wednesday", NULL};
+    static const char *const fill[] = {
+        "also",       "later",     "has",        "had",        "have",     "then",     "again",
+        "previously", "once",      "reportedly", "repeatedly", "further",  "would",    "will",
+        "is",         "was",       "had",        "earlier",    "recently", "publicly", "privately",
+        "separately", "bluntly",   "flatly",     "firmly",     "clearly",  "simply",   "on",
+        "Wednesday",  "however",   "meanwhile",  "too",        "though",   "himself",  "herself",
+        "themselves", "Monday",    "Tuesday",    "Thursday",   "Friday",   "Saturday", "Sunday",
+        "today",      "yesterday", "tonight",    "did",        "does",     "could",    "might",
+        "must",       "should",    "can",        NULL};
     static wordset set = WORDSET(fill, 1);
     if (tok_in(d, t, &set)) return 1;
+    /* "last week", "this month": a time before the cue ("Roe last week said"). */
+    static const char *const spans[] = {"week", "weekend", "month", "year", "night", NULL};
+    static wordset span_set = WORDSET(spans, 1);
+    if (t > 0 && tok_in(d, t, &span_set) && (tok_is(d, t - 1, "last") || tok_is(d, t - 1, "this")))
+        return 1;
+    if (tok_is(d, t, "last") || tok_is(d, t, "this")) return tok_in(d, t + 1, &span_set);
     /* Adverbs in -ly: "seemingly", "repeatedly". */
     size_t n = d->tokens[t].end - d->tokens[t].start;
     return n > 4 && (d->tokens[t].flags & TOK_WORD) && !(d->tokens[t].flags & TOK_CAP) &&
@@ -289,11 +307,10 @@ static int set_speaker_phrase(const nlp_doc *d, quote *q, size_t b, size_t e)
         return 0;
     /* A phrase opening with a preposition or conjunction ("to reporters", "as a", "after the
      * session") is no speaker; one opening with a determiner or a number may be. */
-    static const char *const openers[] = {"the", "a", "an", "his", "her", "their", "its", "our",
-                                          "one", "two", "three", "some", "many", "most", "all",
-                                          "both", "several", "other", "another", "he", "she",
-                                          "they", "we", "i", "you", "these", "those", "each",
-                                          NULL};
+    static const char *const openers[] = {
+        "the",   "a",    "an",   "his",  "her", "their", "its",     "our",   "one",     "two",
+        "three", "some", "many", "most", "all", "both",  "several", "other", "another", "he",
+        "she",   "they", "we",   "i",    "you", "these", "those",   "each",  "who",     NULL};
     static wordset open_set = WORDSET(openers, 1);
     const token *k = &d->tokens[b];
     if (nlp_is_function_word(d->text + k->start, k->end - k->start) && !tok_in(d, b, &open_set))
@@ -301,6 +318,15 @@ static int set_speaker_phrase(const nlp_doc *d, quote *q, size_t b, size_t e)
     q->speaker_at.start = d->tokens[b].start;
     q->speaker_at.end = d->tokens[e - 1].end;
     return 1;
+}
+
+static int is_speaker_noun(const nlp_doc *d, size_t t);
+
+/* Is token t a reporting verb of the lexicon (any form)? */
+static int cue_word(const nlp_doc *d, size_t t)
+{
+    return lexicon_cue(lexicon_get(), d->text + d->tokens[t].start,
+                       d->tokens[t].end - d->tokens[t].start) != NULL;
 }
 
 /*
@@ -327,6 +353,10 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
                       tok_is(d, t - 1, "after") || tok_is(d, t - 1, "while") ||
                       tok_is(d, t - 1, "before") || tok_is(d, t - 1, "when"));
     int second_verb = t > floor && (tok_is(d, t - 1, "and") || tok_is(d, t - 1, "but"));
+    /* "the businessman said, arguing that …": the participle goes on from the cue before it. */
+    if (participle && t >= floor + 2 && tok_char(d, t - 1, ',') && cue_word(d, t - 2) &&
+        subject_before(d, q, t - 2, floor))
+        return 1;
     if (participle || second_verb) {
         uint32_t sent = d->tokens[c].sent;
         size_t from = t;
@@ -343,6 +373,28 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
         size_t comma = from;
         while (comma < t && !tok_char(d, comma, ',')) comma++;
         if (comma + 1 >= t) comma = from;
+        /* A clause opening with a name has it as its subject, an apposition after it
+         * (`De Blasio, speaking on the radio, called Trump …`); no introduction. */
+        int m0 = mention_at(d, from);
+        if (m0 < 0 && from + 1 < t && is_determiner(d, from)) m0 = mention_at(d, from + 1);
+        if (m0 >= 0 && d->entities[d->mentions[m0].entity].kind != ENT_PLACE) {
+            set_speaker_mention(d, q, m0);
+            return 1;
+        }
+        /* "The prince called for Trump to quit, calling him …": a clause opening with a
+         * noun phrase has it as its subject, not a person named later. */
+        size_t cs = comma > from ? comma + 1 : from;
+        if (cs < t && is_determiner(d, cs) && mention_at(d, cs + 1) < 0) {
+            size_t e = cs + 1;
+            while (e < t && e < cs + 5 && (d->tokens[e].flags & TOK_WORD) &&
+                   !nlp_is_function_word(d->text + d->tokens[e].start,
+                                         d->tokens[e].end - d->tokens[e].start) &&
+                   !cue_word(d, e))
+                e++;
+            if (e > cs + 1 && e < t && is_speaker_noun(d, e - 1) && set_speaker_phrase(d, q, cs, e))
+                return 1;
+            q->speaker_at.start = q->speaker_at.end = 0;
+        }
         int org = -1;
         for (int pass = 0; pass < 2; pass++) {
             size_t k0 = pass == 0 ? (comma > from ? comma + 1 : from) : from;
@@ -364,13 +416,34 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
         }
         return 0;
     }
-    /* ", the secretary of state, said": skip back over the apposition to the name. */
+    /* ", the secretary of state, said": skip back over the apposition to the name; over two
+     * when the first holds no name (", the attorney general of Oklahoma, one of the states
+     * suing, said"). */
     if (t > floor && tok_char(d, t - 1, ',')) {
         size_t b = t - 1;
         size_t k = b;
         while (k > floor && k + 30 > b && !tok_char(d, k - 1, ',')) k--;
+        for (int more = 0; more < 2 && k > floor + 2 && tok_char(d, k - 1, ','); more++) {
+            int mk = mention_at(d, k - 2);
+            if (mk >= 0 && d->entities[d->mentions[mk].entity].kind != ENT_PLACE) break;
+            size_t k2 = k - 1;
+            while (k2 > floor && k - k2 < 30 && !tok_char(d, k2 - 1, ','))
+                k2--;
+            if (!(k2 > floor && tok_char(d, k2 - 1, ','))) break;
+            int m2 = mention_at(d, k2 >= 2 ? k2 - 2 : 0);
+            if (m2 < 0 || d->entities[d->mentions[m2].entity].kind != ENT_PERSON) break;
+            k = k2;
+        }
         if (k > floor && tok_char(d, k - 1, ',')) {
-            int m = k >= 2 ? mention_at(d, k - 2) : -1;
+            /* "Jim Jordan (R-Ohio), a panel member, said": the party tag is skipped too. */
+            size_t j = k >= 2 ? k - 2 : 0;
+            if (j > floor && tok_char(d, j, ')')) {
+                size_t o = j;
+                while (o > floor && !tok_char(d, o, '(') && j - o < 8)
+                    o--;
+                if (tok_char(d, o, '(') && o > floor) j = o - 1;
+            }
+            int m = k >= 2 ? mention_at(d, j) : -1;
             if (m >= 0) {
                 set_speaker_mention(d, q, m);
                 return 1;
@@ -398,10 +471,12 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
     /* A noun phrase back to a punctuation mark or a function word: its words are nouns and
      * adjectives with at most a determiner, "of" or a possessive ("a senior official",
      * "the head of the agency"). */
-    static const char *const np_words[] = {"the", "a", "an", "of", "his", "her", "their", "its",
-                                           "many", "some", "most", "all", "two", "three", "both",
-                                           "other", "one", "he", "she", "they", "we", "i", NULL};
-    static const char *const subj_pronouns[] = {"he", "she", "they", "we", "i", NULL};
+    static const char *const np_words[] = {"the",  "a",     "an",   "of",   "his", "her",  "their",
+                                           "its",  "many",  "some", "most", "all", "two",  "three",
+                                           "both", "other", "one",  "he",   "she", "they", "we",
+                                           "i",    "who",   "in",   NULL};
+    /* "who said", a relative pronoun, is a whole subject too (PolNeAR marks it). */
+    static const char *const subj_pronouns[] = {"he", "she", "they", "we", "i", "who", NULL};
     static wordset np_set = WORDSET(np_words, 1), pronoun_set = WORDSET(subj_pronouns, 1);
     size_t b = t;
     while (b > floor && (d->tokens[b - 1].flags & TOK_WORD) && t - b < 6) {
@@ -415,6 +490,19 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
     /* A determiner cannot end the phrase, nor can "of". */
     if (b < t && (tok_is(d, t - 1, "the") || tok_is(d, t - 1, "a") || tok_is(d, t - 1, "of")))
         return 0;
+    /* "Trump at the time said", "Roe in a statement said": a phrase after a preposition is a
+     * circumstance; the subject is before it. */
+    static const char *const preps[] = {"at",  "in",   "on",   "during", "after",   "before",
+                                        "for", "from", "with", "via",    "through", NULL};
+    static wordset prep_set = WORDSET(preps, 1);
+    if (b > floor + 1 && b < t && tok_in(d, b - 1, &prep_set) &&
+        !(d->tokens[b - 1].flags & TOK_CAP)) {
+        int m2 = mention_at(d, b - 2);
+        if (m2 >= 0 && d->entities[d->mentions[m2].entity].kind != ENT_PLACE) {
+            set_speaker_mention(d, q, m2);
+            return 1;
+        }
+    }
     return set_speaker_phrase(d, q, b, t);
 }
 
@@ -426,6 +514,19 @@ static int subject_after(const nlp_doc *d, quote *q, size_t e, size_t limit)
     size_t t = e;
     while (t < limit && t < e + 8 && (d->tokens[t].flags & TOK_WORD)) t++;
     if (t == e) return 0;
+    /* "said a party member who backs the bill", "says a source involved in the talks": a
+     * relative clause or a participle with its complement is no part of the name. */
+    static const char *const cuts[] = {
+        "who",  "whose", "which", "involved", "familiar", "close",  "speaking", "working",
+        "with", "in",    "at",    "from",     "on",       "during", "after",    NULL};
+    static wordset cut_set = WORDSET(cuts, 1);
+    int relative = 0;
+    for (size_t k = e + 1; k < t; k++)
+        if (tok_in(d, k, &cut_set)) {
+            t = k;
+            relative = 1;
+            break;
+        }
     /* A name first and a clause after it: "said Blinken on Wednesday". */
     int m = mention_at(d, e);
     if (m < 0 && e + 1 < t && (tok_is(d, e, "the") || tok_is(d, e, "a") || tok_is(d, e, "an")))
@@ -450,8 +551,31 @@ static int subject_after(const nlp_doc *d, quote *q, size_t e, size_t limit)
         set_speaker_mention(d, q, m);
         return 1;
     }
-    if (t == limit || !(d->tokens[t].flags & TOK_WORD)) return set_speaker_phrase(d, q, e, t);
+    /* A person with a title before and a place after: "said Representative Jane Roe of New
+     * York". */
+    for (size_t k = e; k < t; k++) {
+        m = mention_at(d, k);
+        if (m >= 0 && d->entities[d->mentions[m].entity].kind == ENT_PERSON &&
+            token_at(d, d->mentions[m].at.start) >= e) {
+            set_speaker_mention(d, q, m);
+            return 1;
+        }
+    }
+    if (relative || t == limit || !(d->tokens[t].flags & TOK_WORD))
+        return set_speaker_phrase(d, q, e, t);
     return 0;
+}
+
+/* `,” it said`, `It added, “`: "it" is a speaker only right next to the cue of a quotation
+ * (a statement, a letter, a website), never in reported speech ("it is clear that"). */
+static int subject_it(const nlp_doc *d, quote *q, size_t c, size_t floor)
+{
+    while (c > floor && is_cue_filler(d, c - 1))
+        c--; /* `,” it further wrote` */
+    if (c == floor || !tok_is(d, c - 1, "it")) return 0;
+    q->speaker_at.start = d->tokens[c - 1].start;
+    q->speaker_at.end = d->tokens[c - 1].end;
+    return 1;
 }
 
 static void set_cue(quote *q, const nlp_doc *d, size_t t, int len, const lex_cue *c)
@@ -489,11 +613,104 @@ static int dash_attribution(const nlp_doc *d, quote *q, size_t s, size_t limit)
     return 1;
 }
 
+/* Can the speaker follow this cue (`said Blinken`, `added the minister`)? After "told" or
+ * "urged" the next name is who was told or urged (`told Politico that`). */
+static int cue_inverts(const lex_cue *c);
+
+/* The same at token t: a participle never inverts either (`suggesting a few questions`). */
+static int inverts_at(const nlp_doc *d, size_t t, const lex_cue *c)
+{
+    size_t n = d->tokens[t].end - d->tokens[t].start;
+    if (n > 4 && !memcmp(d->text + d->tokens[t].end - 3, "ing", 3)) return 0;
+    return cue_inverts(c);
+}
+
+static int cue_inverts(const lex_cue *c)
+{
+    static const char *const objects[] = {"tell",   "tell reporters", "urge", "remind", "assure",
+                                          "inform", "accuse",         "call", NULL};
+    if (!c->lemma) return 1;
+    for (const char *const *w = objects; *w; w++)
+        if (!strcmp(*w, c->lemma)) return 0;
+    return 1;
+}
+
+/* A cue that reports only when it frames a quotation (`the letter reads, “…”`, `,” it read`);
+ * elsewhere it is an ordinary verb ("he reads the paper"). */
+static int frames_only(const lex_cue *c)
+{
+    return c->lemma && !strcmp(c->lemma, "read");
+}
+
+/*
+ * Does the subject found before a cue open the frame that starts at token `start`? Only a title
+ * or description of the name may come first (`,” Trump campaign spokesman Jason Miller said`);
+ * a clause of the writer's (`” in response, and he urged`) means the cue is not this
+ * quotation's frame.
+ */
+static int subject_opens_frame(const nlp_doc *d, const quote *q, size_t start)
+{
+    static const char *const joins[] = {
+        "and", "but",  "or",    "while", "because", "as",   "when", "after",  "before",   "since",
+        "so",  "then", "where", "which", "who",     "that", "if",   "though", "although", NULL};
+    static wordset join_set = WORDSET(joins, 1);
+    size_t b = token_at(d, q->speaker_at.start);
+    if (b <= start) return 1;
+    if (b - start > 8) return 0;
+    for (size_t t = start; t < b; t++)
+        if (!(d->tokens[t].flags & TOK_WORD) || tok_in(d, t, &join_set)) return 0;
+    return 1;
+}
+
+/*
+ * After a frame that opens a new sentence (`?” Trump said`), does the sentence go on with
+ * nothing but a few words and a stop or a comma (`Trump said in an interview.`, `Trump said,
+ * looking out`)? `.” He said that …` and `.” Jane Roe added, “…` are reports of their own.
+ * e is the token after the cue.
+ */
+static int frame_ends_report(const nlp_doc *d, const quote *q, size_t e, const lex_cue *cue,
+                             int lenient)
+{
+    size_t x = e;
+    size_t sp_end = token_at(d, q->speaker_at.end);
+    if (q->speaker_at.end > d->tokens[e > 0 ? e - 1 : 0].end) x = sp_end;
+    /* A short tail is an adverbial (`on Monday`, `in an interview with CNN`), a longer one
+     * that does not open with a preposition is a clause (`said the port would reopen`). After
+     * a quotation that ended its own sentence (`?” Roe said about the plan, …`) an adverbial
+     * may run on, and "told" may have its object first (`told a local radio station in …`). */
+    static const char *const preps[] = {
+        "on",  "in", "at",    "during", "after", "before",  "to",  "from",    "with",   "of",
+        "for", "by", "about", "while",  "as",    "through", "via", "outside", "inside", NULL};
+    static wordset prep_set = WORDSET(preps, 1);
+    size_t words = 0;
+    if (lenient && !cue_inverts(cue)) {
+        while (x < d->n_tokens && (d->tokens[x].flags & TOK_WORD) && !tok_in(d, x, &prep_set) &&
+               !tok_is(d, x, "that") && words < 5)
+            x++, words++;
+        words = 0;
+    }
+    if (lenient && tok_in(d, x, &prep_set)) {
+        /* The rest of the sentence is circumstance unless it quotes someone again. */
+        uint32_t sent = d->tokens[x].sent;
+        for (; x < d->n_tokens && d->tokens[x].sent == sent; x++)
+            if (d->tokens[x].flags & TOK_QUOTE) return 0;
+        return 1;
+    }
+    size_t max_words = tok_in(d, x, &prep_set) ? 6 : 2;
+    while (x < d->n_tokens && (d->tokens[x].flags & TOK_WORD) && !tok_is(d, x, "that") &&
+           !(d->tokens[x].flags & TOK_PARA) && words <= max_words)
+        x++, words++;
+    if (words > max_words) return 0;
+    if (x >= d->n_tokens || (d->tokens[x].flags & TOK_PARA)) return 1;
+    if (tok_char(d, x, '.') || tok_char(d, x, '!') || tok_char(d, x, '?')) return 1;
+    return tok_char(d, x, ',') && !(x + 1 < d->n_tokens && (d->tokens[x + 1].flags & TOK_QUOTE));
+}
+
 /*
  * Frame after the closing mark at token t: `, X said`, `, said X`, `X said.` within the
  * sentence. Returns 1 when found.
  */
-static int frame_after(qfinder *f, quote *q, size_t t)
+static int frame_after(qfinder *f, quote *q, size_t t, int mid_sentence)
 {
     const nlp_doc *d = f->d;
     size_t s = t + 1;
@@ -505,29 +722,124 @@ static int frame_after(qfinder *f, quote *q, size_t t)
         if (limit > s && (d->tokens[limit].flags & TOK_SENT)) break; /* the next sentence */
         if (c == '(') paren++;
         else if (c == ')' && paren) paren--;
-        else if (!paren && limit > s && (c == '.' || c == '!' || c == '?' || c == ';')) break;
+        else if (!paren && limit > s && (c == '.' || c == '!' || c == '?' || c == ';') &&
+                 !(c == '.' && tok_char(d, limit + 1, ','))) /* "McConnell, R-Ky., said" */
+            break;
         limit++;
     }
     if (dash_attribution(d, q, s, limit)) return 1;
+    /* A quotation that ended its sentence (`?” Trump said`) is framed by the next one only
+     * when that sentence is about nothing else; see frame_ends_report. */
+    int next_sentence = limit > s && (d->tokens[s].flags & TOK_SENT);
+    /* So is a quotation inside the writer's sentence: `on “Face the Nation,” Paul Ryan said
+     * the …` is a title and a report of its own; `is “a disaster,” Trump said.` is framed. */
+    if (mid_sentence) next_sentence = 1;
     for (size_t c = s; c < limit; c++) {
         const lex_cue *cue;
         int len = cue_at(f, c, &cue);
         if (!len) continue;
         if (cue->kind == LEX_CUE_SOURCE && !tok_is(d, c, "according")) continue;
+        if (frames_only(cue) && (d->tokens[c].flags & TOK_CAP)) continue; /* "Read said." */
         /* “The Wall Street Journal” wrote: a cue straight after a quotation that ends without
          * its own punctuation makes the quotation the subject, not the words. */
         if (c == s && t > 0 && !(d->tokens[t - 1].flags & TOK_PUNCT)) return 0;
         size_t start = s;
         while (start < c && !(d->tokens[start].flags & TOK_WORD)) start++;
         int found = 0;
-        if (start < c) found = subject_before(d, q, c, start);
-        if (!found) found = subject_after(d, q, c + (size_t)len, limit);
+        if (start < c) {
+            found = (subject_before(d, q, c, start) || subject_it(d, q, c, start)) &&
+                    subject_opens_frame(d, q, start);
+            if (!found) q->speaker = -1, q->speaker_at.start = q->speaker_at.end = 0;
+        }
+        /* `,” said X`, `,” then added X`: only fillers between the mark and the cue. */
+        size_t w = start;
+        while (w < c && is_cue_filler(d, w))
+            w++;
+        if (!found && w == c && inverts_at(d, c, cue))
+            found = subject_after(d, q, c + (size_t)len, limit);
         if (!found && start < c) continue; /* words before the cue that are no subject */
+        /* `“Morning Show,” adding, “…”`: a cue with no subject that introduces the next
+         * quotation is that one's frame. */
+        size_t after = c + (size_t)len;
+        if (!found && after + 1 < d->n_tokens &&
+            (tok_char(d, after, ',') || tok_char(d, after, ':')) &&
+            (d->tokens[after + 1].flags & TOK_QUOTE))
+            return 0;
+        if (next_sentence && !frame_ends_report(d, q, c + (size_t)len, cue, !mid_sentence)) {
+            q->speaker = -1, q->speaker_at.start = q->speaker_at.end = 0;
+            return 0;
+        }
         set_cue(q, d, c, len, cue);
         f->used_cue[c] = 1;
         return 1;
     }
     return 0;
+}
+
+/* `,” Jane Roe said on “Morning Show,” adding, “…”`: a participle with no subject in reach
+ * (quotations stand between) goes on from the quotation before it in the same sentence. */
+static int participle_goes_on(const qfinder *f, quote *q, size_t c, size_t floor)
+{
+    const nlp_doc *d = f->d;
+    size_t cn = d->tokens[c].end - d->tokens[c].start;
+    if (c == 0 || cn < 5 || memcmp(d->text + d->tokens[c].end - 3, "ing", 3) || !after_comma(d, c))
+        return 0;
+    if (f->n < 2) return 0;
+    const quote *prev = &f->items[f->n - 2];
+    if (prev->sent != d->tokens[c].sent &&
+        d->tokens[token_at(d, prev->at.end)].sent != d->tokens[c].sent)
+        return 0;
+    if (prev->speaker < 0 && prev->speaker_at.end <= prev->speaker_at.start) return 0;
+    (void)floor;
+    q->speaker = prev->speaker;
+    q->speaker_at = prev->speaker_at;
+    return 1;
+}
+
+/* `said Blinken: “`: a speaker after the cue must end the frame, else it is the subject of
+ * the reported clause (`said he would be “shocked”`). Clears the speaker when not. */
+static int inverted_ends_frame(const nlp_doc *d, quote *q, size_t p, size_t t)
+{
+    /* ... and a comma or colon part it from the mark: `said the convention could be a “` is
+     * no inversion. */
+    if (token_at(d, q->speaker_at.end) >= p && p < t) return 1;
+    q->speaker = -1;
+    q->speaker_at.start = q->speaker_at.end = 0;
+    return 0;
+}
+
+/* Is token t a personal pronoun that can be a subject? */
+static int is_pronoun_subject(const nlp_doc *d, size_t t)
+{
+    static const char *const pron[] = {"he", "she", "they", "we", "i", "it", NULL};
+    static wordset set = WORDSET(pron, 1);
+    return tok_in(d, t, &set);
+}
+
+/* `Ban condemned what he called a “brazen breach”`: words someone is said to "call" a thing
+ * are the sentence subject's, who takes them up; its first name or pronoun (from token b, the
+ * sentence start) speaks. */
+static void what_subject(const nlp_doc *d, quote *q, size_t b)
+{
+    size_t sb = token_at(d, q->speaker_at.start);
+    if (sb <= b + 1 || !tok_is(d, sb - 1, "what")) return;
+    /* After an introduction ("On Friday, …") the clause starts at its comma. */
+    for (size_t k = sb - 1; k > b; k--)
+        if (tok_char(d, k - 1, ',')) {
+            b = k;
+            break;
+        }
+    for (size_t h = b; h + 1 < sb; h++) {
+        int m = mention_at(d, h);
+        if (m < 0 || d->entities[d->mentions[m].entity].kind == ENT_PLACE) continue;
+        if (token_at(d, d->mentions[m].at.end) < sb - 1) set_speaker_mention(d, q, m);
+        return;
+    }
+    if (is_pronoun_subject(d, b)) {
+        q->speaker = -1;
+        q->speaker_at.start = d->tokens[b].start;
+        q->speaker_at.end = d->tokens[b].end;
+    }
 }
 
 /* Frame before the opening mark at token t: `X said: “`, `X said, “`, `according to X, “`,
@@ -566,11 +878,16 @@ static int frame_before(qfinder *f, quote *q, size_t t, int *whole, int *split)
         const lex_cue *cue;
         int len = cue_at(f, c, &cue);
         if (!len || c + (size_t)len > p + 1) continue;
+        if (frames_only(cue) && (c + (size_t)len < p || p == t)) continue;
         if (f->used_cue[c]) {
             /* “A,” said X, “B.”: the frame of the part before is this part's frame too. */
             const quote *prev = f->n >= 2 ? &f->items[f->n - 2] : NULL;
+            /* `said X, “B”`, `he said, but “B”`; not `said on “Title”`. */
+            static const char *const preps[] = {"on",   "in",    "at", "of",  "to", "for", "from",
+                                                "with", "about", "by", "the", "a",  "an",  NULL};
+            static wordset prep_set = WORDSET(preps, 1);
             if (prev && prev->cue.start == d->tokens[c].start && floor > 0 &&
-                f->in_quote[floor - 1]) {
+                f->in_quote[floor - 1] && (p < t || !tok_in(d, t - 1, &prep_set))) {
                 q->cue = prev->cue;
                 q->cue_lemma = prev->cue_lemma;
                 q->speaker = prev->speaker;
@@ -584,7 +901,10 @@ static int frame_before(qfinder *f, quote *q, size_t t, int *whole, int *split)
         if (tok_is(d, c, "according")) {
             if (!subject_after(d, q, c + 2, t)) continue;
         } else if (!subject_before(d, q, c, floor) &&
-                   !subject_after(d, q, c + (size_t)len, p)) {
+                   !(inverts_at(d, c, cue) && subject_after(d, q, c + (size_t)len, p) &&
+                     inverted_ends_frame(d, q, p, t)) &&
+                   !(c + (size_t)len >= p && subject_it(d, q, c, floor)) &&
+                   !(c + (size_t)len >= p && participle_goes_on(f, q, c, floor))) {
             continue;
         }
         set_cue(q, d, c, len, cue);
@@ -603,6 +923,29 @@ static int frame_before(qfinder *f, quote *q, size_t t, int *whole, int *split)
             m = mention_at(d, k);
             if (m >= 0) break;
             if (t - 1 - k > 3) break; /* the name is at most a verb or two before the colon */
+        }
+        /* "She then addressed the crowd: “…”", "The bank released this statement: “…”":
+         * a sentence that opens with its subject and ends in the colon introduces the
+         * quotation; the subject speaks. */
+        if (m < 0) {
+            size_t b = t - 1;
+            while (b > 0 && d->tokens[b - 1].sent == d->tokens[t - 1].sent)
+                b--;
+            if (t - 1 - b <= 16) {
+                int m0 = mention_at(d, b);
+                if (m0 < 0 && b + 1 < t - 1 && is_determiner(d, b)) m0 = mention_at(d, b + 1);
+                if (m0 >= 0 && d->entities[d->mentions[m0].entity].kind != ENT_PLACE &&
+                    token_at(d, d->mentions[m0].at.end) < t - 1)
+                    m = m0;
+            }
+            if (m >= 0) {
+                set_speaker_mention(d, q, m);
+                q->cue.start = d->tokens[t - 1].start;
+                q->cue.end = d->tokens[t - 1].end;
+                q->cue_lemma = ":";
+                *whole = 1;
+                return 1;
+            }
         }
         if (m >= 0 && d->entities[d->mentions[m].entity].kind != ENT_PLACE) {
             set_speaker_mention(d, q, m);
@@ -628,14 +971,37 @@ static int frame_before(qfinder *f, quote *q, size_t t, int *whole, int *split)
  * closely enough to share its speaker: in the same paragraph or at the start of the next, with
  * no other person named in between?
  */
-static int quote_follows(const nlp_doc *d, size_t prev_close, size_t open_t, int speaker)
+static int quote_follows(const qfinder *f, size_t prev_close, size_t open_t, size_t close_t,
+                         int speaker)
 {
+    const nlp_doc *d = f->d;
     size_t paras = 0;
+    int other = 0; /* another person named in between */
     for (size_t t = prev_close + 1; t <= open_t && t < d->n_tokens; t++) {
         if (d->tokens[t].flags & TOK_PARA) paras++;
         if (paras > 1) return 0;
         int m = mention_at(d, t);
         if (m >= 0 && t < open_t && (int)d->mentions[m].entity != speaker &&
+            d->entities[d->mentions[m].entity].kind == ENT_PERSON)
+            other = 1;
+        /* In the same paragraph a name in the frame (`,” Obama said after meeting Putin.
+         * “…`) changes nothing; another report does (`Putin replied: “…`). */
+        const lex_cue *cue;
+        if (t > prev_close + 1 && t < open_t && !f->in_quote[t] && !f->used_cue[t] &&
+            cue_at(f, t, &cue) && cue->kind != LEX_CUE_SOURCE) {
+            int s = mention_at(d, t - 1);
+            if (s >= 0 && (int)d->mentions[s].entity != speaker &&
+                d->entities[d->mentions[s].entity].kind == ENT_PERSON)
+                return 0;
+        }
+    }
+    if (other && paras) return 0;
+    /* In the next paragraph, another person named after it (`“…” Tomas Berg said the port
+     * …`) has the paragraph. */
+    for (size_t t = close_t + 1; paras && t < d->n_tokens && !(d->tokens[t].flags & TOK_PARA);
+         t++) {
+        int m = mention_at(d, t);
+        if (m >= 0 && (int)d->mentions[m].entity != speaker &&
             d->entities[d->mentions[m].entity].kind == ENT_PERSON)
             return 0;
     }
@@ -720,6 +1086,8 @@ static dossier_status find_quotations(qfinder *f)
         size_t inner_b = open_t + 1, inner_e = t;
         open_family = QF_NONE;
         if (inner_b >= inner_e) continue;
+        /* `tweet-id="7834…"`: markup left in the text quotes attribute values, not words. */
+        if (d->tokens[open_t].start > 0 && d->text[d->tokens[open_t].start - 1] == '=') continue;
         for (size_t x = open_t; x <= t; x++) f->in_quote[x] = 1;
         quote *q = quote_push(f);
         if (!q) return DOSSIER_ERR_NOMEM;
@@ -746,7 +1114,8 @@ static dossier_status find_quotations(qfinder *f)
                        (d->tokens[inner_e - 1].end - d->tokens[inner_e - 1].start == 3 &&
                         !memcmp(d->text + d->tokens[inner_e - 1].start, "\xE2\x80\x94", 3));
         int whole_before = 0, split = 0;
-        int framed = frame_after(f, q, t);
+        int mid_sentence = !starts_sentence && open_t > 0 && !tok_char(d, open_t - 1, ':');
+        int framed = frame_after(f, q, t, mid_sentence);
         if (!framed) framed = frame_before(f, q, open_t, &whole_before, &split);
         int direct = (starts_sentence || whole_before) && (ends_sentence || own_stop);
         if (!direct && starts_sentence && own_stop && framed) direct = 1;
@@ -757,32 +1126,82 @@ static dossier_status find_quotations(qfinder *f)
             for (size_t c = open_t; c-- > b;) {
                 const lex_cue *cue;
                 int len = cue_at(f, c, &cue);
-                if (!len || f->used_cue[c]) continue;
+                if (!len || f->used_cue[c] || frames_only(cue)) continue;
                 if (tok_is(d, c, "according")) {
                     if (!subject_after(d, q, c + 2, open_t)) continue;
                 } else if (!subject_before(d, q, c, b)) {
                     continue;
                 }
+                size_t sb = token_at(d, q->speaker_at.start);
+                /* `Carter said he would welcome a “…”`: a pronoun just after another cue
+                 * (or its "that") is reported; the outer cue's subject is the speaker. */
+                if (sb > b && sb < c && is_pronoun_subject(d, sb)) {
+                    size_t oc = sb - 1;
+                    if (oc > b && tok_is(d, oc, "that")) oc--;
+                    const lex_cue *ocue;
+                    int olen = cue_at(f, oc, &ocue);
+                    quote outer = *q;
+                    if (olen == 1 && !f->used_cue[oc] && ocue->kind != LEX_CUE_SOURCE &&
+                        subject_before(d, &outer, oc, b)) {
+                        *q = outer;
+                        c = oc;
+                        len = olen;
+                        cue = ocue;
+                    }
+                }
                 /* The cue stays free: reported speech around the quotation uses it too. */
                 set_cue(q, d, c, len, cue);
                 framed = 1;
-                /* What is attributed runs from the cue to the end of the sentence. */
-                size_t a = c + (size_t)len;
-                if (tok_is(d, a, "that")) a++;
-                size_t z = t + 1;
-                while (z < d->n_tokens && d->tokens[z].sent == o->sent) z++;
-                while (z > t + 1 && !(d->tokens[z - 1].flags & (TOK_WORD | TOK_QUOTE))) z--;
-                if (a < open_t) q->content.start = d->tokens[a].start;
-                q->content.end = d->tokens[z - 1].end > q->at.end ? d->tokens[z - 1].end : q->at.end;
                 break;
             }
         }
         q->kind = direct ? QUOTE_DIRECT : QUOTE_PARTIAL;
+        /* What a partial quotation's cue attributes runs from the cue ("that" included) to the
+         * end of the sentence: `Clinton called half of them “deplorables.”`. */
+        if (!direct && q->cue.end > q->cue.start && q->cue.end <= d->tokens[open_t].start) {
+            size_t a = token_at(d, q->cue.end);
+            if (tok_char(d, a, ',') || tok_char(d, a, ':')) a++;
+            size_t z = t + 1;
+            while (z < d->n_tokens && d->tokens[z].sent == d->tokens[t].sent)
+                z++;
+            while (z > t + 1 && !(d->tokens[z - 1].flags & (TOK_WORD | TOK_QUOTE)))
+                z--;
+            if (a < open_t && d->tokens[a].sent == o->sent) q->content.start = d->tokens[a].start;
+            q->content.end = d->tokens[z - 1].end > q->at.end ? d->tokens[z - 1].end : q->at.end;
+        }
+        if (!direct && q->speaker_at.end > q->speaker_at.start) {
+            size_t b = open_t;
+            while (b > 0 && d->tokens[b - 1].sent == o->sent && !f->in_quote[b - 1])
+                b--;
+            what_subject(d, q, b);
+            /* The same for a frame found before the mark (`Trump said he wants “…”`). */
+            size_t sb = token_at(d, q->speaker_at.start);
+            if (q->cue.start > q->speaker_at.start && q->cue.end <= d->tokens[open_t].start &&
+                sb > b && is_pronoun_subject(d, sb)) {
+                size_t oc = sb - 1;
+                if (oc > b && tok_is(d, oc, "that")) oc--;
+                const lex_cue *ocue;
+                quote outer = *q;
+                if (cue_at(f, oc, &ocue) == 1 && !f->used_cue[oc] && ocue->kind != LEX_CUE_SOURCE &&
+                    subject_before(d, &outer, oc, b)) {
+                    *q = outer;
+                    set_cue(q, d, oc, 1, ocue);
+                }
+            }
+        }
+        /* `The summit achieved “too little,” he added`: the writer's words before the
+         * quotation are the report too. */
+        if (!direct && mid_sentence && q->cue.start >= q->at.end) {
+            size_t a = open_t;
+            while (a > 0 && d->tokens[a - 1].sent == o->sent && !f->in_quote[a - 1])
+                a--;
+            if (a < open_t && !f->in_quote[a]) q->content.start = d->tokens[a].start;
+        }
         /* A quotation with no frame that follows an attributed one: the same speaker. */
         int same_para = last_quote_para_end != (size_t)-1 && !para_between(d, last_quote_para_end, open_t);
         if (!framed && direct && (last_speaker >= 0 || last_speaker_at.end) &&
             last_quote_para_end != (size_t)-1 &&
-            quote_follows(d, last_quote_para_end, open_t, last_speaker)) {
+            quote_follows(f, last_quote_para_end, open_t, t, last_speaker)) {
             q->speaker = last_speaker;
             q->speaker_at = last_speaker_at;
             /* In the same paragraph it goes on the same quotation: “A,” he said. “B.” */
@@ -797,6 +1216,28 @@ static dossier_status find_quotations(qfinder *f)
             split = 1;
         }
         /* A piece of a quotation split around its frame joins the piece before. */
+        /* So does a whole quotation after a partial one framed after it: `The bill “looks
+         * out for Wall Street,” Sanders wrote. “That is unacceptable.”` is one attribution. */
+        if (split && f->n >= 2 && f->items[f->n - 2].kind == QUOTE_PARTIAL &&
+            f->items[f->n - 2].cue.start >= f->items[f->n - 2].at.end &&
+            !para_between(d, token_at(d, f->items[f->n - 2].at.end), open_t)) {
+            quote *p = &f->items[f->n - 2];
+            size_t np = p->n_segments ? p->n_segments : 1;
+            span *segs = arena_alloc(f->a, (np + 1) * sizeof *segs);
+            if (!segs) return DOSSIER_ERR_NOMEM;
+            if (p->n_segments)
+                memcpy(segs, p->segments, np * sizeof *segs);
+            else
+                segs[0] = p->at;
+            segs[np] = q->at;
+            p->segments = segs;
+            p->n_segments = np + 1;
+            p->at.end = q->at.end;
+            p->content.end = q->at.end;
+            f->n--;
+            last_quote_para_end = t;
+            continue;
+        }
         if (split && f->n >= 2 && f->items[f->n - 2].kind == QUOTE_DIRECT) {
             quote *p = &f->items[f->n - 2];
             size_t np = p->n_segments ? p->n_segments : 1;
@@ -830,41 +1271,184 @@ static dossier_status find_quotations(qfinder *f)
     return DOSSIER_OK;
 }
 
+/*
+ * Pass 1b: interview transcripts. A paragraph that opens with a speaker's name in capitals and
+ * a colon (`PENCE: Well, look …`, `Q: …`, `MS. ROE: …`; a stray quote mark before it aside) is
+ * that speaker's words to the paragraph's end; quotations found inside it are part of them.
+ */
+static dossier_status find_transcript(qfinder *f)
+{
+    const nlp_doc *d = f->d;
+    for (size_t p = 0; p < d->n_tokens; p++) {
+        if (!(d->tokens[p].flags & TOK_PARA)) continue;
+        size_t b = p;
+        if (d->tokens[b].flags & TOK_QUOTE) b++;
+        size_t e = b;
+        /* One to four words, all in capitals (an abbreviated title like "MS." included). */
+        while (e < d->n_tokens && e < b + 4 && (d->tokens[e].flags & TOK_WORD) &&
+               (e == b || !(d->tokens[e].flags & TOK_PARA))) {
+            const token *k = &d->tokens[e];
+            int upper =
+                (k->flags & TOK_UPPER) ||
+                (k->end - k->start == 1 && d->text[k->start] >= 'A' && d->text[k->start] <= 'Z');
+            if (!upper) break;
+            e++;
+        }
+        if (e == b || e + 1 >= d->n_tokens || !tok_char(d, e, ':')) continue;
+        if (d->tokens[e + 1].flags & TOK_PARA) continue;
+        /* The words run to the paragraph's end, less a closing mark left there. */
+        size_t z = e + 1;
+        while (z < d->n_tokens && !(d->tokens[z].flags & TOK_PARA))
+            z++;
+        size_t last = z - 1;
+        if (last > e + 1 && (d->tokens[last].flags & TOK_QUOTE)) last--;
+        /* Labels of the page are no speakers (`UPDATE:`, `BYLINE:`, `WATCH:`), and words in
+         * title case after the colon are a headline (`LOOK: Shocking Photos Of …`). */
+        static const char *const labels[] = {
+            "update",     "updated", "byline", "email",     "photo",   "photos", "video",
+            "watch",      "look",    "boom",   "breaking",  "read",    "note",   "editor",
+            "correction", "source",  "credit", "exclusive", "related", "see",    "listen",
+            "caption",    "image",   "top",    "stat",      NULL};
+        static wordset label_set = WORDSET(labels, 1);
+        if (tok_in(d, b, &label_set)) continue;
+        size_t words = 0, caps = 0;
+        for (size_t x = e + 1; x <= last; x++) {
+            if (!(d->tokens[x].flags & TOK_WORD)) continue;
+            words++;
+            caps += (d->tokens[x].flags & (TOK_CAP | TOK_UPPER)) != 0;
+        }
+        if (words < 4 || caps * 4 >= words * 3) continue;
+        span at = {d->tokens[e + 1].start, d->tokens[last].end};
+        /* Quotations found in the paragraph are part of these words (a stray mark before
+         * the name may have opened one there). */
+        size_t keep = 0;
+        for (size_t i = 0; i < f->n; i++)
+            if (f->items[i].at.end <= d->tokens[p].start || f->items[i].at.start >= at.end)
+                f->items[keep++] = f->items[i];
+        f->n = keep;
+        quote *q = quote_push(f);
+        if (!q) return DOSSIER_ERR_NOMEM;
+        q->kind = QUOTE_DIRECT;
+        q->at = at;
+        q->content = at;
+        q->sent = d->tokens[e + 1].sent;
+        int m = mention_at(d, b);
+        if (m >= 0 && token_at(d, d->mentions[m].at.end) <= e)
+            set_speaker_mention(d, q, m);
+        else {
+            q->speaker_at.start = d->tokens[b].start;
+            q->speaker_at.end = d->tokens[e - 1].end;
+        }
+        q->cue.start = d->tokens[e].start;
+        q->cue.end = d->tokens[e].end;
+        q->cue_lemma = ":";
+        for (size_t x = b; x < z; x++)
+            f->in_quote[x] = 1;
+        p = z - 1;
+    }
+    return DOSSIER_OK;
+}
+
 /* Cues whose report may follow without "that": "said the talks failed". */
 static int takes_bare_clause(const char *lemma)
 {
     static const char *const verbs[] = {
-        "say", "tell", "add", "insist", "explain", "warn", "note", "stress", "claim", "argue",
-        "assert", "state", "declare", "announce", "acknowledge", "admit", "deny", "reply",
-        "respond", "suggest", "emphasize", "reiterate", "confirm", "write", "tweet", "post",
-        "report", "reveal", "caution", "concede", "contend", "maintain", "observe", "point out",
-        "remark", "vow", "pledge", "promise", "allege", "counter", "retort", "assure", "signal",
-        "indicate", "hint", "testify", "believe", "think", "predict", "estimate", "expect", "hope",
-        "fear", "feel", "worry", "reckon", "agree", "conclude", "make clear", "tell reporters",
-        "complain", "recall", "affirm", "underline", "underscore", "clarify", NULL};
+        "say",       "tell",      "add",        "insist",         "explain",
+        "warn",      "note",      "stress",     "claim",          "argue",
+        "assert",    "state",     "declare",    "announce",       "acknowledge",
+        "admit",     "deny",      "reply",      "respond",        "suggest",
+        "emphasize", "reiterate", "confirm",    "write",          "tweet",
+        "report",    "reveal",    "caution",    "concede",        "contend",
+        "maintain",  "observe",   "point out",  "remark",         "vow",
+        "pledge",    "promise",   "allege",     "counter",        "retort",
+        "assure",    "signal",    "indicate",   "hint",           "testify",
+        "believe",   "think",     "predict",    "estimate",       "expect",
+        "hope",      "fear",      "feel",       "worry",          "reckon",
+        "agree",     "conclude",  "make clear", "tell reporters", "complain",
+        "recall",    "affirm",    "underline",  "underscore",     "clarify",
+        NULL};
     for (const char *const *v = verbs; *v; v++)
         if (!strcmp(*v, lemma)) return 1;
     return 0;
 }
 
+/* Cues whose report is an infinitive or an object: 1 `wants to …` ("to" next), 2 `urged
+ * Congress to …` (an object of up to four words first), 3 `called for …` (the object). */
+static int takes_infinitive(const char *lemma)
+{
+    static const char *const next[] = {"want",   "plan",    "decline",  "refuse", "seek", "vow",
+                                       "pledge", "promise", "threaten", "intend", NULL};
+    static const char *const object[] = {"urge", "ask", "encourage", "implore", NULL};
+    for (const char *const *v = next; *v; v++)
+        if (!strcmp(*v, lemma)) return 1;
+    for (const char *const *v = object; *v; v++)
+        if (!strcmp(*v, lemma)) return 2;
+    return !strcmp(lemma, "call for") ? 3 : 0;
+}
+
 /* Nouns that make a phrase a possible speaker: "officials", "a spokesperson", "the ministry". */
 static int is_speaker_noun(const nlp_doc *d, size_t t)
 {
-    static const char *const nouns[] = {
-        "official", "officials", "spokesman", "spokeswoman", "spokesperson", "source", "sources",
-        "diplomat", "diplomats", "analyst", "analysts", "expert", "experts", "critic", "critics",
-        "lawmaker", "lawmakers", "leader", "leaders", "minister", "ministry", "government",
-        "statement", "report", "agency", "aide", "aides", "adviser", "advisers", "advisor",
-        "officer", "officers", "commander", "president", "secretary", "senator", "senators",
-        "representative", "envoy", "envoys", "ambassador", "negotiator", "negotiators",
-        "people", "residents", "witnesses", "witness", "observers", "members", "administration",
-        "campaign", "spokespeople", "researchers", "economists", "scientists", "poll", "survey",
-        "study", "document", "letter", "chief", "head", "director", "chairman", "chair",
-        "activists", "organizers", "authorities", "police", "prosecutors", "judge", "court",
-        "voters", "supporters", "opponents", "allies", "partners", "data", "video", "footage",
-        "analysis", "research", "records", "transcript", "investigation", "investigators",
-        "review", "audit", "figures", "results", "polls", "surveys", "studies", "documents",
-        "inquiry", "probe", "assessment", NULL};
+    static const char *const nouns[] = {"official",      "officials",
+                                        "spokesman",     "spokeswoman",
+                                        "spokesperson",  "source",
+                                        "sources",       "diplomat",
+                                        "diplomats",     "analyst",
+                                        "analysts",      "expert",
+                                        "experts",       "critic",
+                                        "critics",       "lawmaker",
+                                        "lawmakers",     "leader",
+                                        "leaders",       "minister",
+                                        "ministry",      "government",
+                                        "statement",     "report",
+                                        "agency",        "aide",
+                                        "aides",         "adviser",
+                                        "advisers",      "advisor",
+                                        "officer",       "officers",
+                                        "commander",     "president",
+                                        "secretary",     "senator",
+                                        "senators",      "representative",
+                                        "envoy",         "envoys",
+                                        "ambassador",    "negotiator",
+                                        "negotiators",   "people",
+                                        "residents",     "witnesses",
+                                        "witness",       "observers",
+                                        "members",       "administration",
+                                        "campaign",      "spokespeople",
+                                        "researchers",   "economists",
+                                        "scientists",    "poll",
+                                        "survey",        "study",
+                                        "document",      "letter",
+                                        "chief",         "head",
+                                        "director",      "chairman",
+                                        "chair",         "activists",
+                                        "organizers",    "authorities",
+                                        "police",        "prosecutors",
+                                        "judge",         "court",
+                                        "voters",        "supporters",
+                                        "opponents",     "allies",
+                                        "partners",      "data",
+                                        "video",         "footage",
+                                        "analysis",      "research",
+                                        "records",       "transcript",
+                                        "investigation", "investigators",
+                                        "review",        "audit",
+                                        "figures",       "results",
+                                        "polls",         "surveys",
+                                        "studies",       "documents",
+                                        "inquiry",       "probe",
+                                        "assessment",    "prince",
+                                        "king",          "queen",
+                                        "pope",          "mayor",
+                                        "governor",      "candidate",
+                                        "nominee",       "host",
+                                        "narrator",      "group",
+                                        "company",       "party",
+                                        "committee",     "council",
+                                        "panel",         "board",
+                                        "union",         "organization",
+                                        "organisation",  "ad",
+                                        "campaign",      NULL};
     static wordset set = WORDSET(nouns, 1);
     return tok_in(d, t, &set);
 }
@@ -879,6 +1463,11 @@ static int speaker_like(const nlp_doc *d, const quote *q)
     size_t last = token_at(d, q->speaker_at.end) - 1;
     if (is_speaker_noun(d, last)) return 1;
     const token *h = &d->tokens[last];
+    /* "55 percent said", "nine in 10 said": a share of those polled. */
+    if (tok_is(d, last, "percent") ||
+        (last > 0 && tok_is(d, last - 1, "in") && (h->flags & TOK_NUM) &&
+         last - 1 > token_at(d, q->speaker_at.start)))
+        return 1;
     if (h->flags & TOK_NUM) return 0;
     static const char *const pron[] = {"they", "we", "i", "he", "she", "you", "it", "them",
                                        "who", NULL};
@@ -930,6 +1519,7 @@ static dossier_status find_reported(qfinder *f)
             int len = cue_at(f, c, &cue);
             if (!len) continue;
             if (cue->kind == LEX_CUE_SOURCE && !tok_is(d, c, "according")) continue;
+            if (frames_only(cue)) continue;
             quote q;
             memset(&q, 0, sizeof q);
             q.speaker = -1;
@@ -951,6 +1541,13 @@ static dossier_status find_reported(qfinder *f)
                     q.at.start = d->tokens[b].start;
                     q.at.end = d->tokens[c - 2].end;
                     ok = 1;
+                } else if (c > b + MIN_INDIRECT && (d->tokens[c - 1].flags & TOK_WORD) &&
+                           !f->in_quote[c - 1] && token_at(d, q.speaker_at.end) >= end) {
+                    /* "… 271 delegates according to a count by the AP.": no comma, but the
+                     * source ends the sentence. */
+                    q.at.start = d->tokens[b].start;
+                    q.at.end = d->tokens[c - 1].end;
+                    ok = 1;
                 }
             } else if (c > b + MIN_INDIRECT) {
                 /* "CLAUSE, said X" or "CLAUSE, X said": the nearest comma before the cue with
@@ -968,13 +1565,26 @@ static dossier_status find_reported(qfinder *f)
                  * Clinton said …"), which the next pattern reads. */
                 size_t tail = 0;
                 for (size_t x = ce; x < end && !tok_char(d, x, ','); x++) tail++;
-                if (comma < c && comma > b + MIN_INDIRECT && tail <= 6) {
-                    int found = comma + 1 == c ? subject_after(d, &q, ce, e)
-                                               : subject_before(d, &q, c, comma + 1);
+                /* Wanting and refusing never stand after their report (`…, voters want to
+                 * limit …`). */
+                int parenthetical =
+                    !(takes_infinitive(cue->lemma) == 3 ||
+                      (takes_infinitive(cue->lemma) == 1 && !takes_bare_clause(cue->lemma)));
+                if (comma < c && comma > b + MIN_INDIRECT && tail <= 6 && parenthetical) {
+                    int found = comma + 1 == c
+                                    ? inverts_at(d, c, cue) && subject_after(d, &q, ce, e)
+                                    : subject_before(d, &q, c, comma + 1);
                     if (found && speaker_like(d, &q) &&
                         (!noun_like_cue(cue->lemma) || strict_speaker(d, &q))) {
                         q.at.start = d->tokens[b].start;
                         q.at.end = d->tokens[comma - 1].end;
+                        /* `The tag, Abboud said, went with …`: a frame inside the sentence;
+                         * the report goes on after it. */
+                        size_t x = ce;
+                        if (q.speaker_at.end > d->tokens[ce - 1].end)
+                            x = token_at(d, q.speaker_at.end);
+                        if (tok_char(d, x, ',') && end > x + 3 && !f->in_quote[x + 1])
+                            q.at.end = d->tokens[end - 1].end;
                         ok = 1;
                     } else {
                         memset(&q.speaker_at, 0, sizeof q.speaker_at);
@@ -989,13 +1599,33 @@ static dossier_status find_reported(qfinder *f)
                 /* Verbs that take a bare clause ("said the talks failed"); the others need
                  * "that" ("welcomed that ..."), or they are no report at all ("rejected the
                  * offer"). */
-                if (!takes_bare_clause(cue->lemma) && !tok_is(d, ce, "that")) continue;
+                /* Intentions and requests report what follows "to" (`wants to leave`,
+                 * `urged Congress to act`) or "for" (`called for a ban`), from a subject that
+                 * surely speaks. */
+                int infinitive = takes_infinitive(cue->lemma);
                 size_t a = ce;
-                /* "told reporters that", "told CNN on Sunday that": the object, then that. */
-                size_t k = a;
-                while (k < end && k < a + 6 && !tok_is(d, k, "that")) k++;
-                if (k < end && tok_is(d, k, "that") && k < a + 6) a = k + 1;
-                else if (tok_char(d, a, ',')) a++;
+                if (infinitive && strict_speaker(d, &q)) {
+                    size_t k = ce;
+                    size_t reach = infinitive == 2 ? ce + 5 : ce + 1;
+                    while (k < end && k < reach && !tok_is(d, k, "to") &&
+                           (d->tokens[k].flags & TOK_WORD))
+                        k++;
+                    if (infinitive == 3)
+                        k = ce; /* "called for": the object itself */
+                    else if (!(k < end && tok_is(d, k, "to")))
+                        continue;
+                    a = k;
+                } else {
+                    if (!takes_bare_clause(cue->lemma) && !tok_is(d, ce, "that")) continue;
+                    /* "told reporters that", "told CNN on Sunday that": the object, then that. */
+                    size_t k = a;
+                    while (k < end && k < a + 6 && !tok_is(d, k, "that"))
+                        k++;
+                    if (k < end && tok_is(d, k, "that") && k < a + 6)
+                        a = k + 1;
+                    else if (tok_char(d, a, ','))
+                        a++;
+                }
                 if (a < end && (d->tokens[a].flags & TOK_QUOTE)) continue; /* a quotation */
                 size_t words = 0;
                 for (size_t x = a; x < end; x++) words += (d->tokens[x].flags & TOK_WORD) != 0;
@@ -1015,6 +1645,15 @@ static dossier_status find_reported(qfinder *f)
                         }
                     }
                 }
+                /* "The driver, who said he had waited, left": a relative clause's report ends
+                 * at its comma. */
+                if (q.speaker < 0 && q.speaker_at.end - q.speaker_at.start == 3 &&
+                    !strncasecmp(d->text + q.speaker_at.start, "who", 3))
+                    for (size_t x = a + 1; x < z; x++)
+                        if (tok_char(d, x, ',')) {
+                            z = x;
+                            break;
+                        }
                 q.at.start = d->tokens[a].start;
                 q.at.end = d->tokens[z - 1].end;
                 ok = 1;
@@ -1033,9 +1672,18 @@ static dossier_status find_reported(qfinder *f)
                  * none, this cue and speaker. */
                 for (size_t i = 0; i < f->n; i++) {
                     quote *p = &f->items[i];
-                    if (p->at.start < q.at.start || p->at.end > q.at.end) continue;
+                    /* Inside the clause: the clause ends before the sentence's last stop,
+                     * which a quotation ending the sentence keeps (`… necessary.”`). */
+                    if (p->at.start < q.at.start || p->at.start >= q.at.end) continue;
+                    /* A framed whole quotation (`Trump boasted, “…”`) is a report of its own. */
+                    if (p->kind == QUOTE_DIRECT && p->cue.end > p->cue.start) continue;
                     p->content = q.at;
-                    if (p->cue.end == p->cue.start) {
+                    if (p->at.end > p->content.end) p->content.end = p->at.end;
+                    /* A cue inside the clause is reported too: in `Clinton says she
+                     * appreciated what she calls a “war of words”` Clinton is the speaker. */
+                    int nested = p->kind == QUOTE_PARTIAL && p->cue.start >= q.at.start &&
+                                 p->cue.end <= q.at.end && p->cue.end > p->cue.start;
+                    if (p->cue.end == p->cue.start || nested) {
                         p->cue = q.cue;
                         p->cue_lemma = q.cue_lemma;
                         p->speaker = q.speaker;
@@ -1055,6 +1703,45 @@ static dossier_status find_reported(qfinder *f)
         }
     }
     return DOSSIER_OK;
+}
+
+/*
+ * Pass 3: a whole quotation nobody frames, right after reported speech of its own paragraph or
+ * the one before (`Sexton said he understands them. “I can see why …”`), is that speaker's,
+ * unless another person is named in between. Items are in text order.
+ */
+static void inherit_from_reports(qfinder *f)
+{
+    const nlp_doc *d = f->d;
+    for (size_t i = 1; i < f->n; i++) {
+        quote *q = &f->items[i];
+        if (q->kind != QUOTE_DIRECT || q->speaker >= 0 || q->speaker_at.end > q->speaker_at.start ||
+            q->cue.end > q->cue.start)
+            continue;
+        const quote *p = &f->items[i - 1];
+        if (p->speaker < 0 && p->speaker_at.end <= p->speaker_at.start) continue;
+        size_t a = token_at(d, p->at.end), b = token_at(d, q->at.start);
+        size_t paras = 0;
+        int other = 0;
+        for (size_t t = a; t < b && t < d->n_tokens; t++) {
+            paras += (d->tokens[t].flags & TOK_PARA) != 0;
+            int m = mention_at(d, t);
+            if (m >= 0 && (int)d->mentions[m].entity != p->speaker &&
+                d->entities[d->mentions[m].entity].kind == ENT_PERSON)
+                other = 1;
+        }
+        /* Nor after it in its paragraph (`“…” Tomas Berg said the port …`). */
+        for (size_t t = token_at(d, q->at.end);
+             !other && t < d->n_tokens && !(d->tokens[t].flags & TOK_PARA); t++) {
+            int m = mention_at(d, t);
+            if (m >= 0 && (int)d->mentions[m].entity != p->speaker &&
+                d->entities[d->mentions[m].entity].kind == ENT_PERSON)
+                other = 1;
+        }
+        if (paras > 1 || other) continue;
+        q->speaker = p->speaker;
+        q->speaker_at = p->speaker_at;
+    }
 }
 
 const char *quotes_kind_name(quote_kind kind)
@@ -1092,9 +1779,12 @@ dossier_status quotes_find(arena *a, const nlp_doc *doc, quote_list *out)
     memset(f.cue_len, 0xFF, doc->n_tokens);
     dossier_status rc = find_quotations(&f);
     if (rc != DOSSIER_OK) return rc;
+    rc = find_transcript(&f);
+    if (rc != DOSSIER_OK) return rc;
     rc = find_reported(&f);
     if (rc != DOSSIER_OK) return rc;
     if (f.n) qsort(f.items, f.n, sizeof *f.items, by_start);
+    inherit_from_reports(&f);
     out->items = f.items;
     out->n = f.n;
     return DOSSIER_OK;

@@ -179,6 +179,12 @@ static void test_cues_and_abbrevs(void)
     CHECK_INT(lexicon_abbrev(lx, "Inc.", 4), LEX_ABBR_ANY);
     CHECK_INT(lexicon_abbrev(lx, "said.", 5), 0);
     CHECK_INT(lexicon_abbrev(lx, "no.", 3), 0);
+
+    /* Given names with one gender; names borne by both, and unknown ones, have none. */
+    CHECK_INT(lexicon_first_name_gender(lx, "Antony", 6), 'm');
+    CHECK_INT(lexicon_first_name_gender(lx, "annalena", 8), 'f');
+    CHECK_INT(lexicon_first_name_gender(lx, "Kim", 3), 0);
+    CHECK_INT(lexicon_first_name_gender(lx, "Blinken", 7), 0);
 }
 
 static void test_malformed(void)

@@ -170,6 +170,19 @@ static void test_entities(void)
     CHECK_STR(entity_of(&an, "Kostadinova said"), "Mirela Kostadinova");
     CHECK_STR(entity_of(&an, "Mirella Kostadinova"), "Mirela Kostadinova");
     arena_free(an.a);
+
+    /* He and she skip the nearest person of the other gender (a given name from
+     * first_names.tsv, or Mr./Ms.); a person of unknown gender fits either. */
+    t = "Ada Lind met Jon Aldous at the port. He said little.\n\n"
+        "Mr. Kovalenko spoke to Ms. Okafor at noon. She left early, and Mr. Kovalenko stayed. "
+        "Later he called Ms. Okafor.\n\n"
+        "Kim Varga arrived with Ada Lind at the harbour. She spoke first.";
+    CHECK_INT(annotate(&an, t, NULL), 0);
+    CHECK_STR(entity_of(&an, "He said"), "Jon Aldous");
+    CHECK_STR(entity_of(&an, "She left"), "Okafor");
+    CHECK_STR(entity_of(&an, "he called"), "Kovalenko");
+    CHECK_STR(entity_of(&an, "She spoke"), "Kim Varga");
+    arena_free(an.a);
 }
 
 static void test_quotes(void)
@@ -220,11 +233,333 @@ static void test_quotes(void)
     arena_free(an.a);
 }
 
+/* Frames after a quotation: the sentence after it, a clause of the writer's, a name inside the
+ * frame of a quotation that goes on. */
+static void test_quote_frames(void)
+{
+    annotated an;
+    const char *t =
+        "\u201cWe are ready to sign the deal before the end of the week.\u201d Tomas Berg replied, "
+        "\u201cWe are not ready, and we will wait.\u201d\n\n"
+        "\u201cWho would have thought it?\u201d Mirela Kostadinova said, smiling at the crowd.\n\n"
+        "Tomas Berg said the ministry would take \u201cfirm steps\u201d in response, and he "
+        "urged calm.\n\n"
+        "\u201cThe port stays open,\u201d Kostadinova said after meeting Tomas Berg on Monday. "
+        "\u201cNothing else has changed for the ships.\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    /* A sentence that opens its own quotation does not frame the one before. */
+    CHECK_STR(quote_str(&an, 0),
+              "-|direct|We are ready to sign the deal before the end of the week.");
+    CHECK_STR(quote_str(&an, 1), "Tomas Berg|direct|We are not ready, and we will wait.");
+    /* One that is only the frame does. */
+    CHECK_STR(quote_str(&an, 2), "Mirela Kostadinova|direct|Who would have thought it?");
+    /* ", and he urged" after a partial quotation is the writer's clause, not its frame. */
+    CHECK_STR(quote_str(&an, 3), "Tomas Berg|partial|firm steps");
+    /* A name inside the frame does not stop the quotation going on. */
+    CHECK_STR(quote_str(&an, 4),
+              "Mirela Kostadinova|direct|The port stays open / Nothing else has changed for the "
+              "ships.");
+    arena_free(an.a);
+
+    /* A party tag and an apposition between the name and the cue; a title before a name and a
+     * place after it. */
+    t = "\u201cThe vote was a mistake,\u201d Rep. Ada Lind (D-Ore.), a member of the panel, said "
+        "on Monday.\n\n"
+        "\u201cWe will try again in the spring,\u201d said Representative Jon Q. Aldous of "
+        "Lakeview City.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Ada Lind|direct|The vote was a mistake");
+    CHECK_STR(quote_str(&an, 1), "Jon Q. Aldous|direct|We will try again in the spring");
+    arena_free(an.a);
+
+    /* "it" next to the cue of a quotation; a sentence that opens with its subject and ends in
+     * a colon; a participle after a title in quotation marks; a relative clause after the
+     * speaker; "reads" framing a quotation, but not a title ("He reads “The Ledger”"). */
+    t = "The ministry posted a short note online. \u201cThe offer stands until Friday,\u201d it "
+        "said.\n\n"
+        "Tomas Berg then addressed the workers: \u201cWe will keep every job in this town.\u201d"
+        "\n\n"
+        "\u201cWe tried,\u201d Ada Lind said on \u201cMorning Show,\u201d adding, \u201cWe "
+        "will try again next year.\u201d\n\n"
+        "\u201cNobody asked us about the plan,\u201d said a city council member who opposes "
+        "it.\n\n"
+        "The letter reads: \u201cEvery family will be housed by winter.\u201d\n\n"
+        "He reads \u201cThe Harbour Ledger\u201d every morning.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "it|direct|The offer stands until Friday");
+    CHECK_STR(quote_str(&an, 1), "Tomas Berg|direct|We will keep every job in this town.");
+    CHECK_STR(quote_str(&an, 2), "Ada Lind|direct|We tried");
+    CHECK_STR(quote_str(&an, 3), "Ada Lind|direct|We will try again next year.");
+    CHECK_STR(quote_str(&an, 4), "a city council member|direct|Nobody asked us about the plan");
+    CHECK_STR(quote_str(&an, 5), "The letter|direct|Every family will be housed by winter.");
+    CHECK_INT(an.q.n, 6);
+    arena_free(an.a);
+
+    /* A long apposition, "however" between subject and cue, and a pronoun reporting inside
+     * another report: the outer subject speaks. */
+    t = "Jon Aldous, a harbour pilot whose boat was recently sold to the city council, said he "
+        "would be \u201cvery surprised\u201d if the plan failed.\n\n"
+        "Ada Lind however said she would welcome a \u201cfair deal\u201d soon.\n\n"
+        "Tomas Berg said he believes the port is \u201csafe for now.\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Jon Aldous|partial|very surprised");
+    CHECK_STR(quote_str(&an, 1), "Ada Lind|partial|fair deal");
+    CHECK_STR(quote_str(&an, 2), "Tomas Berg|partial|safe for now.");
+    arena_free(an.a);
+
+    /* A partial quotation's content runs from its cue to the end of the sentence. */
+    t = "Ada Lind called the plan \u201ca gift to the rich\u201d on Monday.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Ada Lind|partial|a gift to the rich");
+    CHECK_INT(an.q.n, 1);
+    if (an.q.n)
+        CHECK_STR(arena_printf(an.a, "%.*s",
+                               (int)(an.q.items[0].content.end - an.q.items[0].content.start),
+                               t + an.q.items[0].content.start),
+                  "the plan \u201ca gift to the rich\u201d on Monday");
+    arena_free(an.a);
+
+    /* A quoted title inside the writer's sentence is not framed by the report after it; a
+     * partial quotation framed after it reports the writer's words before it too; quoted
+     * markup attributes are no quotations. */
+    t = "In an interview on \u201cHarbour Morning,\u201d Ada Lind said the port would reopen.\n\n"
+        "The plan is \u201ca gift to the rich,\u201d Tomas Berg said.\n\n"
+        "<div data-id=\"The harbour office will publish its figures on Monday\"></div>";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Ada Lind|indirect|the port would reopen");
+    CHECK_STR(quote_str(&an, 1), "Tomas Berg|partial|a gift to the rich");
+    CHECK_INT(an.q.n, 2);
+    if (an.q.n == 2)
+        CHECK_STR(arena_printf(an.a, "%.*s",
+                               (int)(an.q.items[1].content.end - an.q.items[1].content.start),
+                               t + an.q.items[1].content.start),
+                  "The plan is \u201ca gift to the rich");
+    arena_free(an.a);
+
+    /* After a quotation that ended its sentence, "told" may have its object and the frame a
+     * long circumstance; a clause after the cue is a report of its own. */
+    t = "\u201cWho could have known?\u201d Ada Lind told a local radio station in an interview "
+        "on Monday when asked about the storm.\n\n"
+        "\u201cIt is over for this season and for the next one.\u201d Tomas Berg said the port "
+        "would reopen.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Ada Lind|direct|Who could have known?");
+    CHECK_STR(quote_str(&an, 1), "-|direct|It is over for this season and for the next one.");
+    arena_free(an.a);
+
+    /* A participle and its complement after an inverted speaker are no part of it. */
+    t = "\u201cWe expect more from them,\u201d says a source involved in the talks.\n\n"
+        "\u201cStay at home,\u201d opined the Harbour Ledger.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "a source|direct|We expect more from them");
+    CHECK_STR(quote_str(&an, 1), "Harbour Ledger|direct|Stay at home");
+    arena_free(an.a);
+
+    /* A second verb or a participle has its clause's subject: a name opening the clause
+     * (an apposition after it), or a noun phrase opening it, not a person named later. */
+    t = "Ada Lind, speaking on the radio, called Tomas Berg a \u201cblowhard\u201d and said his "
+        "remarks were \u201cpure propaganda\u201d for the group.\n\n"
+        "The prince called for Tomas Berg to resign, calling him \u201ca disgrace to the "
+        "harbour.\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 1), "Ada Lind|partial|pure propaganda");
+    CHECK_STR(quote_str(&an, 2), "The prince|partial|a disgrace to the harbour.");
+    arena_free(an.a);
+
+    /* Two appositions between the name and the cue; a state tag with its stop. */
+    t = "\u201cIt is an invasion of our waters,\u201d Jon Aldous, the mayor of Lakeview, one of "
+        "the towns suing the state, said on Monday.\n\n"
+        "\u201cWe will win this vote,\u201d Senate leader Ada Lind, D-Ore., said Tuesday.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Jon Aldous|direct|It is an invasion of our waters");
+    CHECK_STR(quote_str(&an, 1), "Ada Lind|direct|We will win this vote");
+    arena_free(an.a);
+
+    /* Interview transcripts: a paragraph opening with a name in capitals and a colon; page
+     * labels and headlines are no speakers. */
+    t = "The interview went as follows.\n\n"
+        "LIND: We will open the port next week, and the \u201cnew rules\u201d will hold.\n\n"
+        "\"BERG: Nobody has asked the workers yet.\n\n"
+        "UPDATE: The port reopened on Monday after the storm.\n\n"
+        "WATCH: Storm Hits The Harbour Town Hard";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0),
+              "LIND|direct|We will open the port next week, and the \u201cnew rules\u201d will "
+              "hold.");
+    CHECK_STR(quote_str(&an, 1), "BERG|direct|Nobody has asked the workers yet.");
+    CHECK_INT(an.q.n, 2);
+    arena_free(an.a);
+
+    /* "what she called": the sentence's subject takes the words up and speaks. */
+    t = "Secretary General Ada Lind condemned what she called a \u201cbrazen breach\u201d of the "
+        "rules.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Ada Lind|partial|brazen breach");
+    if (an.q.n)
+        CHECK_STR(arena_printf(an.a, "%.*s",
+                               (int)(an.q.items[0].speaker_at.end - an.q.items[0].speaker_at.start),
+                               t + an.q.items[0].speaker_at.start),
+                  "Ada Lind");
+    arena_free(an.a);
+
+    /* `said the convention could be a “…”` is no inversion; a time between the subject and
+     * the cue is skipped. */
+    t = "Jane Roe, who wore a cape with blinking lights, said the convention could be a "
+        "\u201cfailure\u201d if the party splits.\n\n"
+        "Senate leader Ada Lind last week said the port was not the source of any \u201cserious "
+        "leak\u201d at all.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Jane Roe|partial|failure");
+    CHECK_STR(quote_str(&an, 1), "Ada Lind|partial|serious leak");
+    arena_free(an.a);
+
+    /* Intentions and requests: what follows "to" or "called for"; a bare object is none. */
+    t = "Ada Lind wants to close the old harbour by June.\n\n"
+        "The mayor urged the council to vote on the plan again.\n\n"
+        "Tomas Berg called for a new inquiry into the fire.\n\n"
+        "The board wants the report.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Ada Lind|indirect|to close the old harbour by June");
+    CHECK_STR(quote_str(&an, 1), "The mayor|indirect|to vote on the plan again");
+    CHECK_STR(quote_str(&an, 2), "Tomas Berg|indirect|a new inquiry into the fire");
+    CHECK_INT(an.q.n, 3);
+    arena_free(an.a);
+    /* Wanting never stands after its report: the words before the comma are no report. */
+    t = "And yet, across most of the region, voters want to limit new building.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "voters|indirect|to limit new building");
+    CHECK_INT(an.q.n, 1);
+    arena_free(an.a);
+
+    /* "it" past a filler; verbs of singing and shouting; a participle after a person. */
+    t = "The harbour office posted a note. \u201cThe ships will stay in port for now,\u201d it "
+        "further wrote.\n\n"
+        "\u201cStay with us tonight,\u201d Ada Lind sings to the crowd.\n\n"
+        "The film shows Tomas Berg asking, \u201cWhy not now, and why not here?\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "it|direct|The ships will stay in port for now");
+    CHECK_STR(quote_str(&an, 1), "Ada Lind|direct|Stay with us tonight");
+    CHECK_STR(quote_str(&an, 2), "Tomas Berg|direct|Why not now, and why not here?");
+    arena_free(an.a);
+
+    /* A pronoun's cue found before the mark gives way to the report around it. */
+    t = "Tomas Berg said he wants \u201ca full and open inquiry\u201d into the fire.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    if (an.q.n)
+        CHECK_STR(arena_printf(an.a, "%.*s",
+                               (int)(an.q.items[0].speaker_at.end - an.q.items[0].speaker_at.start),
+                               t + an.q.items[0].speaker_at.start),
+                  "Tomas Berg");
+    arena_free(an.a);
+
+    /* A whole quotation nobody frames, after reported speech, is that speaker's. */
+    t = "Tomas Berg said he understands the workers.\n\n"
+        "\u201cI can see why they are angry, and I would be angry in their place too.\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 1),
+              "Tomas Berg|direct|I can see why they are angry, and I would be angry in their "
+              "place too.");
+    arena_free(an.a);
+
+    /* An auxiliary between the subject and the cue: "did say". */
+    t = "Ada Lind did say she found the plan \u201cvery charming\u201d at first.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    if (an.q.n)
+        CHECK_STR(arena_printf(an.a, "%.*s",
+                               (int)(an.q.items[0].speaker_at.end - an.q.items[0].speaker_at.start),
+                               t + an.q.items[0].speaker_at.start),
+                  "Ada Lind");
+    arena_free(an.a);
+
+    /* A participle after a cue and a comma goes on from that cue's subject. */
+    t = "\u201cWe need change,\u201d the harbour businessman said, arguing that he will bring a "
+        "\u201ccommon-sense\u201d plan to the port.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 1), "the harbour businessman|partial|common-sense");
+    arena_free(an.a);
+
+    /* A frame inside the sentence: the report runs on after it. */
+    t = "The new tag on the harbour site, Ada Lind said, went with pictures of the lost boats.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(
+        quote_str(&an, 0),
+        "Ada Lind|indirect|The new tag on the harbour site, Ada Lind said, went with pictures "
+        "of the lost boats");
+    arena_free(an.a);
+
+    /* "according to" ending the sentence needs no comma before it. */
+    t = "Ada Lind leads Tomas Berg by 271 votes according to a count by the harbour office.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0),
+              "a count by the harbour office|indirect|Ada Lind leads Tomas Berg by 271 votes");
+    arena_free(an.a);
+
+    /* Shares of those polled and relative pronouns report too. */
+    t = "In the survey, 55 percent said they would vote for the plan again.\n\n"
+        "Nine in 10 said the port should stay open all winter.\n\n"
+        "The driver, who said he had waited for four hours, left.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "55 percent|indirect|they would vote for the plan again");
+    CHECK_STR(quote_str(&an, 1), "Nine in 10|indirect|the port should stay open all winter");
+    CHECK_STR(quote_str(&an, 2), "who|indirect|he had waited for four hours");
+    arena_free(an.a);
+
+    /* A whole quotation after a partial one framed after it goes on the same attribution. */
+    t = "The bill \u201clooks out for the big funds first,\u201d Ada Lind wrote. \u201cThat is "
+        "not acceptable to us.\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0),
+              "Ada Lind|partial|looks out for the big funds first / That is not acceptable to "
+              "us.");
+    CHECK_INT(an.q.n, 1);
+    arena_free(an.a);
+
+    /* A prepositional phrase between the subject and the cue is a circumstance. */
+    t = "Tomas Berg at the time said the board would \u201clook into it\u201d soon.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Tomas Berg|partial|look into it");
+    arena_free(an.a);
+
+    /* Verbs of attack frame quotations; a participle never has its speaker after it. */
+    t = "In a speech on Monday, Ada Lind attacked \u201cthe greed of the harbour bosses.\u201d\n\n"
+        "\u201cWe are not ready,\u201d Tomas Berg said, suggesting a few changes, including "
+        "\u201ca new gate for the ships.\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Ada Lind|direct|the greed of the harbour bosses.");
+    CHECK_STR(quote_str(&an, 2), "Tomas Berg|partial|a new gate for the ships.");
+    arena_free(an.a);
+
+    /* Verbs that label are cues of the partial quotation they frame. */
+    t = "Ada Lind branded the plan \u201ca costly mistake.\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Ada Lind|partial|a costly mistake.");
+    arena_free(an.a);
+
+    /* The name after "told" is who was told, never the speaker. */
+    t = "Jane Roe runs the port.\n\n"
+        "Roe, meanwhile, told the Harbour Ledger on Monday that the port was \u201cready for "
+        "anything.\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Jane Roe|partial|ready for anything.");
+    arena_free(an.a);
+
+    /* A cue inside a reported clause is part of the report: the outer speaker speaks. */
+    t = "Mirela Kostadinova said she welcomed what she calls a \u201cfair and open\u201d "
+        "process.\n\n"
+        "Tomas Berg said he hopes the port will be \u201copen to every ship.\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Mirela Kostadinova|partial|fair and open");
+    /* Also when the quotation ends the sentence, its stop inside the marks. */
+    CHECK_STR(quote_str(&an, 1), "Tomas Berg|partial|open to every ship.");
+    arena_free(an.a);
+}
+
 int main(void)
 {
     test_tokens();
     test_sentences();
     test_entities();
     test_quotes();
+    test_quote_frames();
     return check_done();
 }
