@@ -4,6 +4,7 @@
 # `dossier extract --plain` on the split (default dev) and measures its throughput on one core:
 # text bytes / wall time of one process over all files of the split (median of 3), peak RSS.
 # --repeat K names every file K times in that one process, to weigh start-up less (bytes counted K times).
+# It then runs bench_extract --plain for the annotation alone (sentences + entities + quotes).
 # DOSSIER=PATH uses that binary instead of building. Skips cleanly when ../shared/bench/quotes/polnear is absent. Nothing from the data enters the repo.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -81,3 +82,11 @@ awk -v b="$bytes" -v us="$median" -v rss="$rss" -v t="${times[*]}" 'BEGIN {
     printf "text %.2f MB, wall median %.3f s (runs, us: %s): %.2f MB/s per core; peak RSS %.1f MB\n",
         b / 1e6, us / 1e6, t, (b / 1e6) / (us / 1e6), rss / 1024 }'
 echo "(figures are noisy while other jobs share the machine; the wall time includes process start-up)"
+
+# The annotation alone (sentences + entities + quotes), in memory: bench_extract runs the files
+# with and without the language layer and reports the difference as MB/s of clean text.
+bench_bin=$(dirname "$bin")/bench_extract
+if [ -x "$bench_bin" ]; then
+    echo "== annotation alone: taskset -c 0 bench_extract --plain (in memory, median of 3) =="
+    taskset -c 0 "$bench_bin" --plain --runs 3 --repeat 2 --label "polnear-$split" "${files[@]}"
+fi
