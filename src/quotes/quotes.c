@@ -143,6 +143,16 @@ static int is_determiner(const nlp_doc *d, size_t t)
 
 static int cue_at_uncached(const qfinder *f, size_t t, const lex_cue **out);
 
+/* Is token t a determiner that only a singular noun follows (not "the", "these")? */
+static int is_singular_determiner(const nlp_doc *d, size_t t)
+{
+    static const char *const dets[] = {"a",  "an",   "his",   "her",  "its",     "their",
+                                       "our", "my",  "your",  "this", "that",    "every",
+                                       "each", "any", "another", "such", NULL};
+    static wordset set = WORDSET(dets, 1);
+    return tok_in(d, t, &set);
+}
+
 /* Does token t follow a comma, the writer's or one inside a closing quote mark (`,” adding`)? */
 static int after_comma(const nlp_doc *d, size_t t)
 {
@@ -212,6 +222,18 @@ static int cue_at_uncached(const qfinder *f, size_t t, const lex_cue **out)
         return 0; /* ("footage of Clinton asking, “…”" reports: a person is its subject) */
     /* After a determiner it is a noun: "the reply", "his statement", "a report". */
     if (t > 0 && d->tokens[t - 1].sent == d->tokens[t].sent && is_determiner(d, t - 1)) return 0;
+    /* A base form ("attack", "decline", "pledge") is a noun, not a report, after a singular
+     * determiner and its adjectives: "a steep decline", "any expanded Russian attack", "his
+     * campaign pledge" ("the" is left out: "the two sides call for" reports). */
+    if (fn == strlen(c->lemma) && !memcmp(d->text + d->tokens[t].start, c->lemma, fn)) {
+        for (size_t k = 2; k <= 3 && k <= t; k++) {
+            size_t u = t - k;
+            if (d->tokens[u].sent != d->tokens[t].sent || !(d->tokens[u + 1].flags & TOK_WORD))
+                break;
+            if (is_singular_determiner(d, u)) return 0;
+            if (!(d->tokens[u].flags & TOK_WORD)) break;
+        }
+    }
     /* After a possessive too: "Trump's tweet". */
     if (t > 0 && (d->tokens[t - 1].flags & TOK_WORD)) {
         const char *p = d->text + d->tokens[t - 1].start;
@@ -1744,6 +1766,46 @@ static void inherit_from_reports(qfinder *f)
     }
 }
 
+/*
+ * Pass 4: a whole quotation nobody frames, followed in its paragraph by nothing but the frame
+ * that introduces the next quotation with a colon (`“We will uphold …” Blinken said: “NATO's
+ * door is open”`), is that speaker's: such a frame speaks for both. Not a reply's (`“A.” Berg
+ * replied: “B.”`), nor a frame with a comma, which in dialogue often answers another voice.
+ */
+static void inherit_from_next(qfinder *f)
+{
+    const nlp_doc *d = f->d;
+    for (size_t i = 0; i + 1 < f->n; i++) {
+        quote *q = &f->items[i];
+        const quote *nx = &f->items[i + 1];
+        if (q->kind != QUOTE_DIRECT || q->speaker >= 0 || q->speaker_at.end > q->speaker_at.start ||
+            q->cue.end > q->cue.start)
+            continue;
+        if (nx->kind != QUOTE_DIRECT || nx->speaker < 0 || nx->cue.end <= nx->cue.start ||
+            nx->at.start < q->at.end)
+            continue;
+        /* a reply is another speaker's (`“A.” Berg replied: “B.”`) */
+        if (nx->cue_lemma && (!strcmp(nx->cue_lemma, "reply") || !strcmp(nx->cue_lemma, "respond") ||
+                              !strcmp(nx->cue_lemma, "answer") || !strcmp(nx->cue_lemma, "retort") ||
+                              !strcmp(nx->cue_lemma, "counter")))
+            continue;
+        /* the next one's frame stands between the two */
+        if (nx->speaker_at.start < q->at.end || nx->speaker_at.end > nx->at.start ||
+            nx->cue.start < q->at.end || nx->cue.end > nx->at.start)
+            continue;
+        size_t a = token_at(d, q->at.end), b = token_at(d, nx->at.start);
+        /* the frame introduces the next quotation with a colon: `Blinken said: “…”` */
+        size_t colon = b;
+        while (colon > a && (d->tokens[colon - 1].flags & TOK_QUOTE)) colon--;
+        int ok = b > a && b - a <= 10 && colon > a && tok_char(d, colon - 1, ':');
+        for (size_t t = a; ok && t < b && t < d->n_tokens; t++)
+            if (d->tokens[t].flags & TOK_PARA) ok = 0;
+        if (!ok) continue;
+        q->speaker = nx->speaker;
+        q->speaker_at = nx->speaker_at;
+    }
+}
+
 const char *quotes_kind_name(quote_kind kind)
 {
     switch (kind) {
@@ -1785,6 +1847,7 @@ dossier_status quotes_find(arena *a, const nlp_doc *doc, quote_list *out)
     if (rc != DOSSIER_OK) return rc;
     if (f.n) qsort(f.items, f.n, sizeof *f.items, by_start);
     inherit_from_reports(&f);
+    inherit_from_next(&f);
     out->items = f.items;
     out->n = f.n;
     return DOSSIER_OK;

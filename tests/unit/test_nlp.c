@@ -554,6 +554,36 @@ static void test_quote_frames(void)
     arena_free(an.a);
 }
 
+/* A quotation followed only by the colon frame of the next speaks with it; a reply's frame does
+ * not. A base-form cue after a singular determiner and adjectives is a noun ("a sharp
+ * decline", "any renewed attack"), so the report before the quotation keeps it. */
+static void test_quote_neighbours(void)
+{
+    annotated an;
+    const char *t =
+        "\u201cWe will keep the harbour open to every ship that asks for shelter.\u201d Mirela "
+        "Kostadinova said: \u201cThe harbour is open, it stays open.\u201d\n\n"
+        "\u201cWe are done with the talks and we will not come back next week.\u201d Tomas Berg "
+        "replied: \u201cWe are not done with anything yet.\u201d\n\n"
+        "The day before, Tomas Berg met the mayors of three towns and emphasized that \u201cthe "
+        "coast guard will stand by every fisherman\u201d in a determined answer to any expanded "
+        "Varnian attack.\n\n"
+        "An October report from Ada Lind pointed to a crisis. The report highlighted a steep "
+        "decline: \u201cFewer boats than ever sail from the northern ports.\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0),
+              "Mirela Kostadinova|direct|We will keep the harbour open to every ship that asks for "
+              "shelter.");
+    CHECK_STR(quote_str(&an, 1), "Mirela Kostadinova|direct|The harbour is open, it stays open.");
+    CHECK_STR(quote_str(&an, 2),
+              "-|direct|We are done with the talks and we will not come back next week.");
+    CHECK_STR(quote_str(&an, 3), "Tomas Berg|direct|We are not done with anything yet.");
+    const char *s4 = quote_str(&an, 4), *s5 = quote_str(&an, 5);
+    CHECK(!strncmp(s4, "Tomas Berg|partial|", 19)); /* not "any expanded Varnian" */
+    CHECK(!strncmp(s5, "The report|", 11));         /* not "The report highlighted a steep" */
+    arena_free(an.a);
+}
+
 int main(void)
 {
     test_tokens();
@@ -561,5 +591,6 @@ int main(void)
     test_entities();
     test_quotes();
     test_quote_frames();
+    test_quote_neighbours();
     return check_done();
 }
