@@ -5,7 +5,8 @@
 # (everything new), a second ingest of the same input (everything unchanged), articles/s, MB/s
 # of input, peak RSS, the database size, one search's time, and the story clustering of all
 # N articles (`dossier stories` after an ingest --no-cluster: time and peak RSS, stories made),
-# and the comparison of every story of two or more articles (`dossier show --all --json`).
+# one new article placed incrementally, and the comparison of every story of two or more
+# articles (`dossier show --all --json`).
 # Timing figures are wall clock on whatever else the machine is doing.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -46,6 +47,23 @@ db_mb=$(du -cm "$db"* | tail -1 | cut -f1)
 read -r secs rss_kb <"$work/time"
 echo "stories    clustering $n articles (and listing): $secs s, peak RSS $((rss_kb / 1024)) MB," \
     "$(wc -l <"$work/stories") stories"
+# incremental: one new article placed among N (stored features read back, not the texts)
+python3 - "$data" "$work/one.jsonl" <<'PY'
+import json, os, sys
+src = sorted(f for f in os.listdir(sys.argv[1]) if f.endswith(".jsonl"))[0]
+with open(os.path.join(sys.argv[1], src)) as f:
+    d = json.loads(f.readline())
+for k in ("url", "source"):
+    if k in d: d[k] = d[k] + "-incremental"
+for k in ("html", "text"):
+    if k in d: d[k] = d[k].replace("</p>", " One more sentence makes this a new article.</p>", 1) \
+        if k == "html" else d[k] + " One more sentence makes this a new article."
+open(sys.argv[2], "w").write(json.dumps(d) + "\n")
+PY
+"$bin" ingest --quiet --no-cluster --db "$db" "$work/one.jsonl" >/dev/null
+/usr/bin/time -f "%e %U %M" -o "$work/time" "$bin" stories --db "$db" >/dev/null
+read -r secs usr rss_kb <"$work/time"
+echo "increment  one new article placed among $n: $secs s ($usr s CPU), peak RSS $((rss_kb / 1024)) MB"
 /usr/bin/time -f "%e %M" -o "$work/time" "$bin" show --db "$db" --all --json --min-articles 2 \
     >"$work/dossiers.jsonl" 2>/dev/null
 read -r secs rss_kb <"$work/time"
