@@ -41,6 +41,9 @@ static inline slice slice_make(const char *p, size_t n)
 slice slice_trim(slice s);
 int slice_eq_cstr(slice s, const char *z);        /* exact byte equality */
 int slice_starts_with_ci(slice s, const char *z); /* ASCII case-insensitive prefix test */
+/* Does s start with the lower-case UTF-8 text z, s's letters taken in any case ("Ähnliche",
+ * "ÄHNLICHE" and "ähnliche" all start with "ähnliche"; Cyrillic and Greek alike)? */
+int slice_starts_with_lower(slice s, const char *z);
 int slice_contains_ci(slice s, const char *z);    /* ASCII case-insensitive substring test */
 
 /* ---- arena: many small allocations, one release ---- */

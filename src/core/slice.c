@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <string.h>
 #include <strings.h>
+#include <utf8proc.h>
 
 /* Length of the space character starting at s[i] (0 if none). */
 static size_t space_at(const char *s, size_t n)
@@ -43,6 +44,25 @@ int slice_starts_with_ci(slice s, const char *z)
 {
     size_t n = strlen(z);
     return n <= s.len && strncasecmp(s.ptr, z, n) == 0;
+}
+
+int slice_starts_with_lower(slice s, const char *z)
+{
+    size_t i = 0, j = 0, zn = strlen(z);
+    while (j < zn) {
+        if (i >= s.len) return 0;
+        unsigned char a = (unsigned char)s.ptr[i], b = (unsigned char)z[j];
+        if (a < 0x80 && b < 0x80) { /* ASCII: the common case, no decoding */
+            if (tolower(a) != b) return 0;
+            i++, j++;
+            continue;
+        }
+        uint32_t ca, cb;
+        size_t ka = utf8_decode(s.ptr + i, s.len - i, &ca), kb = utf8_decode(z + j, zn - j, &cb);
+        if (!ka || !kb || (uint32_t)utf8proc_tolower((utf8proc_int32_t)ca) != cb) return 0;
+        i += ka, j += kb;
+    }
+    return 1;
 }
 
 int slice_contains_ci(slice s, const char *z)

@@ -1083,10 +1083,10 @@ static const char *const BOILERPLATE[] = {
     "lire la suite",
     "leer más",
     "te puede interesar",
-    "Читайте также",
-    "Подписывайтесь",
-    "Реклама",
-    "Читайте також",
+    "читайте также",
+    "подписывайтесь",
+    "реклама",
+    "читайте також",
     /* image credits standing alone (photo, title and post images) */
     "credit:",
     "photo credit",
@@ -1121,13 +1121,13 @@ static int is_boilerplate(const char *s, size_t n)
     if (n >= 100) return 0;
     slice sl = slice_make(s, n);
     for (size_t i = 0; i < sizeof BOILERPLATE / sizeof BOILERPLATE[0]; i++)
-        if (slice_starts_with_ci(sl, BOILERPLATE[i])) return 1;
+        if (slice_starts_with_lower(sl, BOILERPLATE[i])) return 1;
     return 0;
 }
 
 /* Titles of the sections that follow an article inside its container: related stories,
  * reader comments, the author box, tags. Matched as a prefix of a heading or of a short block
- * standing alone, ASCII letters in any case (so capitals like "Ä" are listed apart). */
+ * standing alone, in any case (the entries are written in lower case). */
 static const char *const END_MARKERS[] = {
     "related",
     "you may also like",
@@ -1154,8 +1154,6 @@ static const char *const END_MARKERS[] = {
     "this entry was posted",
     "similar posts",
     "ähnliche beiträge",
-    "Ähnliche beiträge",
-    "Ähnliche artikel",
     "ähnliche artikel",
     "auch interessant",
     "das könnte",
@@ -1185,10 +1183,10 @@ static const char *const END_MARKERS[] = {
     "zobacz też",
     "czytaj także",
     "komentarze",
-    "Читайте также",
-    "Похожие",
-    "Комментарии",
-    "Коментарі",
+    "читайте также",
+    "похожие",
+    "комментарии",
+    "коментарі",
     "kommentieren",
     "kommentar verfassen",
     "teilen sie",
@@ -1199,8 +1197,8 @@ static const char *const END_MARKERS[] = {
     "compartir",
     "condividi",
     "udostępnij",
-    "Поделиться",
-    "Поділитися",
+    "поделиться",
+    "поділитися",
     "share on",
     /* further-reading boxes */
     "zum weiterlesen",
@@ -1229,7 +1227,7 @@ static int is_end_marker(const html_page *pg, const html_block *b)
     if (b->kind != HB_HEADING && b->kind != HB_P && b->kind != HB_RUN) return 0;
     slice sl = slice_make(pg->text.ptr + b->text_off, b->text_len);
     for (size_t i = 0; i < sizeof END_MARKERS / sizeof END_MARKERS[0]; i++)
-        if (slice_starts_with_ci(sl, END_MARKERS[i])) return 1;
+        if (slice_starts_with_lower(sl, END_MARKERS[i])) return 1;
     return 0;
 }
 

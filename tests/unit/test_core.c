@@ -107,6 +107,11 @@ static void test_slice(void)
     CHECK_INT(s.len, 11);
     CHECK(slice_eq_cstr(s, "hello world"));
     CHECK(slice_starts_with_ci(s, "HELLO"));
+    CHECK(slice_starts_with_lower(slice_make("\xC3\x84hnliche Artikel", 17), "\xC3\xa4hnliche"));
+    CHECK(slice_starts_with_lower(slice_make("\xD0\xA7\xD0\x98\xD0\xA2", 6),
+                                  "\xD1\x87\xD0\xB8\xD1\x82"));
+    CHECK(!slice_starts_with_lower(slice_make("Related", 7), "relatedness"));
+    CHECK(!slice_starts_with_lower(slice_make("\xC3", 1), "\xC3\xa4"));
     CHECK(slice_contains_ci(s, "WORLD"));
     CHECK(!slice_contains_ci(s, "planet"));
     s = slice_trim(slice_make("   ", 3));
