@@ -13,6 +13,7 @@
  * hedging words: "supposedly", "regime", "brutal") that no other outlet of the story uses.
  */
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,6 +66,9 @@ typedef struct fcand {
     uint32_t term;    /* index */
     uint32_t n_words; /* its words: on equal z the longer phrase says more */
     double z;         /* score */
+    uint32_t total;   /* loaded phrases: its count in the story */
+    uint8_t n_loaded; /* ... its loaded words */
+    uint8_t lead;     /* ... 1 when its first word is loaded */
 } fcand;
 
 static int by_z(const void *pa, const void *pb)
@@ -111,41 +115,51 @@ typedef struct fstate {
     fterm *terms;
     size_t n_terms, cap_terms;
     size_t n_outlets;
-    size_t n_arts;       /* articles counted */
-    cmp_map loaded;      /* hashes of the loaded words */
+    size_t n_arts;             /* articles counted */
     const story_article *arts; /* the story's articles (their quotes) */
-    feat_ctx *fx;        /* the stopword lists of data/stopwords/ */
+    uint8_t **loaded;          /* per article, per word: 1 when it is loaded and the outlet's own */
     const char *lang;    /* language of the article being read ("en"), or NULL */
 } fstate;
+
+/* The word lists every framing reads, built once per process and then only read (safe from
+ * any thread): the loaded words of data/loaded/ and the stopwords of data/stopwords/. */
+static struct {
+    arena *mem;     /* the loaded-word map's memory */
+    cmp_map loaded; /* hashes of the loaded words */
+    int loaded_ok;  /* 1 once the map is complete */
+    feat_ctx *fx;   /* stopwords (feat_is_stopword only: its stemmers are never used here) */
+} g_lists;
+static pthread_once_t g_lists_once = PTHREAD_ONCE_INIT;
 
 static uint64_t loaded_hash(const char *p, size_t n) { return hash64(p, n, 0x10ad); }
 
 static int add_loaded(void *user, const lex_source *src, const char *w, size_t n)
 {
-    fstate *st = user;
+    (void)user;
     (void)src;
-    return cmp_map_put(st->s, &st->loaded, loaded_hash(w, n), 1, NULL) ? 0 : 1;
+    return cmp_map_put(g_lists.mem, &g_lists.loaded, loaded_hash(w, n), 1, NULL) ? 0 : 1;
 }
 
-/* Reads data/loaded/ into st->loaded: lower-case words, '#' comments. */
-static dossier_status loaded_load(fstate *st)
+static void lists_build(void)
 {
-    dossier_status rc = cmp_map_init(st->s, &st->loaded, 1024);
-    for (size_t i = 0; !rc && i < loaded_embedded_count; i++)
-        if (feat_each_word(&loaded_embedded[i], add_loaded, st)) rc = DOSSIER_ERR_NOMEM;
-    return rc;
+    g_lists.fx = feat_ctx_new(); /* without it (out of memory) the story's own stopwords only */
+    g_lists.mem = arena_new(0);
+    if (!g_lists.mem || cmp_map_init(g_lists.mem, &g_lists.loaded, 1024)) return;
+    for (size_t i = 0; i < loaded_embedded_count; i++)
+        if (feat_each_word(&loaded_embedded[i], add_loaded, NULL)) return;
+    g_lists.loaded_ok = 1;
 }
 
 /* Is the word loaded: itself, or one part of it between hyphens ("supposedly-imperiled")? */
-static int is_loaded(const fstate *st, const cmp_word *w)
+static int is_loaded(const cmp_word *w)
 {
     const char *p = w->norm, *end = w->norm + w->norm_len;
-    if (cmp_map_get(&st->loaded, loaded_hash(p, w->norm_len))) return 1;
+    if (cmp_map_get(&g_lists.loaded, loaded_hash(p, w->norm_len))) return 1;
     while (p < end) {
         const char *dash = memchr(p, '-', (size_t)(end - p));
         if (!dash) dash = end;
         if (dash - p >= 3 && (p != w->norm || dash != end) &&
-            cmp_map_get(&st->loaded, loaded_hash(p, (size_t)(dash - p))))
+            cmp_map_get(&g_lists.loaded, loaded_hash(p, (size_t)(dash - p))))
             return 1;
         p = dash + 1;
     }
@@ -156,7 +170,7 @@ static int is_loaded(const fstate *st, const cmp_word *w)
  * speaker's "aggression" is the speaker's framing, not the outlet's)? */
 static int is_loaded_here(const fstate *st, size_t art, const cmp_word *w)
 {
-    if (!is_loaded(st, w)) return 0;
+    if (!is_loaded(w)) return 0;
     const quote_list *q = st->arts[art].quotes;
     for (size_t k = 0; q && k < q->n; k++) {
         const quote *x = &q->items[k];
@@ -177,7 +191,7 @@ static int is_stop(const fstate *st, const cmp_word *w, size_t n_sent)
     const fword *f = &st->fw[*v];
     /* the language's own list, where there is one ("very", "about", "said", "now"), unless
      * the word is mostly capitalised mid-sentence ("US" the country, not "us"; but "I") */
-    if (st->lang && st->fx && feat_is_stopword(st->fx, st->lang, w->norm, w->norm_len) &&
+    if (st->lang && g_lists.fx && feat_is_stopword(g_lists.fx, st->lang, w->norm, w->norm_len) &&
         (f->capped * 2 <= f->seen || f->chars == 1))
         return 1;
     if (f->capped * 2 > f->seen) return 0; /* mostly capitalised mid-sentence: a name */
@@ -268,10 +282,12 @@ static dossier_status count_term(fstate *st, size_t art, size_t w0, size_t w1, v
     }
     fterm *t = &st->terms[*v];
     /* loaded as used here: the most loaded occurrence counts */
+    const uint8_t *ld = st->loaded[art];
     uint8_t nl = 0;
-    for (size_t k = w0; k < w1; k++) nl += (uint8_t)is_loaded_here(st, art, &w[k]);
+    for (size_t k = w0; k < w1; k++)
+        nl += ld[k];
     if (nl > t->n_loaded) t->n_loaded = nl;
-    if (nl && is_loaded_here(st, art, &w[w0])) t->lead = 1;
+    if (ld[w0]) t->lead = 1;
     uint32_t o = cx->c->article_outlet[art];
     t->count[o]++;
     t->total++;
@@ -309,15 +325,12 @@ static dossier_status find_example(fstate *st, size_t art, size_t w0, size_t w1,
     return DOSSIER_OK;
 }
 
-static const fstate *g_loaded_sort; /* qsort has no user pointer; framing is single-threaded */
-
 /* Loaded phrases first by their loaded words ("illegal and aggressive" before "aggressive"),
  * then shorter (the loaded word itself says it; its example shows the context), then led by
  * one, then used more. */
 static int by_loaded(const void *pa, const void *pb)
 {
-    const fterm *a = &g_loaded_sort->terms[((const fcand *)pa)->term];
-    const fterm *b = &g_loaded_sort->terms[((const fcand *)pb)->term];
+    const fcand *a = pa, *b = pb;
     if (a->n_loaded != b->n_loaded) return a->n_loaded > b->n_loaded ? -1 : 1;
     if (a->n_words != b->n_words) return a->n_words < b->n_words ? -1 : 1;
     if (a->lead != b->lead) return a->lead > b->lead ? -1 : 1;
@@ -339,10 +352,12 @@ static dossier_status loaded_terms(arena *a, fstate *st, const comparison *c,
         cand[nc].term = (uint32_t)t;
         cand[nc].n_words = ft->n_words;
         cand[nc].z = 0;
+        cand[nc].total = ft->total;
+        cand[nc].n_loaded = ft->n_loaded;
+        cand[nc].lead = ft->lead;
         nc++;
     }
     if (!nc) return DOSSIER_OK;
-    g_loaded_sort = st;
     qsort(cand, nc, sizeof *cand, by_loaded);
     fr->loaded = arena_calloc(a, FR_LOADED_TOP, sizeof *fr->loaded);
     if (!fr->loaded) return DOSSIER_ERR_NOMEM;
@@ -389,15 +404,16 @@ dossier_status cmp_outlet_framing(arena *a, const story_article *arts, size_t n,
     memset(&st, 0, sizeof st);
     st.n_outlets = c->n_outlets;
     st.arts = arts;
-    st.fx = feat_ctx_new(); /* without it (out of memory) the story's own stopwords only */
+    pthread_once(&g_lists_once, lists_build);
     st.s = arena_new(0);
     if (!st.s) return DOSSIER_ERR_NOMEM;
     dossier_status rc = DOSSIER_ERR_NOMEM;
     uint64_t *outlet_tokens = arena_calloc(st.s, c->n_outlets, sizeof *outlet_tokens);
     st.words = arena_calloc(st.s, n, sizeof *st.words);
+    st.loaded = arena_calloc(st.s, n, sizeof *st.loaded);
     fcand *cand = NULL;
-    if (!outlet_tokens || !st.words || cmp_map_init(st.s, &st.wmap, 4096) ||
-        cmp_map_init(st.s, &st.tmap, 16384) || loaded_load(&st))
+    if (!outlet_tokens || !st.words || !st.loaded || !g_lists.loaded_ok ||
+        cmp_map_init(st.s, &st.wmap, 4096) || cmp_map_init(st.s, &st.tmap, 16384))
         goto done;
     /* Word statistics over the whole story (duplicates left out). */
     size_t n_sent = 0;
@@ -405,6 +421,10 @@ dossier_status cmp_outlet_framing(arena *a, const story_article *arts, size_t n,
         if (arts[i].duplicate_of >= 0) continue;
         if ((rc = cmp_words_of(st.s, arts[i].nlp, &st.words[i]))) goto done;
         const cmp_words *cw = &st.words[i];
+        rc = DOSSIER_ERR_NOMEM;
+        if (!(st.loaded[i] = arena_alloc(st.s, cw->n ? cw->n : 1))) goto done;
+        for (size_t k = 0; k < cw->n; k++)
+            st.loaded[i][k] = (uint8_t)is_loaded_here(&st, i, &cw->w[k]);
         for (size_t k = 0; k < cw->n; k++) {
             int added;
             uint32_t *v = cmp_map_put(st.s, &st.wmap, cw->w[k].h, (uint32_t)st.n_fw, &added);
@@ -507,7 +527,6 @@ dossier_status cmp_outlet_framing(arena *a, const story_article *arts, size_t n,
     }
 done:
     free(cand);
-    feat_ctx_free(st.fx);
     arena_free(st.s);
     if (rc) {
         c->framing = NULL;
