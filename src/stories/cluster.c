@@ -378,7 +378,7 @@ dossier_status cl_add(clusterer *c, const cl_article *in)
     nq = 0;
     for (size_t i = 0; i < c->fl.n; i++) {
         const char *k = c->fl.v[i].key;
-        if (k[0] == FEAT_QUOTE) q[nq++] = (uint32_t)strtoull(k + 1, NULL, 16);
+        if (k[0] == FEAT_QUOTE) q[nq++] = (uint32_t)c->fl.v[i].hash;
         else if (k[0] == FEAT_WEEKDAY) a->wday |= 1 << (k[1] - '0');
         else c->fl.v[nf++] = c->fl.v[i];
     }

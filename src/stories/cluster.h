@@ -25,8 +25,8 @@ typedef enum feat_kind {
     FEAT_DATE = 'd',    /* a day of a month written in words ("14 October" -> d10-14) */
     FEAT_WEEKDAY = 'W', /* a weekday named in the lead, "1" (Monday) to "7": the day of the
                            happening when nothing else dates it */
-    FEAT_QUOTE = 'q'    /* five words in a row inside quotation marks, as 16 hex digits of their
-                           hash (no surface): outlets that run the same quotation share these */
+    FEAT_QUOTE = 'q'    /* five words in a row inside quotation marks, as their hash (in
+                           feat_item.hash): outlets that run the same quotation share these */
 } feat_kind;
 
 /* One occurrence of a feature (an article's features may repeat: counts add). */
@@ -34,6 +34,7 @@ typedef struct feat_item {
     const char *key;     /* kind letter + key text, NUL-terminated */
     const char *surface; /* the words as written (for labels), NUL-terminated */
     float count;         /* weight of this occurrence (2 in the title, 1 in the text) */
+    uint64_t hash;       /* FEAT_QUOTE: the shingle's hash (its key is then "q" alone) */
 } feat_item;
 
 /* A growable list of feature occurrences; strings live in the arena given to feat_extract. */

@@ -557,7 +557,22 @@ static dossier_status push(arena *a, feat_list *out, int kind, const char *key, 
     out->v[out->n].key = k;
     out->v[out->n].surface = s;
     out->v[out->n].count = count;
+    out->v[out->n].hash = 0;
     out->n++;
+    return DOSSIER_OK;
+}
+
+/* Appends one quotation shingle: no key text of its own, no surface, nothing in the arena. */
+static dossier_status push_shingle(feat_list *out, uint64_t hash)
+{
+    if (out->n == out->cap) {
+        size_t cap = out->cap ? out->cap * 2 : 256;
+        feat_item *v = realloc(out->v, cap * sizeof *v);
+        if (!v) return DOSSIER_ERR_NOMEM;
+        out->v = v;
+        out->cap = cap;
+    }
+    out->v[out->n++] = (feat_item){"q", "", 1.0f, hash};
     return DOSSIER_OK;
 }
 
@@ -803,7 +818,7 @@ static int quote_mark(uint32_t cp, int inside)
 
 /* Appends one shingle feature per QUOTE_SHINGLE consecutive words inside each quotation of
  * text[0..len). Words are lower-cased; the key is a hash, so a shingle costs a few bytes. */
-static dossier_status scan_quotes(arena *a, const char *s, size_t len, feat_list *out)
+static dossier_status scan_quotes(const char *s, size_t len, feat_list *out)
 {
     size_t i = 0, open = 0;
     int inside = 0;
@@ -825,9 +840,7 @@ static dossier_status scan_quotes(arena *a, const char *s, size_t len, feat_list
                 uint64_t x = 0;
                 for (size_t j = 0; j < QUOTE_SHINGLE; j++)
                     x = x * 0x100000001b3ULL ^ h[(nw + j) % QUOTE_SHINGLE];
-                char key[20];
-                int kl = snprintf(key, sizeof key, "%016llx", (unsigned long long)x);
-                rc = push(a, out, FEAT_QUOTE, key, (size_t)kl, "", 0, 1.0f);
+                rc = push_shingle(out, x);
             }
             inside = 0;
         } else if (!inside && m == 1) {
@@ -847,7 +860,7 @@ dossier_status feat_extract(feat_ctx *fx, arena *a, const feat_input *in, feat_l
     if (in->title && in->title_len)
         rc = scan(fx, a, in->title, in->title_len, lang, 2.0f, 0, 0, out);
     if (!rc && in->text) rc = scan(fx, a, in->text, in->text_len, lang, 1.0f, 0, 1, out);
-    if (!rc && in->text) rc = scan_quotes(a, in->text, in->text_len, out);
+    if (!rc && in->text) rc = scan_quotes(in->text, in->text_len, out);
     for (size_t i = 0; !rc && i < in->n_entities; i++)
         if (in->entities[i])
             rc = scan(fx, a, in->entities[i], strlen(in->entities[i]), lang, 1.0f, 1, 0, out);

@@ -326,7 +326,10 @@ static void test_quote_features(void)
     for (size_t i = 0; i < l1.n; i++) {
         if (l1.v[i].key[0] != FEAT_QUOTE) continue;
         q1++;
-        shared += has_key(&l2, l1.v[i].key) > 0;
+        int found = 0;
+        for (size_t j = 0; j < l2.n && !found; j++)
+            found = l2.v[j].key[0] == FEAT_QUOTE && l2.v[j].hash == l1.v[i].hash;
+        shared += found;
     }
     for (size_t i = 0; i < l2.n; i++) q2 += l2.v[i].key[0] == FEAT_QUOTE;
     for (size_t i = 0; i < l3.n; i++) q3 += l3.v[i].key[0] == FEAT_QUOTE;
