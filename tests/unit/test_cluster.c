@@ -345,6 +345,15 @@ out:
     feat_ctx_free(fx);
 }
 
+/* Adds an undated article (title may be NULL) to c, checking that it goes in. */
+static void add_undated(clusterer *c, int64_t id, const char *title, const char *text,
+                        const char *lang)
+{
+    cl_article x = {
+        id, {title, title ? strlen(title) : 0, text, strlen(text), lang, NULL, 0}, NULL, 0, 0};
+    CHECK_INT(cl_add(c, &x), DOSSIER_OK);
+}
+
 /* Clusters two undated English texts with parameters p: the second's score when it joins the
  * first's story, 0 when it does not. */
 static double pair_score(const cl_params *p, const char *t1, const char *t2)
@@ -352,10 +361,8 @@ static double pair_score(const cl_params *p, const char *t1, const char *t2)
     clusterer *c = cl_new(p);
     CHECK(c != NULL);
     if (!c) return 0;
-    cl_article a = {1, {NULL, 0, t1, strlen(t1), "en", NULL, 0}, NULL, 0, 0};
-    cl_article b = {2, {NULL, 0, t2, strlen(t2), "en", NULL, 0}, NULL, 0, 0};
-    CHECK_INT(cl_add(c, &a), DOSSIER_OK);
-    CHECK_INT(cl_add(c, &b), DOSSIER_OK);
+    add_undated(c, 1, NULL, t1, "en");
+    add_undated(c, 2, NULL, t2, "en");
     CHECK_INT(cl_run(c), DOSSIER_OK);
     size_t n;
     const cl_result *r = cl_results(c, &n);
@@ -483,15 +490,8 @@ out:
     clusterer *c = cl_new(NULL);
     CHECK(c != NULL);
     if (!c) return;
-    for (int i = 0; i < 3; i++) {
-        cl_article x = {i + 1,
-                        {arts[i].title, strlen(arts[i].title), arts[i].text, strlen(arts[i].text),
-                         arts[i].lang, NULL, 0},
-                        NULL,
-                        0,
-                        0};
-        CHECK_INT(cl_add(c, &x), DOSSIER_OK);
-    }
+    for (int i = 0; i < 3; i++)
+        add_undated(c, i + 1, arts[i].title, arts[i].text, arts[i].lang);
     CHECK_INT(cl_run(c), DOSSIER_OK);
     size_t n;
     const cl_result *r = cl_results(c, &n);
@@ -552,14 +552,8 @@ static void test_languages(void)
     clusterer *c = cl_new(NULL);
     CHECK(c != NULL);
     if (!c) return;
-    for (size_t i = 0; i < n_arts; i++) {
-        cl_article x = {(int64_t)i + 1,
-                        {NULL, 0, arts[i].text, strlen(arts[i].text), arts[i].lang, NULL, 0},
-                        NULL,
-                        0,
-                        0};
-        CHECK_INT(cl_add(c, &x), DOSSIER_OK);
-    }
+    for (size_t i = 0; i < n_arts; i++)
+        add_undated(c, (int64_t)i + 1, NULL, arts[i].text, arts[i].lang);
     CHECK_INT(cl_run(c), DOSSIER_OK);
     size_t n;
     const cl_result *r = cl_results(c, &n);
