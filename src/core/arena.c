@@ -25,6 +25,7 @@ typedef struct arena_block {
 struct arena {
     arena_block *head; /* current block (newest) */
     arena_block *spare; /* default-size blocks kept by arena_reset, reused before malloc */
+    size_t spare_bytes; /* their usable bytes */
     size_t cap;        /* most bytes this arena may hand out */
     size_t total;      /* bytes handed out so far */
 };
@@ -69,16 +70,14 @@ void arena_reset(arena *a)
     if (!a) return;
     /* Keep default-size blocks (up to ARENA_RETAIN in all) for the next document; free the rest
      * (one-off big blocks, and what a huge document grew). */
-    size_t kept = 0;
-    for (arena_block *b = a->spare; b; b = b->next) kept += b->size;
     arena_block *b = a->head;
     while (b) {
         arena_block *next = b->next;
-        if (b->size == ARENA_BLOCK && kept + b->size <= ARENA_RETAIN) {
+        if (b->size == ARENA_BLOCK && a->spare_bytes + b->size <= ARENA_RETAIN) {
             b->used = 0;
             b->next = a->spare;
             a->spare = b;
-            kept += b->size;
+            a->spare_bytes += b->size;
         } else {
             free(b);
         }
@@ -101,6 +100,7 @@ void *arena_alloc(arena *a, size_t n)
         if (size == ARENA_BLOCK && a->spare) {
             nb = a->spare;
             a->spare = nb->next;
+            a->spare_bytes -= nb->size;
             nb->next = NULL;
             nb->used = 0;
         } else if (!(nb = block_new(size))) {
