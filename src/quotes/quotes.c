@@ -1785,10 +1785,11 @@ static void inherit_from_next(qfinder *f)
             nx->at.start < q->at.end)
             continue;
         /* a reply is another speaker's (`“A.” Berg replied: “B.”`) */
-        if (nx->cue_lemma && (!strcmp(nx->cue_lemma, "reply") || !strcmp(nx->cue_lemma, "respond") ||
-                              !strcmp(nx->cue_lemma, "answer") || !strcmp(nx->cue_lemma, "retort") ||
-                              !strcmp(nx->cue_lemma, "counter")))
-            continue;
+        static const char *const replies[] = {"reply", "respond", "answer", "retort", "counter"};
+        int reply = 0;
+        for (size_t k = 0; nx->cue_lemma && k < sizeof replies / sizeof replies[0]; k++)
+            reply |= !strcmp(nx->cue_lemma, replies[k]);
+        if (reply) continue;
         /* the next one's frame stands between the two */
         if (nx->speaker_at.start < q->at.end || nx->speaker_at.end > nx->at.start ||
             nx->cue.start < q->at.end || nx->cue.end > nx->at.start)
