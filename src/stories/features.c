@@ -370,6 +370,7 @@ typedef struct word {
     int num;          /* starts with a digit */
     int sent_start;   /* first word of a sentence (or of the title) */
     int cjk;          /* a run of Han or kana characters (with the name dots between them) */
+    int clitic;       /* a clitic followed it ('s, n't): a name ends there */
 } word;
 
 /* Han ideographs and kana: scripts written without spaces between words. */
@@ -411,6 +412,7 @@ static int next_word(const char *s, size_t len, size_t *pos, word *w, int *sente
         w->cjk = is_cjk(cp0);
     }
     int first = 1;
+    size_t stem_end = 0; /* where a clitic ('s, n't) starts, if one ends the word */
     while (i < len) {
         uint32_t cp;
         size_t k = utf8_decode(s + i, len - i, &cp);
@@ -436,14 +438,29 @@ static int next_word(const char *s, size_t len, size_t *pos, word *w, int *sente
                 uint32_t nx;
                 utf8_decode(s + i + k, len - i - k, &nx);
                 if (is_word_cp(nx) && !w->num) {
-                    /* English possessive 's and contractions: keep only the stem part */
-                    i += k;
-                    while (i < len) {
-                        size_t k2 = utf8_decode(s + i, len - i, &nx);
+                    /* English possessive 's and contractions: the word is the stem part
+                     * (Blinken's is Blinken); any other letters after an apostrophe belong
+                     * to the word (O'Brien, d'Estaing) */
+                    size_t j = i + k, sl = 0;
+                    char suf[4];
+                    while (j < len) {
+                        size_t k2 = utf8_decode(s + j, len - j, &nx);
                         if (k2 == 0 || !is_word_cp(nx)) break;
-                        i += k2;
+                        if (sl < sizeof suf - 1) suf[sl] = (char)(nx < 128 ? nx | 0x20 : 0);
+                        sl++;
+                        j += k2;
                     }
-                    break;
+                    suf[sl < sizeof suf ? sl : sizeof suf - 1] = 0;
+                    if (sl <= 2 && (!strcmp(suf, "s") || !strcmp(suf, "t") ||
+                                    !strcmp(suf, "re") || !strcmp(suf, "ll") ||
+                                    !strcmp(suf, "ve") || !strcmp(suf, "d") ||
+                                    !strcmp(suf, "m"))) {
+                        stem_end = i;
+                        i = j;
+                        break;
+                    }
+                    i += k;
+                    continue;
                 }
             }
             break;
@@ -467,7 +484,8 @@ static int next_word(const char *s, size_t len, size_t *pos, word *w, int *sente
     }
     w->low[w->nlow] = 0;
     w->p = s + start;
-    w->n = i - start;
+    w->n = (stem_end ? stem_end : i) - start;
+    w->clitic = stem_end != 0;
     w->upper = letters >= 2 && uppers == letters;
     w->sent_start = *sentence;
     *sentence = 0;
@@ -745,6 +763,7 @@ static dossier_status scan(feat_ctx *fx, arena *a, const char *s, size_t len, co
                     memcpy(run.keys[run.n], key, kl + 1);
                     run.n++;
                     run.end = w.p + w.n;
+                    if (w.clitic) rc = flush_run(a, out, &run, weight); /* Ukraine's NATO */
                 }
             }
         } else if (!rc) {

@@ -106,6 +106,20 @@ static void test_features(void)
     CHECK(has_key(&l, "nkalvik") == 1);
     CHECK(has_key(&l, "Ntomas_vel") == 1);
     CHECK(has_key(&l, "d03-03") == 1);
+    /* a possessive is its name (with either apostrophe) and ends a name run; other letters
+     * after an apostrophe stay in the word */
+    l.n = 0;
+    const char *poss = "Talks began. Then Vell’s aides and Vell's deputy met Ann O'Dowd, "
+                       "and Kalvik’s Harbour Board agreed.";
+    feat_input pin = {NULL, 0, poss, strlen(poss), "en", NULL, 0};
+    CHECK_INT(feat_extract(fx, a, &pin, &l), DOSSIER_OK);
+    CHECK_INT(has_key(&l, "nvel"), 2);
+    CHECK_INT(has_key(&l, "nodovd"), 1); /* name keys fold w to v and double letters */
+    CHECK_INT(has_key(&l, "Nan_odovd"), 1);
+    CHECK_INT(has_key(&l, "Nkalvik_harbour_board"), 0);
+    CHECK_INT(has_key(&l, "Nharbour_board"), 1);
+    for (size_t i = 0; i < l.n; i++)
+        if (!strcmp(l.v[i].key, "nvel")) CHECK_STR(l.v[i].surface, "Vell");
     feat_list_release(&l);
     arena_free(a);
     feat_ctx_free(fx);
