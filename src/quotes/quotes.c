@@ -1388,7 +1388,7 @@ static int takes_bare_clause(const char *lemma)
         "hope",      "fear",      "feel",       "worry",          "reckon",
         "agree",     "conclude",  "make clear", "tell reporters", "complain",
         "recall",    "affirm",    "underline",  "underscore",     "clarify",
-        NULL};
+        "show",      "find",      NULL};
     for (const char *const *v = verbs; *v; v++)
         if (!strcmp(*v, lemma)) return 1;
     return 0;
@@ -1406,6 +1406,22 @@ static int takes_infinitive(const char *lemma)
     for (const char *const *v = object; *v; v++)
         if (!strcmp(*v, lemma)) return 2;
     return !strcmp(lemma, "call for") ? 3 : 0;
+}
+
+/* Cues whose report may be a noun phrase, not a clause: `questioned the integrity of the
+ * vote`, `cited remarks he had made`, `accused the campaign of lying`. */
+static int takes_object(const char *lemma)
+{
+    static const char *const verbs[] = {
+        "mention",   "question", "demand",  "accuse",  "criticize", "praise",   "reject",
+        "dismiss",   "condemn",  "welcome", "propose", "recommend", "describe", "highlight",
+        "defend",   "blame",   "outline", "lay out",   "denounce", "decry",
+        "tout",      "deny",     "announce", "reveal", "dispute",   "challenge", "endorse",
+        "rebuff",    "mock",     "slam",    "blast",   "allege",    "express",
+        "voice",     "raise",    NULL};
+    for (const char *const *v = verbs; *v; v++)
+        if (!strcmp(*v, lemma)) return 1;
+    return 0;
 }
 
 /* Nouns that make a phrase a possible speaker: "officials", "a spokesperson", "the ministry". */
@@ -1470,7 +1486,16 @@ static int is_speaker_noun(const nlp_doc *d, size_t t)
                                         "panel",         "board",
                                         "union",         "organization",
                                         "organisation",  "ad",
-                                        "campaign",      NULL};
+                                        "newspaper",     "paper",
+                                        "magazine",      "network",
+                                        "website",       "outlet",
+                                        "station",       "broadcaster",
+                                        "polling",       "pollster",
+                                        "pollsters",     "newspapers",
+                                        "reporter",      "reporters",
+                                        "journalist",    "journalists",
+                                        "moderator",     "interviewer",
+                                        NULL};
     static wordset set = WORDSET(nouns, 1);
     return tok_in(d, t, &set);
 }
@@ -1507,7 +1532,8 @@ static int noun_like_cue(const char *lemma)
                                         "note", "post", "tweet", "estimate", "fear", "hope",
                                         "doubt", "threaten", "signal", "brief", "charge",
                                         "counter", "concern", "appeal", "demand", "judge",
-                                        "show", "find", NULL};
+                                        "show", "find", "voice", "outline", "challenge",
+                                        "dispute", "defend", "blame", NULL};
     for (const char *const *w = nouns; *w; w++)
         if (!strcmp(*w, lemma)) return 1;
     return 0;
@@ -1521,6 +1547,45 @@ static int strict_speaker(const nlp_doc *d, const quote *q)
     size_t last = token_at(d, q->speaker_at.end) - 1;
     return is_speaker_noun(d, last) || tok_is(d, last, "they") || tok_is(d, last, "we") ||
            tok_is(d, last, "i") || tok_is(d, last, "he") || tok_is(d, last, "she");
+}
+
+/* Does the "it" before cue c (past fillers) open its clause: at the sentence start `b`, after
+ * punctuation or a conjunction? After a noun it is a relative clause's (`the impact it said
+ * the plan would have`). */
+static int it_opens_clause(const nlp_doc *d, size_t c, size_t b)
+{
+    while (c > b && is_cue_filler(d, c - 1)) c--;
+    if (c == b || !tok_is(d, c - 1, "it")) return 0;
+    size_t i = c - 1;
+    return i == b || !(d->tokens[i - 1].flags & TOK_WORD) || tok_is(d, i - 1, "and") ||
+           tok_is(d, i - 1, "but");
+}
+
+/* Words a frame's tail may open with (`…, he said on Tuesday`, `…, she said in a statement`). */
+static int frame_tail(const nlp_doc *d, size_t t)
+{
+    static const char *const words[] = {
+        "on",      "in",     "at",      "during", "after",     "before", "from",     "via",
+        "last",    "this",   "earlier", "later",  "yesterday", "today",  "tonight",  "when",
+        "while",   "as",     "adding",  "according", "to",     "of",     "through",  "by",
+        "with",    "over",   "late",    "early",  "recently",  "again",  "privately", "publicly",
+        "told",    "wrote",  "said",    "says",   "added",     "reporters", "journalists",
+        NULL};
+    static wordset set = WORDSET(words, 1);
+    const token *k = &d->tokens[t];
+    if (!(k->flags & TOK_WORD)) return 1;
+    unsigned char c0 = (unsigned char)d->text[k->start];
+    if (c0 >= 'A' && c0 <= 'Z') return 1; /* `…, Pence told CNN`, `…, he said Tuesday` */
+    return tok_in(d, t, &set);
+}
+
+/* After an inverted frame (`…, said Mr. Coffman`), the sentence ends or a frame's tail
+ * follows; a verb there makes the name the subject of a reported clause instead
+ * (`…, said Mr. Trump had disrespected the troops`). */
+static int inverted_ends(const nlp_doc *d, const quote *q, size_t end)
+{
+    size_t x = token_at(d, q->speaker_at.end);
+    return x >= end || tok_char(d, x, ',') || frame_tail(d, x);
 }
 
 /* Pass 2: reported speech in sentences, outside quotation marks. */
@@ -1587,6 +1652,13 @@ static dossier_status find_reported(qfinder *f)
                  * Clinton said …"), which the next pattern reads. */
                 size_t tail = 0;
                 for (size_t x = ce; x < end && !tok_char(d, x, ','); x++) tail++;
+                /* ... and a tail that opens with a lower-case word other than a preposition
+                 * or a time word is a clause of the cue's own (`…, and Nicklaus said it is one
+                 * of his favourites`): not a frame; nor is a frame one that opens with "and". */
+                if (tail >= 2 && !frame_tail(d, ce)) tail = SIZE_MAX;
+                if (comma < c && comma + 1 < c && (tok_is(d, comma + 1, "and") ||
+                                                   tok_is(d, comma + 1, "but")))
+                    tail = SIZE_MAX;
                 /* Wanting and refusing never stand after their report (`…, voters want to
                  * limit …`). */
                 int parenthetical =
@@ -1594,7 +1666,8 @@ static dossier_status find_reported(qfinder *f)
                       (takes_infinitive(cue->lemma) == 1 && !takes_bare_clause(cue->lemma)));
                 if (comma < c && comma > b + MIN_INDIRECT && tail <= 6 && parenthetical) {
                     int found = comma + 1 == c
-                                    ? inverts_at(d, c, cue) && subject_after(d, &q, ce, e)
+                                    ? inverts_at(d, c, cue) && subject_after(d, &q, ce, e) &&
+                                          inverted_ends(d, &q, end)
                                     : subject_before(d, &q, c, comma + 1);
                     if (found && speaker_like(d, &q) &&
                         (!noun_like_cue(cue->lemma) || strict_speaker(d, &q))) {
@@ -1615,8 +1688,13 @@ static dossier_status find_reported(qfinder *f)
                 }
             }
             if (!ok && cue->kind != LEX_CUE_SOURCE && ce < end) {
-                /* "X said (that) CLAUSE". */
-                if (!subject_before(d, &q, c, b) || !speaker_like(d, &q)) continue;
+                /* "X said (that) CLAUSE"; "It said …" when "it" stands right before a cue of
+                 * speech (a company, a ministry: "it is clear that" has no cue). */
+                if (!(subject_before(d, &q, c, b) ||
+                      (cue->kind == LEX_CUE_SPEECH && it_opens_clause(d, c, b) &&
+                       subject_it(d, &q, c, b))) ||
+                    !speaker_like(d, &q))
+                    continue;
                 if (noun_like_cue(cue->lemma) && !strict_speaker(d, &q)) continue;
                 /* Verbs that take a bare clause ("said the talks failed"); the others need
                  * "that" ("welcomed that ..."), or they are no report at all ("rejected the
@@ -1625,6 +1703,7 @@ static dossier_status find_reported(qfinder *f)
                  * `urged Congress to act`) or "for" (`called for a ban`), from a subject that
                  * surely speaks. */
                 int infinitive = takes_infinitive(cue->lemma);
+                int object = 0;
                 size_t a = ce;
                 if (infinitive && strict_speaker(d, &q)) {
                     size_t k = ce;
@@ -1632,15 +1711,39 @@ static dossier_status find_reported(qfinder *f)
                     while (k < end && k < reach && !tok_is(d, k, "to") &&
                            (d->tokens[k].flags & TOK_WORD))
                         k++;
-                    if (infinitive == 3)
+                    if (infinitive == 3) {
                         k = ce; /* "called for": the object itself */
-                    else if (!(k < end && tok_is(d, k, "to")))
-                        continue;
+                    } else if (!(k < end && tok_is(d, k, "to"))) {
+                        /* `asked the mayor whether …`: a question reported */
+                        if (infinitive != 2) continue;
+                        k = ce;
+                        while (k < end && k < ce + 5 && (d->tokens[k].flags & TOK_WORD) &&
+                               !tok_is(d, k, "whether") && !tok_is(d, k, "if") &&
+                               !tok_is(d, k, "why") && !tok_is(d, k, "how"))
+                            k++;
+                        if (!(k < end && (d->tokens[k].flags & TOK_WORD) &&
+                              (tok_is(d, k, "whether") || tok_is(d, k, "if") ||
+                               tok_is(d, k, "why") || tok_is(d, k, "how"))))
+                            continue;
+                    }
                     a = k;
+                } else if (!takes_bare_clause(cue->lemma) && !tok_is(d, ce, "that")) {
+                    /* A noun phrase reported (`Clinton cited remarks …`), from a subject that
+                     * surely speaks, up to the clause's first comma. */
+                    if (!takes_object(cue->lemma) || !strict_speaker(d, &q) ||
+                        !(d->tokens[ce].flags & TOK_WORD))
+                        continue;
+                    object = 1;
                 } else {
-                    if (!takes_bare_clause(cue->lemma) && !tok_is(d, ce, "that")) continue;
-                    /* "told reporters that", "told CNN on Sunday that": the object, then that. */
+                    /* "told reporters that", "told CNN on Sunday that": the object, then that;
+                     * not in a clause of its own (`said he backs the bill that …`). */
+                    static const char *const obj[] = {"him", "her", "them", "us", "me",
+                                                      "you", NULL};
+                    static wordset oset = WORDSET(obj, 1);
                     size_t k = a;
+                    if (a < end && !tok_is(d, a, "that") && !frame_tail(d, a) &&
+                        !tok_in(d, a, &oset))
+                        k = end;
                     while (k < end && k < a + 6 && !tok_is(d, k, "that"))
                         k++;
                     if (k < end && tok_is(d, k, "that") && k < a + 6)
@@ -1665,6 +1768,35 @@ static dossier_status find_reported(qfinder *f)
                             z = x;
                             break;
                         }
+                    }
+                }
+                /* A noun phrase ends at a comma, or where the subject's next report begins
+                 * (`outlined his plan and vowed to …`). */
+                if (object)
+                    for (size_t x = a + 1; x < z; x++) {
+                        const lex_cue *c2;
+                        if (tok_char(d, x, ',') || tok_char(d, x, ';') ||
+                            ((tok_is(d, x, "and") || tok_is(d, x, "but")) && x + 1 < end &&
+                             !f->in_quote[x + 1] && cue_at(f, x + 1, &c2))) {
+                            z = x;
+                            break;
+                        }
+                    }
+                /* `said he backs the bill, which he called “a first step”`: a quotation
+                 * framed in a relative clause after the report is not part of it; the report
+                 * ends at the clause's comma. */
+                for (size_t x = a + MIN_INDIRECT; x + 2 < z; x++) {
+                    if (!tok_char(d, x, ',') || f->in_quote[x] ||
+                        !(tok_is(d, x + 1, "which") || tok_is(d, x + 1, "who")))
+                        continue;
+                    int framed = 0;
+                    for (size_t y = x + 2; y < z && y < x + 8 && !f->in_quote[y]; y++) {
+                        const lex_cue *c2;
+                        if (cue_at(f, y, &c2) && y + 1 < z && f->in_quote[y + 1]) framed = 1;
+                    }
+                    if (framed) {
+                        z = x;
+                        break;
                     }
                 }
                 /* "The driver, who said he had waited, left": a relative clause's report ends

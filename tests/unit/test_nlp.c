@@ -552,6 +552,51 @@ static void test_quote_frames(void)
     /* Also when the quotation ends the sentence, its stop inside the marks. */
     CHECK_STR(quote_str(&an, 1), "Tomas Berg|partial|open to every ship.");
     arena_free(an.a);
+
+    /* Reported noun phrases (`questioned the …`) up to a comma or the next report; a clause
+     * after ", and X said" is X's report, not a frame of what came before; an inverted frame
+     * followed by a verb is the subject of a report; "It said" at a clause start. */
+    t = "Mirela Kostadinova questioned the legality of the new harbour tax, calling it rushed."
+        "\n\n"
+        "Tomas Berg outlined his plan for the docks and vowed to hire local workers.\n\n"
+        "The crews rebuilt the pier in 2019, and Ada Lind said it was the best work she had "
+        "seen.\n\n"
+        "The pilots, who met on Monday, said Jon Aldous had misled the council.\n\n"
+        "The board met in May. It said the fees would rise in the autumn.\n\n"
+        "The ferry company praised the impact it said the new pier would have on trade.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0),
+              "Mirela Kostadinova|indirect|the legality of the new harbour tax");
+    CHECK_STR(quote_str(&an, 1), "Tomas Berg|indirect|his plan for the docks");
+    CHECK_STR(quote_str(&an, 2), "Tomas Berg|indirect|to hire local workers");
+    CHECK_STR(quote_str(&an, 3), "Ada Lind|indirect|it was the best work she had seen");
+    CHECK_STR(quote_str(&an, 4), "The pilots|indirect|Jon Aldous had misled the council");
+    CHECK_STR(quote_str(&an, 5), "It|indirect|the fees would rise in the autumn");
+    CHECK_STR(quote_str(&an, 6), "The ferry company|indirect|the impact it said the new pier would have on trade");
+    CHECK_INT(an.q.n, 7);
+    arena_free(an.a);
+
+    /* Polls show and find; a newspaper reports; a reporter asks whether; "that" after a cue is
+     * not the report's; a quotation framed in a relative clause after a report is not in it;
+     * "that" further on belongs to the report's own clause. */
+    t = "A new survey shows Ada Lind leading the race by six points.\n\n"
+        "The study found that most pilots distrust the new rules.\n\n"
+        "The Harbour Ledger reported that the council had spent millions on the pier.\n\n"
+        "A reporter asked Tomas Berg whether he would accept the result of the vote.\n\n"
+        "Jon Aldous said he has backed a bill that would cut the fees, which he called "
+        "\u201ca fair deal for the crews.\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "survey|indirect|Ada Lind leading the race by six points");
+    CHECK_STR(quote_str(&an, 1), "The study|indirect|most pilots distrust the new rules");
+    CHECK_STR(quote_str(&an, 2),
+              "Harbour Ledger|indirect|the council had spent millions on the pier");
+    CHECK_STR(quote_str(&an, 3),
+              "A reporter|indirect|whether he would accept the result of the vote");
+    CHECK_STR(quote_str(&an, 4),
+              "Jon Aldous|indirect|he has backed a bill that would cut the fees");
+    CHECK_STR(quote_str(&an, 5), "Jon Aldous|direct|a fair deal for the crews.");
+    CHECK_INT(an.q.n, 6);
+    arena_free(an.a);
 }
 
 /* A quotation followed only by the colon frame of the next speaks with it; a reply's frame does
