@@ -14,6 +14,7 @@
  * Speakers are the mentions of the nlp layer (names, titles, roles, pronouns); a speaker the
  * layer does not know ("a senior official") is kept as a span without an entity.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -130,6 +131,7 @@ static int tok_is_n(const nlp_doc *d, size_t t, const char *w, size_t wn);
 #define tok_is(d, t, w) tok_is_n((d), (t), (w), sizeof(w) - 1)
 static int is_cue_filler(const nlp_doc *d, size_t t);
 static int mention_at(const nlp_doc *d, size_t t);
+static int dash_before(const nlp_doc *d, size_t t);
 
 /* Is token t a determiner or possessive that makes the next word a noun? */
 static int is_determiner(const nlp_doc *d, size_t t)
@@ -213,7 +215,7 @@ static int cue_at_uncached(const qfinder *f, size_t t, const lex_cue **out)
     /* A gerund or participle in -ing reports after a comma (", adding that"), after a form of
      * "be" ("was saying") or "while"/"after"; elsewhere it is a noun or an adjective. */
     if (fn > 5 && !memcmp(d->text + d->tokens[t].end - 3, "ing", 3) && t > 0 &&
-        !after_comma(d, t) && !tok_is(d, t - 1, "was") && !tok_is(d, t - 1, "is") &&
+        !after_comma(d, t) && !dash_before(d, t) && !tok_is(d, t - 1, "was") && !tok_is(d, t - 1, "is") &&
         !tok_is(d, t - 1, "were") && !tok_is(d, t - 1, "are") && !tok_is(d, t - 1, "been") &&
         !tok_is(d, t - 1, "while") && !tok_is(d, t - 1, "after") && !tok_is(d, t - 1, "by") &&
         !(d->tokens[t].flags & TOK_SENT) && !is_cue_filler(d, t - 1) &&
@@ -355,6 +357,25 @@ static int cue_word(const nlp_doc *d, size_t t)
  * The subject before a cue at token c (not before token `floor`): the mention ending right
  * before it (skipping fillers and a ", the X of Y," apposition), else a short noun phrase.
  */
+/* Is token t preceded by a dash (-, en or em dash) between spaces? */
+static int dash_before(const nlp_doc *d, size_t t)
+{
+    if (t > 0) { /* the dash as a token of its own */
+        const token *k = &d->tokens[t - 1];
+        size_t n = k->end - k->start;
+        const char *p = d->text + k->start;
+        if ((n == 1 && *p == '-') || (n == 3 && !memcmp(p, "\u2013", 3)) ||
+            (n == 3 && !memcmp(p, "\u2014", 3)))
+            return 1;
+    }
+    size_t i = d->tokens[t].start;
+    while (i > 0 && d->text[i - 1] == ' ') i--;
+    if (i >= 1 && d->text[i - 1] == '-' && i >= 2 && d->text[i - 2] == ' ') return 1;
+    return i >= 3 && (unsigned char)d->text[i - 3] == 0xE2 &&
+           (unsigned char)d->text[i - 2] == 0x80 &&
+           ((unsigned char)d->text[i - 1] == 0x93 || (unsigned char)d->text[i - 1] == 0x94);
+}
+
 static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
 {
     size_t t = c;
@@ -371,7 +392,7 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
     size_t cn = d->tokens[c].end - d->tokens[c].start;
     int ing = cn > 4 && !memcmp(d->text + d->tokens[c].end - 3, "ing", 3);
     int participle = t > floor && ing &&
-                     (tok_char(d, t - 1, ',') || tok_is(d, t - 1, "by") ||
+                     (tok_char(d, t - 1, ',') || tok_is(d, t - 1, "by") || dash_before(d, c) ||
                       tok_is(d, t - 1, "after") || tok_is(d, t - 1, "while") ||
                       tok_is(d, t - 1, "before") || tok_is(d, t - 1, "when"));
     int second_verb = t > floor && (tok_is(d, t - 1, "and") || tok_is(d, t - 1, "but"));
@@ -424,6 +445,12 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
             for (size_t k = k0; k < k1; k++) {
                 int m = mention_at(d, k);
                 if (m < 0) continue;
+                /* `tweeted a photo of her arm and said`: a possessive or an object is not
+                 * the clause's subject */
+                static const char *const obj[] = {"her", "his", "him", "its", "their", "them",
+                                                  "me", "my", "us", "our", NULL};
+                static wordset oset = WORDSET(obj, 1);
+                if (tok_in(d, k, &oset)) continue;
                 ent_kind kind = d->entities[d->mentions[m].entity].kind;
                 if (kind == ENT_PERSON) {
                     set_speaker_mention(d, q, m);
@@ -436,6 +463,17 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
             set_speaker_mention(d, q, org);
             return 1;
         }
+        /* A capitalised word opening the clause that no entity holds (`Fields tweeted a
+         * photo and said …`): a name the recogniser missed at a sentence start. */
+        size_t ce = from;
+        while (ce < t && ce < from + 3 && (d->tokens[ce].flags & TOK_WORD) &&
+               isupper((unsigned char)d->text[d->tokens[ce].start]) &&
+               !nlp_is_function_word(d->text + d->tokens[ce].start,
+                                     d->tokens[ce].end - d->tokens[ce].start))
+            ce++;
+        if (ce > from && ce < t && !(d->tokens[ce].flags & TOK_NUM) &&
+            set_speaker_phrase(d, q, from, ce))
+            return 1;
         return 0;
     }
     /* ", the secretary of state, said": skip back over the apposition to the name; over two
@@ -1495,6 +1533,12 @@ static int is_speaker_noun(const nlp_doc *d, size_t t)
                                         "reporter",      "reporters",
                                         "journalist",    "journalists",
                                         "moderator",     "interviewer",
+                                        "department",    "departments",
+                                        "agencies",      "ministries",
+                                        "groups",        "companies",
+                                        "firm",          "firms",
+                                        "bank",          "banks",
+                                        "campaigns",     "unions",
                                         NULL};
     static wordset set = WORDSET(nouns, 1);
     return tok_in(d, t, &set);
@@ -1750,6 +1794,14 @@ static dossier_status find_reported(qfinder *f)
                         a = k + 1;
                     else if (tok_char(d, a, ','))
                         a++;
+                    /* `decried that math, saying …`: "that" before a short phrase and a
+                     * comma is a demonstrative, no clause follows */
+                    if (a == ce + 1 && tok_is(d, ce, "that")) {
+                        size_t w = 0;
+                        for (size_t x = a; x < end && !tok_char(d, x, ','); x++)
+                            w += (d->tokens[x].flags & TOK_WORD) != 0;
+                        if (w < MIN_INDIRECT) continue;
+                    }
                 }
                 if (a < end && (d->tokens[a].flags & TOK_QUOTE)) continue; /* a quotation */
                 size_t words = 0;
@@ -1759,6 +1811,28 @@ static dossier_status find_reported(qfinder *f)
                 size_t z = end;
                 for (size_t x = a + 1; x + 2 < end && z == end; x++) {
                     if (!tok_char(d, x, ',') && !tok_char(d, x, ';')) continue;
+                    /* `…, saying …`: a participle reports on its own */
+                    const lex_cue *c0;
+                    size_t pn = d->tokens[x + 1].end - d->tokens[x + 1].start;
+                    if (pn > 4 && !memcmp(d->text + d->tokens[x + 1].end - 3, "ing", 3) &&
+                        !f->in_quote[x + 1] && cue_at(f, x + 1, &c0) &&
+                        c0->kind == LEX_CUE_SPEECH) {
+                        z = x;
+                        break;
+                    }
+                    /* `…, a man yelled “…”`: a short subject and a cue after the comma */
+                    int subj = 0;
+                    while (x + 1 + subj < end && subj < 4 &&
+                           (d->tokens[x + 1 + subj].flags & TOK_WORD) &&
+                           !f->in_quote[x + 1 + subj] && !cue_word(d, x + 1 + subj))
+                        subj++;
+                    const lex_cue *c1;
+                    if (subj >= 1 && x + 1 + subj < end && !f->in_quote[x + 1 + subj] &&
+                        cue_at(f, x + 1 + subj, &c1) && c1->kind == LEX_CUE_SPEECH &&
+                        !tok_is(d, x + 1, "which") && !tok_is(d, x + 1, "who")) {
+                        z = x;
+                        break;
+                    }
                     if (!tok_char(d, x, ';') && !tok_is(d, x + 1, "and") &&
                         !tok_is(d, x + 1, "but") && !tok_is(d, x + 1, "while"))
                         continue;

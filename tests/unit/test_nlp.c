@@ -363,7 +363,8 @@ static void test_quote_frames(void)
         "harbour.\u201d";
     CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
     CHECK_STR(quote_str(&an, 1), "Ada Lind|partial|pure propaganda");
-    CHECK_STR(quote_str(&an, 2), "The prince|partial|a disgrace to the harbour.");
+    CHECK_STR(quote_str(&an, 2), "The prince|indirect|Tomas Berg to resign");
+    CHECK_STR(quote_str(&an, 3), "The prince|partial|a disgrace to the harbour.");
     arena_free(an.a);
 
     /* Two appositions between the name and the cue; a state tag with its stop. */
@@ -596,6 +597,30 @@ static void test_quote_frames(void)
               "Jon Aldous|indirect|he has backed a bill that would cut the fees");
     CHECK_STR(quote_str(&an, 5), "Jon Aldous|direct|a fair deal for the crews.");
     CHECK_INT(an.q.n, 6);
+    arena_free(an.a);
+
+    /* A participle after a comma reports on its own; "that" before a short phrase is a
+     * demonstrative; a report ends at ", a man yelled"; a possessive pronoun is not a
+     * subject, a capitalised word opening the clause is; a participle after a dash. */
+    t = "The ministries declined to publish the figures, saying they cannot discuss the "
+        "case.\n\n"
+        "Mirela Kostadinova decried that math, saying the port took no new loans.\n\n"
+        "When Tomas Berg thanked the crews and said it was good to be home, a man yelled "
+        "\u201cStay there!\u201d\n\n"
+        "Ada Lind met the pilots on Monday.\n\n"
+        "Vollmar later posted a photo of her damaged car and said she had been pushed "
+        "aside.\n\n"
+        "Jon Aldous changed his mind on the spot \u2013 saying he would now back the ferry "
+        "plan.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "The ministries|indirect|to publish the figures");
+    CHECK_STR(quote_str(&an, 1), "The ministries|indirect|they cannot discuss the case");
+    CHECK_STR(quote_str(&an, 2), "Mirela Kostadinova|indirect|the port took no new loans");
+    CHECK_STR(quote_str(&an, 3), "Tomas Berg|indirect|it was good to be home");
+    CHECK_STR(quote_str(&an, 4), "a man|direct|Stay there!");
+    CHECK_STR(quote_str(&an, 5), "Vollmar|indirect|she had been pushed aside");
+    CHECK_STR(quote_str(&an, 6), "Jon Aldous|indirect|he would now back the ferry plan");
+    CHECK_INT(an.q.n, 7);
     arena_free(an.a);
 }
 
