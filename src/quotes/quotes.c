@@ -1605,6 +1605,20 @@ static int it_opens_clause(const nlp_doc *d, size_t c, size_t b)
            tok_is(d, i - 1, "but");
 }
 
+/* Is the subject found for q a piece of evidence (a poll, a study, the data)? */
+static int evidence_subject(const nlp_doc *d, const quote *q)
+{
+    static const char *const nouns[] = {
+        "poll",     "polls",    "survey",  "surveys", "study",    "studies",  "data",
+        "research", "report",   "reports", "analysis", "figures", "results",  "records",
+        "transcript", "investigation", "review", "audit", "document", "documents", "video",
+        "footage",  "numbers",  "statistics", "count", "tally",   "census",   "audit",
+        NULL};
+    static wordset set = WORDSET(nouns, 1);
+    if (q->speaker >= 0 || q->speaker_at.end <= q->speaker_at.start) return 0;
+    return tok_in(d, token_at(d, q->speaker_at.end) - 1, &set);
+}
+
 /* Words a frame's tail may open with (`…, he said on Tuesday`, `…, she said in a statement`). */
 static int frame_tail(const nlp_doc *d, size_t t)
 {
@@ -1779,6 +1793,10 @@ static dossier_status find_reported(qfinder *f)
                         continue;
                     object = 1;
                 } else {
+                    /* Polls show and studies find; people and states "show unity" */
+                    if ((!strcmp(cue->lemma, "show") || !strcmp(cue->lemma, "find")) &&
+                        !tok_is(d, ce, "that") && !evidence_subject(d, &q))
+                        continue;
                     /* "told reporters that", "told CNN on Sunday that": the object, then that;
                      * not in a clause of its own (`said he backs the bill that …`). */
                     static const char *const obj[] = {"him", "her", "them", "us", "me",
