@@ -36,6 +36,11 @@ static const char *const ANTONYMS[][2] = {
     {"true", "false"},        {"possible", "impossible"}, {"welcome", "condemn"},
     {"praise", "criticise"},  {"praise", "criticize"},   {"ready", "unprepared"},
     {"withdraw", "deploy"},   {"withdraw", "reinforce"}, {"lift", "impose"},
+    /* engaging with a matter against refusing it: "took the concerns very seriously" /
+     * "refused to discuss them" */
+    {"seriously", "refuse"},  {"seriously", "ignore"},   {"seriously", "dismiss"},
+    {"discuss", "refuse"},    {"negotiate", "refuse"},   {"consider", "dismiss"},
+    {"consider", "ignore"},   {"engage", "refuse"},      {"listen", "ignore"},
 };
 #define NANT (sizeof ANTONYMS / sizeof ANTONYMS[0])
 
@@ -270,6 +275,15 @@ static const char *shared_entity(const ct_stmt *x, const ct_stmt *y)
     return NULL;
 }
 
+/* Does the statement hold this side of an antonym pair? One that holds both sides ("refused
+ * to discuss") takes no side. */
+static int has_ant(const ct_stmt *st, uint16_t code)
+{
+    for (size_t i = 0; i < st->n_ant; i++)
+        if (st->ant[i] == code) return 1;
+    return 0;
+}
+
 static int same_speaker(const ct_stmt *x, const ct_stmt *y)
 {
     return x->speaker && y->speaker && !strcmp(x->speaker, y->speaker);
@@ -322,7 +336,8 @@ static int judge(arena *a, const story_article *arts, const ct_stmt *x, const ct
     if (!why && x->negated == y->negated) {
         for (size_t i = 0; i < x->n_ant && !why; i++)
             for (size_t j = 0; j < y->n_ant && !why; j++)
-                if (x->ant[i] / 2 == y->ant[j] / 2 && x->ant[i] != y->ant[j]) {
+                if (x->ant[i] / 2 == y->ant[j] / 2 && x->ant[i] != y->ant[j] &&
+                    !has_ant(x, y->ant[j]) && !has_ant(y, x->ant[i])) {
                     why = "antonym";
                     score = 0.4 + 0.4 * ratio + (ent ? 0.1 : 0);
                 }

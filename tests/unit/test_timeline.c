@@ -248,11 +248,35 @@ static void test_contradictions_same_speaker(void)
     arena_free(s.a);
 }
 
+/* Taking a matter seriously against refusing to discuss it; a statement that holds both
+ * sides of a pair ("refused to discuss") takes neither. */
+static void test_contradictions_engagement(void)
+{
+    story s = {0};
+    s.a = arena_new(0);
+    add(&s, "Ledger", "2025-10-15",
+        "Adela Korvin said the ministry took the fishermen's concerns about the Selka dam "
+        "very seriously during the talks.");
+    add(&s, "Herald", "2025-10-16",
+        "Oren Sadik said the ministry refused the fishermen's concerns about the Selka dam "
+        "during the talks.\n\n"
+        "The delegates said the ministry refused to discuss the fishermen's concerns about "
+        "the Selka dam during the talks.");
+    finish(&s);
+    CHECK_INT(cmp_contradictions(s.a, s.arts, s.n, &s.c), DOSSIER_OK);
+    const cmp_contradiction *x = pair_with(&s, "very seriously", "refused the fishermen");
+    CHECK(x != NULL);
+    if (x) CHECK_STR(x->why, "antonym");
+    CHECK(pair_with(&s, "refused to discuss", "refused the fishermen") == NULL);
+    arena_free(s.a);
+}
+
 int main(void)
 {
     test_timeline();
     test_timeline_no_date();
     test_contradictions();
     test_contradictions_same_speaker();
+    test_contradictions_engagement();
     return check_done();
 }
