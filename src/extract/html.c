@@ -637,7 +637,12 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
             printed_date(scope, first, printed) &&
             labs(day_of(printed) - day_of(art->published)) == 1)
             art->published = arena_strndup(a, printed, 10);
-        /* The printed date is searched for only when the markup declares none. */
+        /* The printed date is searched for only when the markup declares none. Without an
+         * <article> or <main>, the date nearest above the text comes first: the body's first
+         * date element may be a menu's or a list's of other stories. */
+        if (!art->published && !h->published && scope && n > 0 &&
+            html_find_date_above(first, dbuf_date))
+            art->published = arena_strdup(a, dbuf_date);
         if (!art->published && !h->published && scope && html_find_text_date(scope, dbuf_date))
             art->published = arena_strdup(a, dbuf_date);
         /* Last, a date printed on its own line above the text. */

@@ -676,18 +676,36 @@ static const xmlNode *prev_node(const xmlNode *n)
     return n;
 }
 
+/* Does a short text label a date as the latest change ("Updated", "Last modified on:")? */
+static int names_update(const char *s, size_t n)
+{
+    static const char *const words[] = {"updated", "update", "modified", "edited",
+                                        "aktualisiert", "mis à jour", "actualizado",
+                                        "aggiornato", "обновлено", "оновлено", NULL};
+    if (n > 80) return 0;
+    for (const char *const *w = words; *w; w++)
+        if (find_ci(s, n, *w) < n) return 1;
+    return 0;
+}
+
 int html_find_date_above(const xmlNode *first, char out[32])
 {
     /* Forty pieces of text reach from a first paragraph past a byline block, a share bar and
      * a standfirst to the headline; four more past it take a date printed above the headline
      * ("04. November 2021 | Paid content" over the <h1>), and no further: higher up are menus
      * and teasers with dates of their own. The node cap bounds pages of empty elements. */
-    enum { TEXTS_MAX = 40, PAST_H1 = 4, NODES_MAX = 4000 };
-    int texts = 0, past = -1, nodes = 0;
-    /* From the end of first itself: a short dateline paragraph may be the text's first. */
+    enum { TEXTS_MAX = 40, PAST_H1 = 4, NODES_MAX = 4000, BLOCK = 2 };
+    int texts = 0, past = -1, nodes = 0, found = 0, pend_at = 0, have_pub = 0;
+    char pend[32], any[32];
+    /* From the end of first itself: a short dateline paragraph may be the text's first. Not
+     * from the end of a long one: a container's end may hold cards of other stories. */
     const xmlNode *start = first;
-    while (start && start->type == XML_ELEMENT_NODE && start->last)
-        start = start->last;
+    size_t chars = 0;
+    for (const xmlNode *n = first; n && chars <= 300; n = next_node(first, n, 0))
+        if (n->type == XML_TEXT_NODE && n->content) chars += strlen((const char *)n->content);
+    if (chars <= 300)
+        while (start && start->type == XML_ELEMENT_NODE && start->last)
+            start = start->last;
     for (const xmlNode *n = start; n && texts < TEXTS_MAX && nodes < NODES_MAX;
          n = prev_node(n), nodes++) {
         if (n->type == XML_ELEMENT_NODE && n->name) {
@@ -702,9 +720,37 @@ int html_find_date_above(const xmlNode *first, char out[32])
         if (!s.len) continue;
         texts++;
         if (past >= 0 && past++ >= PAST_H1) break;
-        if (loose_date(s.ptr, s.len, out)) return 1;
+        /* the text just before a candidate (read next, going up) may label it an update */
+        int upd = names_update(s.ptr, s.len);
+        if (pend_at && texts == pend_at + 1) {
+            if (!upd) {
+                memcpy(out, pend, sizeof pend);
+                have_pub = 1;
+            }
+            pend_at = 0;
+        }
+        if (found && texts > found + BLOCK) break;
+        char d[32];
+        if (loose_date(s.ptr, s.len, d)) {
+            /* a byline block prints the publication date before the update's ("Nov 21, 2018
+             * … Dec 10, 2025"): the earliest date of the block, read upwards, wins, unless
+             * labelled an update ("Last updated on: …") */
+            if (!found) {
+                memcpy(any, d, sizeof d);
+                found = texts;
+            }
+            if (!upd) {
+                memcpy(pend, d, sizeof d);
+                pend_at = texts;
+            }
+        }
     }
-    return 0;
+    if (pend_at) {
+        memcpy(out, pend, sizeof pend);
+        have_pub = 1;
+    }
+    if (!have_pub && found) memcpy(out, any, sizeof any);
+    return found != 0;
 }
 
 const char *html_unescape(arena *a, const char *s)

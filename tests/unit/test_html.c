@@ -780,6 +780,37 @@ static void test_dateline_first_paragraph(void)
     arena_free(a);
 }
 
+/* The date printed nearest above the text wins over the first date in <main> (a list of other
+ * stories above the headline); in a byline block the publication date wins over the update's,
+ * printed after it or before it with a label. */
+static void test_date_nearest_text(void)
+{
+    const char *pages[] = {
+        "<html><head><title>Bridge</title></head><body><main><ul class=\"x1\">"
+        "<li><a href=\"/a\">Ferry fares rise</a> <span>Mar 13, 2026</span></li>"
+        "<li><a href=\"/b\">Port strike ends</a> <span>Mar 12, 2026</span></li></ul>"
+        "<h1>The harbour bridge will close</h1><div class=\"x2\"><a href=\"/m\">Marta Olsen"
+        "</a> <span>October 24, 2024</span></div><div class=\"x3\">" BODY1 "</div>"
+        "</main></body></html>",
+        "<html><head><title>Bridge</title></head><body><main>"
+        "<h1>The harbour bridge will close</h1><div class=\"x2\"><span>Nov 21, 2018</span> "
+        "<span>Dec 10, 2025</span></div><div class=\"x3\">" BODY1 "</div>"
+        "</main></body></html>",
+        "<html><head><title>Bridge</title></head><body><main>"
+        "<h1>The harbour bridge will close</h1><div class=\"x2\"><p><span>Last updated on:"
+        "</span> <span>November 29, 2025</span></p><p><span>Posted:</span> <span>October 24, "
+        "2024</span></p></div><div class=\"x3\">" BODY1 "</div></main></body></html>"};
+    const char *want[] = {"2024-10-24", "2018-11-21", "2024-10-24"};
+    for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+        arena *a = arena_new(0);
+        article_list out;
+        CHECK_INT(run(a, pages[i], NULL, &out), DOSSIER_OK);
+        CHECK_INT(out.n, 1);
+        if (out.n) CHECK_STR(out.items[0].published, want[i]);
+        arena_free(a);
+    }
+}
+
 /* Subheadings whose anchor id, made from their words, holds a chrome word stay in the text. */
 static void test_heading_anchor_ids(void)
 {
@@ -1260,6 +1291,7 @@ static void test_ld_body_markup(void)
 
 int main(void)
 {
+    test_date_nearest_text();
     test_ld_body_markup();
     test_author_cleanup();
     test_title_choice();
