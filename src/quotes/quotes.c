@@ -1039,6 +1039,33 @@ static int para_between(const nlp_doc *d, size_t a, size_t b)
     return 0;
 }
 
+/*
+ * `"The Justice Department isn't about “Equal Justice” anymore."`: in a quotation opened with a
+ * straight mark, does the curly opener at token t nest, i.e. is it closed by a curly mark that a
+ * straight closer follows in the paragraph? Sources that mix the two styles nest them so. Not
+ * when another curly opener comes first or no straight closer comes: then the straight mark
+ * was a stray (`"Trump walked on, chanting “U-S-A!”` opening a paragraph).
+ */
+static int curly_nests(const nlp_doc *d, size_t t)
+{
+    int closed = 0;
+    for (size_t x = t + 1; x < d->n_tokens && !(d->tokens[x].flags & TOK_PARA); x++) {
+        if (!(d->tokens[x].flags & TOK_QUOTE)) continue;
+        int family, role = mark_role(d, x, &family);
+        uint32_t cp = cp_of(d, x);
+        if (!closed) {
+            if (cp == 0x201C) return 0;
+            if (cp == 0x201D && role == QM_CLOSE) closed = 1;
+            else if (cp == '"') return 0;
+        } else if (cp == '"') {
+            return role == QM_CLOSE || role == QM_EITHER;
+        } else if (cp == 0x201D) {
+            return 0;
+        }
+    }
+    return 0;
+}
+
 /* Pass 1: quotations from paired marks. */
 static dossier_status find_quotations(qfinder *f)
 {
@@ -1046,6 +1073,7 @@ static dossier_status find_quotations(qfinder *f)
     size_t open_t = 0;
     int open_family = QF_NONE;
     int depth_single = 0;
+    int depth_curly = 0; /* inside “…” nested in a quotation opened with a straight " */
     size_t prev_end_para = (size_t)-1; /* a quotation left open at the end of a paragraph */
     int last_speaker = -1;
     span last_speaker_at = {0, 0};
@@ -1076,6 +1104,7 @@ static dossier_status find_quotations(qfinder *f)
                 }
                 open_family = QF_NONE;
                 depth_single = 0;
+                depth_curly = 0;
             } else {
                 prev_end_para = (size_t)-1;
             }
@@ -1089,10 +1118,20 @@ static dossier_status find_quotations(qfinder *f)
                 open_family = family;
                 open_t = t;
                 depth_single = 0;
+                depth_curly = 0;
             }
             continue;
         }
         /* Inside a quotation: nested single quotes, or the closer. */
+        if (depth_curly) {
+            if (family == QF_DOUBLE && role == QM_CLOSE && cp_of(d, t) == 0x201D) depth_curly = 0;
+            continue;
+        }
+        if (family == QF_DOUBLE && role == QM_OPEN && cp_of(d, t) == 0x201C && t > open_t + 1 &&
+            cp_of(d, open_t) == '"' && curly_nests(d, t)) {
+            depth_curly = 1;
+            continue;
+        }
         if (family != open_family) {
             if (family == QF_SINGLE && role == QM_OPEN) depth_single++;
             else if (family == QF_SINGLE && role == QM_CLOSE && depth_single) depth_single--;

@@ -584,6 +584,24 @@ static void test_quote_neighbours(void)
     arena_free(an.a);
 }
 
+/* Curly marks inside a quotation opened with a straight mark nest in it; a straight mark with
+ * no straight closer after the curly pair is a stray, and the curly pair is the quotation. */
+static void test_quote_mixed_marks(void)
+{
+    annotated an;
+    const char *t = "Ilse Varga continued:\n\n"
+                    "\"The port is not about \u201cfree trade for all\u201d any more. It is about "
+                    "the few who own the cranes.\"\n\n"
+                    "\"The mayor walked in, shouting \u201cNo more cranes in our harbour, not one "
+                    "more, not ever!\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0),
+              "Ilse Varga|direct|The port is not about \u201cfree trade for all\u201d any more. "
+              "It is about the few who own the cranes.");
+    CHECK(strstr(quote_str(&an, 1), "|No more cranes in our harbour, not one more, not ever!"));
+    arena_free(an.a);
+}
+
 int main(void)
 {
     test_tokens();
@@ -592,5 +610,6 @@ int main(void)
     test_quotes();
     test_quote_frames();
     test_quote_neighbours();
+    test_quote_mixed_marks();
     return check_done();
 }
