@@ -1810,6 +1810,9 @@ static void inherit_from_reports(qfinder *f)
  * that introduces the next quotation with a colon (`“We will uphold …” Blinken said: “NATO's
  * door is open”`), is that speaker's: such a frame speaks for both. Not a reply's (`“A.” Berg
  * replied: “B.”`), nor a frame with a comma, which in dialogue often answers another voice.
+ * So is a whole or partial one right before a quotation framed after itself, with two words of
+ * the writer's at most between them and no paragraph but the one the next opens (`“You blamed
+ * the workers” again.¶“It is gutless,” Roe said.`): the frame after is read as covering both.
  */
 static void inherit_from_next(qfinder *f)
 {
@@ -1817,8 +1820,8 @@ static void inherit_from_next(qfinder *f)
     for (size_t i = 0; i + 1 < f->n; i++) {
         quote *q = &f->items[i];
         const quote *nx = &f->items[i + 1];
-        if (q->kind != QUOTE_DIRECT || q->speaker >= 0 || q->speaker_at.end > q->speaker_at.start ||
-            q->cue.end > q->cue.start)
+        if (q->kind == QUOTE_INDIRECT || q->speaker >= 0 ||
+            q->speaker_at.end > q->speaker_at.start || q->cue.end > q->cue.start)
             continue;
         if (nx->kind != QUOTE_DIRECT || nx->speaker < 0 || nx->cue.end <= nx->cue.start ||
             nx->at.start < q->at.end)
@@ -1829,11 +1832,28 @@ static void inherit_from_next(qfinder *f)
         for (size_t k = 0; nx->cue_lemma && k < sizeof replies / sizeof replies[0]; k++)
             reply |= !strcmp(nx->cue_lemma, replies[k]);
         if (reply) continue;
+        size_t a = token_at(d, q->at.end), b = token_at(d, nx->at.start);
+        /* `“You blamed the workers.” “It is gutless,” Roe said.`: a quotation framed after
+         * itself, right after one nobody frames in its paragraph, speaks for both. */
+        if (nx->cue.start >= nx->at.end && nx->speaker_at.start >= nx->at.end && b > a) {
+            int ok = 1;
+            size_t words = 0;
+            for (size_t t = a + 1; ok && t <= b && t < d->n_tokens; t++) {
+                if ((d->tokens[t].flags & TOK_PARA) && t + 1 < b) ok = 0;
+                if (t < b && !f->in_quote[t]) words += (d->tokens[t].flags & TOK_WORD) != 0;
+            }
+            if (words > 2) ok = 0;
+            if (ok) {
+                q->speaker = nx->speaker;
+                q->speaker_at = nx->speaker_at;
+                continue;
+            }
+        }
+        if (q->kind != QUOTE_DIRECT) continue;
         /* the next one's frame stands between the two */
         if (nx->speaker_at.start < q->at.end || nx->speaker_at.end > nx->at.start ||
             nx->cue.start < q->at.end || nx->cue.end > nx->at.start)
             continue;
-        size_t a = token_at(d, q->at.end), b = token_at(d, nx->at.start);
         /* the frame introduces the next quotation with a colon: `Blinken said: “…”` */
         size_t colon = b;
         while (colon > a && (d->tokens[colon - 1].flags & TOK_QUOTE)) colon--;

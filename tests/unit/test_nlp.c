@@ -584,6 +584,21 @@ static void test_quote_neighbours(void)
     arena_free(an.a);
 }
 
+/* A quotation nobody frames that ends its paragraph, when the next paragraph opens with a
+ * quotation framed after itself, is that speaker's. */
+static void test_quote_framed_next(void)
+{
+    annotated an;
+    const char *t = "The council met on Tuesday to hear the harbour master about the storm.\n\n"
+                    "\u201cYou sent the night crews home before the worst of it\u201d again.\n\n"
+                    "\u201cIt was a reckless call,\u201d Ilse Varga said.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0),
+              "Ilse Varga|partial|You sent the night crews home before the worst of it");
+    CHECK_STR(quote_str(&an, 1), "Ilse Varga|direct|It was a reckless call");
+    arena_free(an.a);
+}
+
 /* Curly marks inside a quotation opened with a straight mark nest in it; a straight mark with
  * no straight closer after the curly pair is a stray, and the curly pair is the quotation. */
 static void test_quote_mixed_marks(void)
@@ -610,6 +625,7 @@ int main(void)
     test_quotes();
     test_quote_frames();
     test_quote_neighbours();
+    test_quote_framed_next();
     test_quote_mixed_marks();
     return check_done();
 }
