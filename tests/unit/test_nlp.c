@@ -617,6 +617,22 @@ static void test_quote_mixed_marks(void)
     arena_free(an.a);
 }
 
+/* Reporting verbs of heated or remembered speech frame a quotation like "said" does. */
+static void test_quote_heated_cues(void)
+{
+    annotated an;
+    const char *t = "\u201cThey only came here for the free ferry tickets,\u201d Ilse Varga shot "
+                    "back.\n\n"
+                    "\u201cNobody asked the fishermen before the vote,\u201d Tomas Berg fumed.\n\n"
+                    "\u201cWould the tolls go up again next year?\u201d Mirela Kostadinova "
+                    "pressed. \u201cWe will see about that,\u201d Tomas Berg answered.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK(!strncmp(quote_str(&an, 0), "Ilse Varga|direct|", 18));
+    CHECK(!strncmp(quote_str(&an, 1), "Tomas Berg|direct|", 18));
+    CHECK(!strncmp(quote_str(&an, 3), "Tomas Berg|direct|We will see", 29));
+    arena_free(an.a);
+}
+
 int main(void)
 {
     test_tokens();
@@ -627,5 +643,6 @@ int main(void)
     test_quote_neighbours();
     test_quote_framed_next();
     test_quote_mixed_marks();
+    test_quote_heated_cues();
     return check_done();
 }
