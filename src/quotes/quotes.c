@@ -130,6 +130,7 @@ static int tok_is_n(const nlp_doc *d, size_t t, const char *w, size_t wn);
 #define tok_is(d, t, w) tok_is_n((d), (t), (w), sizeof(w) - 1)
 static int is_cue_filler(const nlp_doc *d, size_t t);
 static int mention_at(const nlp_doc *d, size_t t);
+static size_t contracted_pronoun(const nlp_doc *d, size_t t);
 
 /* Is token t a determiner or possessive that makes the next word a noun? */
 static int is_determiner(const nlp_doc *d, size_t t)
@@ -217,6 +218,7 @@ static int cue_at_uncached(const qfinder *f, size_t t, const lex_cue **out)
         !tok_is(d, t - 1, "were") && !tok_is(d, t - 1, "are") && !tok_is(d, t - 1, "been") &&
         !tok_is(d, t - 1, "while") && !tok_is(d, t - 1, "after") && !tok_is(d, t - 1, "by") &&
         !(d->tokens[t].flags & TOK_SENT) && !is_cue_filler(d, t - 1) &&
+        !contracted_pronoun(d, t - 1) && /* "He’s saying" */
         !(mention_at(d, t - 1) >= 0 &&
           d->entities[d->mentions[mention_at(d, t - 1)].entity].kind == ENT_PERSON))
         return 0; /* ("footage of Clinton asking, “…”" reports: a person is its subject) */
@@ -234,8 +236,8 @@ static int cue_at_uncached(const qfinder *f, size_t t, const lex_cue **out)
             if (!(d->tokens[u].flags & TOK_WORD)) break;
         }
     }
-    /* After a possessive too: "Trump's tweet". */
-    if (t > 0 && (d->tokens[t - 1].flags & TOK_WORD)) {
+    /* After a possessive too: "Trump's tweet"; not after "He’s" (he is, he has). */
+    if (t > 0 && (d->tokens[t - 1].flags & TOK_WORD) && !contracted_pronoun(d, t - 1)) {
         const char *p = d->text + d->tokens[t - 1].start;
         size_t n = d->tokens[t - 1].end - d->tokens[t - 1].start;
         if ((n > 2 && p[n - 1] == 's' && p[n - 2] == '\'') ||
@@ -488,6 +490,13 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
     int m = mention_at(d, t - 1);
     if (m >= 0) {
         set_speaker_mention(d, q, m);
+        return 1;
+    }
+    /* "He’s claiming that": the pronoun of the contraction is the subject. */
+    size_t pn = contracted_pronoun(d, t - 1);
+    if (pn) {
+        q->speaker_at.start = d->tokens[t - 1].start;
+        q->speaker_at.end = d->tokens[t - 1].start + pn;
         return 1;
     }
     /* A noun phrase back to a punctuation mark or a function word: its words are nouns and
@@ -838,6 +847,29 @@ static int is_pronoun_subject(const nlp_doc *d, size_t t)
     return tok_in(d, t, &set);
 }
 
+/*
+ * `He’s claiming`, `It’s denouncing`, `She'd said`: the bytes of the subject pronoun that opens
+ * a contraction with an auxiliary at token t (2 for "He’s"), or 0 when t is none.
+ */
+static size_t contracted_pronoun(const nlp_doc *d, size_t t)
+{
+    static const char *const pron[] = {"he", "she", "they", "we", "i", "it", NULL};
+    static const char *const aux[] = {"s", "d", "ve", "re", "ll", "m", NULL};
+    const char *w = d->text + d->tokens[t].start;
+    size_t n = d->tokens[t].end - d->tokens[t].start;
+    for (const char *const *p = pron; *p; p++) {
+        size_t pn = strlen(*p);
+        if (n <= pn || strncasecmp(w, *p, pn)) continue;
+        size_t ap = pn;
+        if (w[ap] == '\'') ap += 1;
+        else if (n >= pn + 3 && !memcmp(w + ap, "\xE2\x80\x99", 3)) ap += 3;
+        else continue;
+        for (const char *const *a = aux; *a; a++)
+            if (n - ap == strlen(*a) && !strncasecmp(w + ap, *a, n - ap)) return pn;
+    }
+    return 0;
+}
+
 /* `Ban condemned what he called a “brazen breach”`: words someone is said to "call" a thing
  * are the sentence subject's, who takes them up; its first name or pronoun (from token b, the
  * sentence start) speaks. */
@@ -857,10 +889,11 @@ static void what_subject(const nlp_doc *d, quote *q, size_t b)
         if (token_at(d, d->mentions[m].at.end) < sb - 1) set_speaker_mention(d, q, m);
         return;
     }
-    if (is_pronoun_subject(d, b)) {
+    size_t pn = contracted_pronoun(d, b);
+    if (is_pronoun_subject(d, b) || pn) {
         q->speaker = -1;
         q->speaker_at.start = d->tokens[b].start;
-        q->speaker_at.end = d->tokens[b].end;
+        q->speaker_at.end = pn ? d->tokens[b].start + pn : d->tokens[b].end;
     }
 }
 

@@ -633,6 +633,18 @@ static void test_quote_heated_cues(void)
     arena_free(an.a);
 }
 
+/* A contracted pronoun ("He’s claiming") is the subject of the cue after it, not a possessive. */
+static void test_quote_contracted_subject(void)
+{
+    annotated an;
+    const char *t = "Tomas Berg spoke at the harbour on Friday.\n\n"
+                    "He\u2019s claiming that the new toll is \u201ca real danger to every "
+                    "fisherman on the coast.\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK(!strncmp(quote_str(&an, 0), "He|partial|a real danger", 24));
+    arena_free(an.a);
+}
+
 int main(void)
 {
     test_tokens();
@@ -644,5 +656,6 @@ int main(void)
     test_quote_framed_next();
     test_quote_mixed_marks();
     test_quote_heated_cues();
+    test_quote_contracted_subject();
     return check_done();
 }
