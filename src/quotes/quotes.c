@@ -1099,6 +1099,35 @@ static int curly_nests(const nlp_doc *d, size_t t)
     return 0;
 }
 
+/*
+ * Is the quotation opening at token `open_t` a further piece of the partial quotation p: p has
+ * a speaker, ends a few words earlier in the same sentence, and neither a cue nor another
+ * person comes in between?
+ */
+static int fragment_goes_on(const qfinder *f, const quote *p, size_t open_t)
+{
+    const nlp_doc *d = f->d;
+    if (p->kind != QUOTE_PARTIAL || (p->speaker < 0 && p->speaker_at.end <= p->speaker_at.start))
+        return 0;
+    size_t pe = token_at(d, p->at.end);
+    if (pe >= open_t || d->tokens[pe].sent != d->tokens[open_t].sent) return 0;
+    size_t words = 0;
+    for (size_t t = pe; t < open_t; t++) {
+        if (d->tokens[t].flags & TOK_PARA) return 0;
+        /* A few linking words only (`” and would “`, `” – but only “`): further on, or in a
+         * parenthesis, quoted words are more often the writer's own (`make them “safer”`). */
+        if (tok_char(d, t, '(')) return 0;
+        if (!f->in_quote[t] && (d->tokens[t].flags & TOK_WORD) && ++words > 5) return 0;
+        /* `, adding that “…”`, `calling them “…”`: a cue of its own opens another report. */
+        if (t > pe && !f->in_quote[t] && cue_word(d, t)) return 0;
+        int m = mention_at(d, t);
+        if (m >= 0 && (int)d->mentions[m].entity != p->speaker &&
+            d->entities[d->mentions[m].entity].kind == ENT_PERSON)
+            return 0;
+    }
+    return 1;
+}
+
 /* Pass 1: quotations from paired marks. */
 static dossier_status find_quotations(qfinder *f)
 {
@@ -1348,9 +1377,29 @@ static dossier_status find_quotations(qfinder *f)
             last_quote_para_end = t;
             continue;
         }
+        int attributed = q->speaker >= 0 || q->speaker_at.end > q->speaker_at.start;
+        /* `Roe insisted the port was “open to talks” and would “prefer a deal” – but only “if
+         * the tolls go”`: words quoted with no frame of their own, later in the sentence of an
+         * attributed partial quotation, are more of it, one attribution in several pieces. */
+        if (!framed && !attributed && q->kind == QUOTE_PARTIAL && f->n >= 2 &&
+            fragment_goes_on(f, &f->items[f->n - 2], open_t)) {
+            quote *p = &f->items[f->n - 2];
+            size_t np = p->n_segments ? p->n_segments : 1;
+            span *segs = arena_alloc(f->a, (np + 1) * sizeof *segs);
+            if (!segs) return DOSSIER_ERR_NOMEM;
+            if (p->n_segments) memcpy(segs, p->segments, np * sizeof *segs);
+            else segs[0] = p->at;
+            segs[np] = q->at;
+            p->segments = segs;
+            p->n_segments = np + 1;
+            p->in_content = 1;
+            p->at.end = q->at.end;
+            if (p->content.end < q->at.end) p->content.end = q->at.end;
+            f->n--;
+            continue;
+        }
         /* Scare quotes (a word or two, no speaker) are not quotations, nor are short quoted
          * phrases nobody is said to have said (titles of works, slogans). */
-        int attributed = q->speaker >= 0 || q->speaker_at.end > q->speaker_at.start;
         if ((!framed && !attributed && q->kind == QUOTE_PARTIAL && words < 4) ||
             (!framed && !attributed && words < 8)) {
             f->n--;

@@ -645,6 +645,27 @@ static void test_quote_contracted_subject(void)
     arena_free(an.a);
 }
 
+/* Words quoted with no frame a few words after an attributed partial quotation in its sentence
+ * are more pieces of it; quoted words further on are left to the scare-quote rule. */
+static void test_quote_fragments(void)
+{
+    annotated an;
+    const char *t = "Ilse Varga insisted the port was \u201copen to talks\u201d and would "
+                    "\u201cprefer a deal\u201d \u2013 but only \u201cif the council drops the "
+                    "tolls\u201d and ends what she called \u201ca war on boats.\u201d\n\n"
+                    "Tomas Berg called the plan \u201ca folly\u201d because the cranes that "
+                    "were bought last year to make the harbour \u201csafer\u201d keep failing.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Ilse Varga|partial|open to talks / prefer a deal / if the "
+                                 "council drops the tolls");
+    CHECK(an.q.n >= 1 && an.q.items[0].in_content);
+    CHECK(!strncmp(quote_str(&an, 1), "Ilse Varga|", 11));
+    CHECK(strstr(quote_str(&an, 1), "|a war on boats"));
+    CHECK_STR(quote_str(&an, 2), "Tomas Berg|partial|a folly");
+    CHECK_INT((int)an.q.n, 3);
+    arena_free(an.a);
+}
+
 int main(void)
 {
     test_tokens();
@@ -657,5 +678,6 @@ int main(void)
     test_quote_mixed_marks();
     test_quote_heated_cues();
     test_quote_contracted_subject();
+    test_quote_fragments();
     return check_done();
 }
