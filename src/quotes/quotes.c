@@ -1312,6 +1312,15 @@ static dossier_status find_quotations(qfinder *f)
                 }
             }
         }
+        /* `It is denouncing what it calls “the biggest attack in history.”`: framed right
+         * before the mark inside the writer's sentence, the words are the subject's too. */
+        if (direct && mid_sentence && q->speaker_at.end > q->speaker_at.start &&
+            q->speaker_at.end <= d->tokens[open_t].start) {
+            size_t b = open_t;
+            while (b > 0 && d->tokens[b - 1].sent == o->sent && !f->in_quote[b - 1])
+                b--;
+            what_subject(d, q, b);
+        }
         /* `The summit achieved “too little,” he added`: the writer's words before the
          * quotation are the report too. */
         if (!direct && mid_sentence && q->cue.start >= q->at.end) {

@@ -666,6 +666,20 @@ static void test_quote_fragments(void)
     arena_free(an.a);
 }
 
+/* `what it calls “…”` framed right before the mark inside the writer's sentence: the sentence's
+ * subject takes the words up and speaks, not the pronoun after "what". */
+static void test_quote_what_it_calls(void)
+{
+    annotated an;
+    const char *t = "The Harbour Board met on Monday.\n\n"
+                    "The Harbour Board is fighting what it calls \u201cthe worst toll in the "
+                    "history of the coast.\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK(!strncmp(quote_str(&an, 0), "Harbour Board|", 14) ||
+          !strncmp(quote_str(&an, 0), "The Harbour Board|", 18));
+    arena_free(an.a);
+}
+
 int main(void)
 {
     test_tokens();
@@ -679,5 +693,6 @@ int main(void)
     test_quote_heated_cues();
     test_quote_contracted_subject();
     test_quote_fragments();
+    test_quote_what_it_calls();
     return check_done();
 }
