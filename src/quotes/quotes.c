@@ -759,6 +759,9 @@ static int frame_after(qfinder *f, quote *q, size_t t, int mid_sentence)
         limit++;
     }
     if (dash_attribution(d, q, s, limit)) return 1;
+    /* A quotation inside the writer's sentence that ends it (`should release the videos
+     * “without delay.” Clinton plans to visit`) is framed in that sentence, not the next. */
+    if (mid_sentence && s < d->n_tokens && (d->tokens[s].flags & TOK_SENT)) return 0;
     /* A quotation that ended its sentence (`?” Trump said`) is framed by the next one only
      * when that sentence is about nothing else; see frame_ends_report. */
     int next_sentence = limit > s && (d->tokens[s].flags & TOK_SENT);

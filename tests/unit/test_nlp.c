@@ -680,6 +680,18 @@ static void test_quote_what_it_calls(void)
     arena_free(an.a);
 }
 
+/* A quotation inside the writer's sentence that ends it is not framed by the next sentence. */
+static void test_quote_no_frame_next_sentence(void)
+{
+    annotated an;
+    const char *t = "Mirela Kostadinova wrote on Friday, saying that the board should open the "
+                    "gates \u201cwithout any delay.\u201d Tomas Berg plans to visit the harbour "
+                    "on Sunday.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK(!strncmp(quote_str(&an, 0), "Mirela Kostadinova|partial|", 27));
+    arena_free(an.a);
+}
+
 int main(void)
 {
     test_tokens();
@@ -694,5 +706,6 @@ int main(void)
     test_quote_contracted_subject();
     test_quote_fragments();
     test_quote_what_it_calls();
+    test_quote_no_frame_next_sentence();
     return check_done();
 }
