@@ -183,6 +183,15 @@ static void test_entities(void)
     CHECK_STR(entity_of(&an, "he called"), "Kovalenko");
     CHECK_STR(entity_of(&an, "She spoke"), "Kim Varga");
     arena_free(an.a);
+
+    /* A known person's bare surname after another given name is someone else ("Sullivan" is
+     * an alias of Jake Sullivan in people.tsv); the known full name still resolves. */
+    t = "John Sullivan, the ambassador, delivered the letter on Monday. Jake Sullivan stayed "
+        "in Washington.";
+    CHECK_INT(annotate(&an, t, "2022-01-26"), 0);
+    CHECK_STR(entity_of(&an, "John Sullivan"), "John Sullivan");
+    CHECK_STR(entity_of(&an, "Jake Sullivan"), "Jake Sullivan");
+    arena_free(an.a);
 }
 
 static void test_quotes(void)
