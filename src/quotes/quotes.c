@@ -992,6 +992,17 @@ static int frame_before(qfinder *f, quote *q, size_t t, int *whole, int *split)
             if (t - 1 - b <= 16) {
                 int m0 = mention_at(d, b);
                 if (m0 < 0 && b + 1 < t - 1 && is_determiner(d, b)) m0 = mention_at(d, b + 1);
+                /* `When the storm ended, Mayor Roe released this statement:`: after an
+                 * introduction the clause opens at its comma. */
+                if (m0 < 0) {
+                    size_t k = b;
+                    while (k + 2 < t - 1 && !tok_char(d, k, ',')) k++;
+                    if (tok_char(d, k, ',')) {
+                        m0 = mention_at(d, k + 1);
+                        /* one title or determiner before the name */
+                        if (m0 < 0 && k + 3 < t - 1) m0 = mention_at(d, k + 2);
+                    }
+                }
                 if (m0 >= 0 && d->entities[d->mentions[m0].entity].kind != ENT_PLACE &&
                     token_at(d, d->mentions[m0].at.end) < t - 1)
                     m = m0;

@@ -701,6 +701,19 @@ static void test_quote_no_frame_next_sentence(void)
     arena_free(an.a);
 }
 
+/* A colon frame after an introduction: the clause after its comma has the speaker. */
+static void test_quote_colon_after_introduction(void)
+{
+    annotated an;
+    const char *t = "The storm hit the coast on Monday.\n\n"
+                    "When the storm ended, Mayor Ilse Varga released the following statement:\n\n"
+                    "\u201cWe will rebuild every pier and every house on the coast, and we will do "
+                    "it together.\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK(!strncmp(quote_str(&an, 0), "Ilse Varga|direct|We will rebuild", 33));
+    arena_free(an.a);
+}
+
 int main(void)
 {
     test_tokens();
@@ -716,5 +729,6 @@ int main(void)
     test_quote_fragments();
     test_quote_what_it_calls();
     test_quote_no_frame_next_sentence();
+    test_quote_colon_after_introduction();
     return check_done();
 }
