@@ -1651,7 +1651,7 @@ static int noun_like_cue(const char *lemma)
                                         "note", "post", "tweet", "estimate", "fear", "hope",
                                         "doubt", "threaten", "signal", "brief", "charge",
                                         "counter", "concern", "appeal", "demand", "judge",
-                                        "show", "find", "answer", "echo", NULL};
+                                        "show", "find", "answer", "echo", "thank", NULL};
     for (const char *const *w = nouns; *w; w++)
         if (!strcmp(*w, lemma)) return 1;
     return 0;
