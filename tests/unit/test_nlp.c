@@ -641,14 +641,18 @@ static void test_quote_heated_cues(void)
     CHECK(!strncmp(quote_str(&an, 3), "Tomas Berg|direct|We will see", 29));
     arena_free(an.a);
 
-    /* "as X put it", "X thanked Y for “…”" frame their quotation. */
+    /* "as X put it", "X thanked Y for “…”", "X expressed confidence that “…”" frame their
+     * quotation. */
     t = "The tolls rose again, but as harbour master Ilse Varga put it, \u201cnobody ever asked "
         "the fishermen what they could pay.\u201d\n\n"
         "Tomas Berg thanked the crews for \u201cstanding on the piers through the worst night "
-        "of the year.\u201d";
+        "of the year.\u201d\n\n"
+        "Mirela Kostadinova expressed confidence that the port would be \u201copen again "
+        "before the summer season starts.\u201d";
     CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
     CHECK(!strncmp(quote_str(&an, 0), "Ilse Varga|", 11));
     CHECK(!strncmp(quote_str(&an, 1), "Tomas Berg|", 11));
+    CHECK(!strncmp(quote_str(&an, 2), "Mirela Kostadinova|", 19));
     arena_free(an.a);
 }
 
