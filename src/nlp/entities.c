@@ -387,8 +387,7 @@ static int find_candidates(resolver *r)
                      * person's bare surname after another given name ("John Sullivan" is
                      * not "Jake Sullivan"): the run is a name of its own. */
                     cand m2;
-                    if (match_dict(r, e, maxw, &m2) &&
-                        !surname_after_given_name(r, &m2, e))
+                    if (match_dict(r, e, maxw, &m2) && !surname_after_given_name(r, &m2, e))
                         break;
                     e++;
                     continue;
