@@ -131,6 +131,7 @@ static int tok_is_n(const nlp_doc *d, size_t t, const char *w, size_t wn);
 static int is_cue_filler(const nlp_doc *d, size_t t);
 static int mention_at(const nlp_doc *d, size_t t);
 static size_t contracted_pronoun(const nlp_doc *d, size_t t);
+static int is_pronoun_subject(const nlp_doc *d, size_t t);
 
 /* Is token t a determiner or possessive that makes the next word a noun? */
 static int is_determiner(const nlp_doc *d, size_t t)
@@ -408,6 +409,14 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
         /* "The prince called for Trump to quit, calling him …": a clause opening with a
          * noun phrase has it as its subject, not a person named later. */
         size_t cs = comma > from ? comma + 1 : from;
+        /* "It goes on to fault Clinton's server, saying …": so does one opening with a
+         * subject pronoun. */
+        if (cs < t && is_pronoun_subject(d, cs)) {
+            q->speaker = -1;
+            q->speaker_at.start = d->tokens[cs].start;
+            q->speaker_at.end = d->tokens[cs].end;
+            return 1;
+        }
         if (cs < t && is_determiner(d, cs) && mention_at(d, cs + 1) < 0) {
             size_t e = cs + 1;
             while (e < t && e < cs + 5 && (d->tokens[e].flags & TOK_WORD) &&

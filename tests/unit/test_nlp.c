@@ -728,6 +728,19 @@ static void test_quote_colon_after_introduction(void)
     arena_free(an.a);
 }
 
+/* A participle's clause opening with a subject pronoun has it as the speaker, not a person
+ * named later in the clause. */
+static void test_quote_participle_pronoun(void)
+{
+    annotated an;
+    const char *t = "The Harbour Board published its review on Monday.\n\n"
+                    "It goes on to fault Tomas Berg for the toll, saying that the decision was "
+                    "\u201ctaken without a single hearing in the port towns.\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK(!strncmp(quote_str(&an, 0), "It|partial|", 11));
+    arena_free(an.a);
+}
+
 int main(void)
 {
     test_tokens();
@@ -744,5 +757,6 @@ int main(void)
     test_quote_what_it_calls();
     test_quote_no_frame_next_sentence();
     test_quote_colon_after_introduction();
+    test_quote_participle_pronoun();
     return check_done();
 }
