@@ -410,8 +410,9 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
          * noun phrase has it as its subject, not a person named later. */
         size_t cs = comma > from ? comma + 1 : from;
         /* "It goes on to fault Clinton's server, saying …": so does one opening with a
-         * subject pronoun. */
-        if (cs < t && is_pronoun_subject(d, cs)) {
+         * subject pronoun; not the "it" of "it is in this context that Paul …". */
+        if (cs + 1 < t && is_pronoun_subject(d, cs) &&
+            !(tok_is(d, cs, "it") && (tok_is(d, cs + 1, "is") || tok_is(d, cs + 1, "was")))) {
             q->speaker = -1;
             q->speaker_at.start = d->tokens[cs].start;
             q->speaker_at.end = d->tokens[cs].end;

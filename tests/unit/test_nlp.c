@@ -739,6 +739,14 @@ static void test_quote_participle_pronoun(void)
     CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
     CHECK(!strncmp(quote_str(&an, 0), "It|partial|", 11));
     arena_free(an.a);
+
+    /* The "it" of a cleft sentence is no speaker. */
+    t = "The council met on Friday.\n\n"
+        "It was in this hall that Tomas Berg challenged the toll, asking the board to keep the "
+        "gates \u201copen to every boat that needs the harbour.\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK(!strncmp(quote_str(&an, 0), "Tomas Berg|partial|", 19));
+    arena_free(an.a);
 }
 
 int main(void)
