@@ -466,8 +466,11 @@ static dossier_status put_quotes(dbuf *b, const dossier_article *a)
             rc = json_put_str(b, text + q->cue.start, q->cue.end - q->cue.start);
         else if (!rc)
             rc = dbuf_puts(b, "null");
+        /* "segments" are the pieces of a quotation split around its frame (they replace
+         * start/end); "pieces" the quoted words of a partial quotation in several pieces,
+         * all inside content_start/content_end, which stays what is attributed. */
         if (!rc && q->n_segments) {
-            rc = dbuf_puts(b, ",\"segments\":");
+            rc = dbuf_puts(b, q->in_content ? ",\"pieces\":" : ",\"segments\":");
             if (!rc) rc = put_spans(b, q->segments, q->n_segments);
         }
         if (!rc) rc = dbuf_puts(b, ",\"cue_lemma\":");

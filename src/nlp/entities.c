@@ -306,6 +306,20 @@ static size_t match_dict(resolver *r, size_t t, int maxw, cand *c)
     return 0;
 }
 
+/*
+ * Is candidate m, found at token e inside a run of capitalised words, only the bare surname of
+ * a known person (`Sullivan`) right after a given name the dictionaries know (`John`)? The full
+ * name was no alias, or it would have matched from the given name.
+ */
+static int surname_after_given_name(resolver *r, const cand *m, size_t e)
+{
+    if (m->kind != C_DICT || m->t1 != e + 1 || e == 0) return 0;
+    for (size_t i = 0; i < m->n_hit; i++)
+        if (m->hit[i]->kind != LEX_PERSON || !(m->hit[i]->flags & LEX_SURNAME)) return 0;
+    const token *g = &r->d->tokens[e - 1];
+    return lexicon_first_name_gender(r->lx, r->d->text + g->start, g->end - g->start) != 0;
+}
+
 /* Pass 1: candidate phrases. */
 static int is_word_at(const nlp_doc *d, size_t t, const char *w);
 
@@ -369,9 +383,12 @@ static int find_candidates(resolver *r)
                 if (!(x->flags & TOK_WORD)) break;
                 if (x->flags & (TOK_CAP | TOK_UPPER)) {
                     if (nlp_is_function_word(d->text + x->start, x->end - x->start)) break;
-                    /* A known name or title starts a candidate of its own. */
+                    /* A known name or title starts a candidate of its own; not a known
+                     * person's bare surname after another given name ("John Sullivan" is
+                     * not "Jake Sullivan"): the run is a name of its own. */
                     cand m2;
-                    if (match_dict(r, e, maxw, &m2)) break;
+                    if (match_dict(r, e, maxw, &m2) && !surname_after_given_name(r, &m2, e))
+                        break;
                     e++;
                     continue;
                 }

@@ -132,6 +132,8 @@ static int tok_is_n(const nlp_doc *d, size_t t, const char *w, size_t wn);
 static int is_cue_filler(const nlp_doc *d, size_t t);
 static int mention_at(const nlp_doc *d, size_t t);
 static int dash_before(const nlp_doc *d, size_t t);
+static size_t contracted_pronoun(const nlp_doc *d, size_t t);
+static int is_pronoun_subject(const nlp_doc *d, size_t t);
 
 /* Is token t a determiner or possessive that makes the next word a noun? */
 static int is_determiner(const nlp_doc *d, size_t t)
@@ -219,6 +221,7 @@ static int cue_at_uncached(const qfinder *f, size_t t, const lex_cue **out)
         !tok_is(d, t - 1, "were") && !tok_is(d, t - 1, "are") && !tok_is(d, t - 1, "been") &&
         !tok_is(d, t - 1, "while") && !tok_is(d, t - 1, "after") && !tok_is(d, t - 1, "by") &&
         !(d->tokens[t].flags & TOK_SENT) && !is_cue_filler(d, t - 1) &&
+        !contracted_pronoun(d, t - 1) && /* "He’s saying" */
         !(mention_at(d, t - 1) >= 0 &&
           d->entities[d->mentions[mention_at(d, t - 1)].entity].kind == ENT_PERSON))
         return 0; /* ("footage of Clinton asking, “…”" reports: a person is its subject) */
@@ -236,8 +239,8 @@ static int cue_at_uncached(const qfinder *f, size_t t, const lex_cue **out)
             if (!(d->tokens[u].flags & TOK_WORD)) break;
         }
     }
-    /* After a possessive too: "Trump's tweet". */
-    if (t > 0 && (d->tokens[t - 1].flags & TOK_WORD)) {
+    /* After a possessive too: "Trump's tweet"; not after "He’s" (he is, he has). */
+    if (t > 0 && (d->tokens[t - 1].flags & TOK_WORD) && !contracted_pronoun(d, t - 1)) {
         const char *p = d->text + d->tokens[t - 1].start;
         size_t n = d->tokens[t - 1].end - d->tokens[t - 1].start;
         if ((n > 2 && p[n - 1] == 's' && p[n - 2] == '\'') ||
@@ -427,6 +430,15 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
         /* "The prince called for Trump to quit, calling him …": a clause opening with a
          * noun phrase has it as its subject, not a person named later. */
         size_t cs = comma > from ? comma + 1 : from;
+        /* "It goes on to fault Clinton's server, saying …": so does one opening with a
+         * subject pronoun; not the "it" of "it is in this context that Paul …". */
+        if (cs + 1 < t && is_pronoun_subject(d, cs) &&
+            !(tok_is(d, cs, "it") && (tok_is(d, cs + 1, "is") || tok_is(d, cs + 1, "was")))) {
+            q->speaker = -1;
+            q->speaker_at.start = d->tokens[cs].start;
+            q->speaker_at.end = d->tokens[cs].end;
+            return 1;
+        }
         if (cs < t && is_determiner(d, cs) && mention_at(d, cs + 1) < 0) {
             size_t e = cs + 1;
             while (e < t && e < cs + 5 && (d->tokens[e].flags & TOK_WORD) &&
@@ -526,6 +538,13 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
     int m = mention_at(d, t - 1);
     if (m >= 0) {
         set_speaker_mention(d, q, m);
+        return 1;
+    }
+    /* "He’s claiming that": the pronoun of the contraction is the subject. */
+    size_t pn = contracted_pronoun(d, t - 1);
+    if (pn) {
+        q->speaker_at.start = d->tokens[t - 1].start;
+        q->speaker_at.end = d->tokens[t - 1].start + pn;
         return 1;
     }
     /* A noun phrase back to a punctuation mark or a function word: its words are nouns and
@@ -788,6 +807,9 @@ static int frame_after(qfinder *f, quote *q, size_t t, int mid_sentence)
         limit++;
     }
     if (dash_attribution(d, q, s, limit)) return 1;
+    /* A quotation inside the writer's sentence that ends it (`should release the videos
+     * “without delay.” Clinton plans to visit`) is framed in that sentence, not the next. */
+    if (mid_sentence && s < d->n_tokens && (d->tokens[s].flags & TOK_SENT)) return 0;
     /* A quotation that ended its sentence (`?” Trump said`) is framed by the next one only
      * when that sentence is about nothing else; see frame_ends_report. */
     int next_sentence = limit > s && (d->tokens[s].flags & TOK_SENT);
@@ -876,6 +898,29 @@ static int is_pronoun_subject(const nlp_doc *d, size_t t)
     return tok_in(d, t, &set);
 }
 
+/*
+ * `He’s claiming`, `It’s denouncing`, `She'd said`: the bytes of the subject pronoun that opens
+ * a contraction with an auxiliary at token t (2 for "He’s"), or 0 when t is none.
+ */
+static size_t contracted_pronoun(const nlp_doc *d, size_t t)
+{
+    static const char *const pron[] = {"he", "she", "they", "we", "i", "it", NULL};
+    static const char *const aux[] = {"s", "d", "ve", "re", "ll", "m", NULL};
+    const char *w = d->text + d->tokens[t].start;
+    size_t n = d->tokens[t].end - d->tokens[t].start;
+    for (const char *const *p = pron; *p; p++) {
+        size_t pn = strlen(*p);
+        if (n <= pn || strncasecmp(w, *p, pn)) continue;
+        size_t ap = pn;
+        if (w[ap] == '\'') ap += 1;
+        else if (n >= pn + 3 && !memcmp(w + ap, "\xE2\x80\x99", 3)) ap += 3;
+        else continue;
+        for (const char *const *a = aux; *a; a++)
+            if (n - ap == strlen(*a) && !strncasecmp(w + ap, *a, n - ap)) return pn;
+    }
+    return 0;
+}
+
 /* `Ban condemned what he called a “brazen breach”`: words someone is said to "call" a thing
  * are the sentence subject's, who takes them up; its first name or pronoun (from token b, the
  * sentence start) speaks. */
@@ -895,10 +940,11 @@ static void what_subject(const nlp_doc *d, quote *q, size_t b)
         if (token_at(d, d->mentions[m].at.end) < sb - 1) set_speaker_mention(d, q, m);
         return;
     }
-    if (is_pronoun_subject(d, b)) {
+    size_t pn = contracted_pronoun(d, b);
+    if (is_pronoun_subject(d, b) || pn) {
         q->speaker = -1;
         q->speaker_at.start = d->tokens[b].start;
-        q->speaker_at.end = d->tokens[b].end;
+        q->speaker_at.end = pn ? d->tokens[b].start + pn : d->tokens[b].end;
     }
 }
 
@@ -994,6 +1040,17 @@ static int frame_before(qfinder *f, quote *q, size_t t, int *whole, int *split)
             if (t - 1 - b <= 16) {
                 int m0 = mention_at(d, b);
                 if (m0 < 0 && b + 1 < t - 1 && is_determiner(d, b)) m0 = mention_at(d, b + 1);
+                /* `When the storm ended, Mayor Roe released this statement:`: after an
+                 * introduction the clause opens at its comma. */
+                if (m0 < 0) {
+                    size_t k = b;
+                    while (k + 2 < t - 1 && !tok_char(d, k, ',')) k++;
+                    if (tok_char(d, k, ',')) {
+                        m0 = mention_at(d, k + 1);
+                        /* one title or determiner before the name */
+                        if (m0 < 0 && k + 3 < t - 1) m0 = mention_at(d, k + 2);
+                    }
+                }
                 if (m0 >= 0 && d->entities[d->mentions[m0].entity].kind != ENT_PLACE &&
                     token_at(d, d->mentions[m0].at.end) < t - 1)
                     m = m0;
@@ -1077,6 +1134,62 @@ static int para_between(const nlp_doc *d, size_t a, size_t b)
     return 0;
 }
 
+/*
+ * `"The Justice Department isn't about “Equal Justice” anymore."`: in a quotation opened with a
+ * straight mark, does the curly opener at token t nest, i.e. is it closed by a curly mark that a
+ * straight closer follows in the paragraph? Sources that mix the two styles nest them so. Not
+ * when another curly opener comes first or no straight closer comes: then the straight mark
+ * was a stray (`"Trump walked on, chanting “U-S-A!”` opening a paragraph).
+ */
+static int curly_nests(const nlp_doc *d, size_t t)
+{
+    int closed = 0;
+    for (size_t x = t + 1; x < d->n_tokens && !(d->tokens[x].flags & TOK_PARA); x++) {
+        if (!(d->tokens[x].flags & TOK_QUOTE)) continue;
+        int family, role = mark_role(d, x, &family);
+        uint32_t cp = cp_of(d, x);
+        if (!closed) {
+            if (cp == 0x201C) return 0;
+            if (cp == 0x201D && role == QM_CLOSE) closed = 1;
+            else if (cp == '"') return 0;
+        } else if (cp == '"') {
+            return role == QM_CLOSE || role == QM_EITHER;
+        } else if (cp == 0x201D) {
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/*
+ * Is the quotation opening at token `open_t` a further piece of the partial quotation p: p has
+ * a speaker, ends a few words earlier in the same sentence, and neither a cue nor another
+ * person comes in between?
+ */
+static int fragment_goes_on(const qfinder *f, const quote *p, size_t open_t)
+{
+    const nlp_doc *d = f->d;
+    if (p->kind != QUOTE_PARTIAL || (p->speaker < 0 && p->speaker_at.end <= p->speaker_at.start))
+        return 0;
+    size_t pe = token_at(d, p->at.end);
+    if (pe >= open_t || d->tokens[pe].sent != d->tokens[open_t].sent) return 0;
+    size_t words = 0;
+    for (size_t t = pe; t < open_t; t++) {
+        if (d->tokens[t].flags & TOK_PARA) return 0;
+        /* A few linking words only (`” and would “`, `” – but only “`): further on, or in a
+         * parenthesis, quoted words are more often the writer's own (`make them “safer”`). */
+        if (tok_char(d, t, '(')) return 0;
+        if (!f->in_quote[t] && (d->tokens[t].flags & TOK_WORD) && ++words > 5) return 0;
+        /* `, adding that “…”`, `calling them “…”`: a cue of its own opens another report. */
+        if (t > pe && !f->in_quote[t] && cue_word(d, t)) return 0;
+        int m = mention_at(d, t);
+        if (m >= 0 && (int)d->mentions[m].entity != p->speaker &&
+            d->entities[d->mentions[m].entity].kind == ENT_PERSON)
+            return 0;
+    }
+    return 1;
+}
+
 /* Pass 1: quotations from paired marks. */
 static dossier_status find_quotations(qfinder *f)
 {
@@ -1084,6 +1197,7 @@ static dossier_status find_quotations(qfinder *f)
     size_t open_t = 0;
     int open_family = QF_NONE;
     int depth_single = 0;
+    int depth_curly = 0; /* inside “…” nested in a quotation opened with a straight " */
     size_t prev_end_para = (size_t)-1; /* a quotation left open at the end of a paragraph */
     int last_speaker = -1;
     span last_speaker_at = {0, 0};
@@ -1114,6 +1228,7 @@ static dossier_status find_quotations(qfinder *f)
                 }
                 open_family = QF_NONE;
                 depth_single = 0;
+                depth_curly = 0;
             } else {
                 prev_end_para = (size_t)-1;
             }
@@ -1127,10 +1242,20 @@ static dossier_status find_quotations(qfinder *f)
                 open_family = family;
                 open_t = t;
                 depth_single = 0;
+                depth_curly = 0;
             }
             continue;
         }
         /* Inside a quotation: nested single quotes, or the closer. */
+        if (depth_curly) {
+            if (family == QF_DOUBLE && role == QM_CLOSE && cp_of(d, t) == 0x201D) depth_curly = 0;
+            continue;
+        }
+        if (family == QF_DOUBLE && role == QM_OPEN && cp_of(d, t) == 0x201C && t > open_t + 1 &&
+            cp_of(d, open_t) == '"' && curly_nests(d, t)) {
+            depth_curly = 1;
+            continue;
+        }
         if (family != open_family) {
             if (family == QF_SINGLE && role == QM_OPEN) depth_single++;
             else if (family == QF_SINGLE && role == QM_CLOSE && depth_single) depth_single--;
@@ -1249,6 +1374,15 @@ static dossier_status find_quotations(qfinder *f)
                 }
             }
         }
+        /* `It is denouncing what it calls “the biggest attack in history.”`: framed right
+         * before the mark inside the writer's sentence, the words are the subject's too. */
+        if (direct && mid_sentence && q->speaker_at.end > q->speaker_at.start &&
+            q->speaker_at.end <= d->tokens[open_t].start) {
+            size_t b = open_t;
+            while (b > 0 && d->tokens[b - 1].sent == o->sent && !f->in_quote[b - 1])
+                b--;
+            what_subject(d, q, b);
+        }
         /* `The summit achieved “too little,” he added`: the writer's words before the
          * quotation are the report too. */
         if (!direct && mid_sentence && q->cue.start >= q->at.end) {
@@ -1314,9 +1448,29 @@ static dossier_status find_quotations(qfinder *f)
             last_quote_para_end = t;
             continue;
         }
+        int attributed = q->speaker >= 0 || q->speaker_at.end > q->speaker_at.start;
+        /* `Roe insisted the port was “open to talks” and would “prefer a deal” – but only “if
+         * the tolls go”`: words quoted with no frame of their own, later in the sentence of an
+         * attributed partial quotation, are more of it, one attribution in several pieces. */
+        if (!framed && !attributed && q->kind == QUOTE_PARTIAL && f->n >= 2 &&
+            fragment_goes_on(f, &f->items[f->n - 2], open_t)) {
+            quote *p = &f->items[f->n - 2];
+            size_t np = p->n_segments ? p->n_segments : 1;
+            span *segs = arena_alloc(f->a, (np + 1) * sizeof *segs);
+            if (!segs) return DOSSIER_ERR_NOMEM;
+            if (p->n_segments) memcpy(segs, p->segments, np * sizeof *segs);
+            else segs[0] = p->at;
+            segs[np] = q->at;
+            p->segments = segs;
+            p->n_segments = np + 1;
+            p->in_content = 1;
+            p->at.end = q->at.end;
+            if (p->content.end < q->at.end) p->content.end = q->at.end;
+            f->n--;
+            continue;
+        }
         /* Scare quotes (a word or two, no speaker) are not quotations, nor are short quoted
          * phrases nobody is said to have said (titles of works, slogans). */
-        int attributed = q->speaker >= 0 || q->speaker_at.end > q->speaker_at.start;
         if ((!framed && !attributed && q->kind == QUOTE_PARTIAL && words < 4) ||
             (!framed && !attributed && words < 8)) {
             f->n--;
@@ -1577,7 +1731,8 @@ static int noun_like_cue(const char *lemma)
                                         "doubt", "threaten", "signal", "brief", "charge",
                                         "counter", "concern", "appeal", "demand", "judge",
                                         "show", "find", "voice", "outline", "challenge",
-                                        "dispute", "defend", "blame", NULL};
+                                        "dispute", "defend", "blame", "answer", "echo",
+                                        "thank", NULL};
     for (const char *const *w = nouns; *w; w++)
         if (!strcmp(*w, lemma)) return 1;
     return 0;
@@ -1874,6 +2029,11 @@ static dossier_status find_reported(qfinder *f)
                             break;
                         }
                     }
+                if (object) {
+                    size_t w = 0;
+                    for (size_t x = a; x < z; x++) w += (d->tokens[x].flags & TOK_WORD) != 0;
+                    if (w < MIN_INDIRECT) continue;
+                }
                 /* `said he backs the bill, which he called “a first step”`: a quotation
                  * framed in a relative clause after the report is not part of it; the report
                  * ends at the clause's comma. */
@@ -1995,6 +2155,9 @@ static void inherit_from_reports(qfinder *f)
  * that introduces the next quotation with a colon (`“We will uphold …” Blinken said: “NATO's
  * door is open”`), is that speaker's: such a frame speaks for both. Not a reply's (`“A.” Berg
  * replied: “B.”`), nor a frame with a comma, which in dialogue often answers another voice.
+ * So is a whole or partial one right before a quotation framed after itself, with two words of
+ * the writer's at most between them and no paragraph but the one the next opens (`“You blamed
+ * the workers” again.¶“It is gutless,” Roe said.`): the frame after is read as covering both.
  */
 static void inherit_from_next(qfinder *f)
 {
@@ -2002,8 +2165,8 @@ static void inherit_from_next(qfinder *f)
     for (size_t i = 0; i + 1 < f->n; i++) {
         quote *q = &f->items[i];
         const quote *nx = &f->items[i + 1];
-        if (q->kind != QUOTE_DIRECT || q->speaker >= 0 || q->speaker_at.end > q->speaker_at.start ||
-            q->cue.end > q->cue.start)
+        if (q->kind == QUOTE_INDIRECT || q->speaker >= 0 ||
+            q->speaker_at.end > q->speaker_at.start || q->cue.end > q->cue.start)
             continue;
         if (nx->kind != QUOTE_DIRECT || nx->speaker < 0 || nx->cue.end <= nx->cue.start ||
             nx->at.start < q->at.end)
@@ -2014,11 +2177,28 @@ static void inherit_from_next(qfinder *f)
         for (size_t k = 0; nx->cue_lemma && k < sizeof replies / sizeof replies[0]; k++)
             reply |= !strcmp(nx->cue_lemma, replies[k]);
         if (reply) continue;
+        size_t a = token_at(d, q->at.end), b = token_at(d, nx->at.start);
+        /* `“You blamed the workers.” “It is gutless,” Roe said.`: a quotation framed after
+         * itself, right after one nobody frames in its paragraph, speaks for both. */
+        if (nx->cue.start >= nx->at.end && nx->speaker_at.start >= nx->at.end && b > a) {
+            int ok = 1;
+            size_t words = 0;
+            for (size_t t = a + 1; ok && t <= b && t < d->n_tokens; t++) {
+                if ((d->tokens[t].flags & TOK_PARA) && t + 1 < b) ok = 0;
+                if (t < b && !f->in_quote[t]) words += (d->tokens[t].flags & TOK_WORD) != 0;
+            }
+            if (words > 2) ok = 0;
+            if (ok) {
+                q->speaker = nx->speaker;
+                q->speaker_at = nx->speaker_at;
+                continue;
+            }
+        }
+        if (q->kind != QUOTE_DIRECT) continue;
         /* the next one's frame stands between the two */
         if (nx->speaker_at.start < q->at.end || nx->speaker_at.end > nx->at.start ||
             nx->cue.start < q->at.end || nx->cue.end > nx->at.start)
             continue;
-        size_t a = token_at(d, q->at.end), b = token_at(d, nx->at.start);
         /* the frame introduces the next quotation with a colon: `Blinken said: “…”` */
         size_t colon = b;
         while (colon > a && (d->tokens[colon - 1].flags & TOK_QUOTE)) colon--;

@@ -31,6 +31,9 @@ typedef struct quote {
     span *segments;     /* a quotation in pieces (“A,” she said, “B.”): each piece's words,
                            `at` then running from the first to the last; NULL when whole */
     size_t n_segments;  /* how many pieces (0 when whole) */
+    int in_content;     /* 1 when the pieces are quoted words inside `content`, a partial
+                           quotation in several pieces (`was “open to talks” and would
+                           “prefer a deal”`), not a quotation split around its frame */
 } quote;
 
 /* The quotes of one article, in text order. */

@@ -183,6 +183,15 @@ static void test_entities(void)
     CHECK_STR(entity_of(&an, "he called"), "Kovalenko");
     CHECK_STR(entity_of(&an, "She spoke"), "Kim Varga");
     arena_free(an.a);
+
+    /* A known person's bare surname after another given name is someone else ("Sullivan" is
+     * an alias of Jake Sullivan in people.tsv); the known full name still resolves. */
+    t = "John Sullivan, the ambassador, delivered the letter on Monday. Jake Sullivan stayed "
+        "in Washington.";
+    CHECK_INT(annotate(&an, t, "2022-01-26"), 0);
+    CHECK_STR(entity_of(&an, "John Sullivan"), "John Sullivan");
+    CHECK_STR(entity_of(&an, "Jake Sullivan"), "Jake Sullivan");
+    arena_free(an.a);
 }
 
 static void test_quotes(void)
@@ -654,6 +663,162 @@ static void test_quote_neighbours(void)
     arena_free(an.a);
 }
 
+/* A quotation nobody frames that ends its paragraph, when the next paragraph opens with a
+ * quotation framed after itself, is that speaker's. */
+static void test_quote_framed_next(void)
+{
+    annotated an;
+    const char *t = "The council met on Tuesday to hear the harbour master about the storm.\n\n"
+                    "\u201cYou sent the night crews home before the worst of it\u201d again.\n\n"
+                    "\u201cIt was a reckless call,\u201d Ilse Varga said.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0),
+              "Ilse Varga|partial|You sent the night crews home before the worst of it");
+    CHECK_STR(quote_str(&an, 1), "Ilse Varga|direct|It was a reckless call");
+    arena_free(an.a);
+}
+
+/* Curly marks inside a quotation opened with a straight mark nest in it; a straight mark with
+ * no straight closer after the curly pair is a stray, and the curly pair is the quotation. */
+static void test_quote_mixed_marks(void)
+{
+    annotated an;
+    const char *t = "Ilse Varga continued:\n\n"
+                    "\"The port is not about \u201cfree trade for all\u201d any more. It is about "
+                    "the few who own the cranes.\"\n\n"
+                    "\"The mayor walked in, shouting \u201cNo more cranes in our harbour, not one "
+                    "more, not ever!\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0),
+              "Ilse Varga|direct|The port is not about \u201cfree trade for all\u201d any more. "
+              "It is about the few who own the cranes.");
+    CHECK(strstr(quote_str(&an, 1), "|No more cranes in our harbour, not one more, not ever!"));
+    arena_free(an.a);
+}
+
+/* Reporting verbs of heated or remembered speech frame a quotation like "said" does. */
+static void test_quote_heated_cues(void)
+{
+    annotated an;
+    const char *t = "\u201cThey only came here for the free ferry tickets,\u201d Ilse Varga shot "
+                    "back.\n\n"
+                    "\u201cNobody asked the fishermen before the vote,\u201d Tomas Berg fumed.\n\n"
+                    "\u201cWould the tolls go up again next year?\u201d Mirela Kostadinova "
+                    "pressed. \u201cWe will see about that,\u201d Tomas Berg answered.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK(!strncmp(quote_str(&an, 0), "Ilse Varga|direct|", 18));
+    CHECK(!strncmp(quote_str(&an, 1), "Tomas Berg|direct|", 18));
+    CHECK(!strncmp(quote_str(&an, 3), "Tomas Berg|direct|We will see", 29));
+    arena_free(an.a);
+
+    /* "as X put it", "X thanked Y for “…”", "X expressed confidence that “…”" frame their
+     * quotation. */
+    t = "The tolls rose again, but as harbour master Ilse Varga put it, \u201cnobody ever asked "
+        "the fishermen what they could pay.\u201d\n\n"
+        "Tomas Berg thanked the crews for \u201cstanding on the piers through the worst night "
+        "of the year.\u201d\n\n"
+        "Mirela Kostadinova expressed confidence that the port would be \u201copen again "
+        "before the summer season starts.\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK(!strncmp(quote_str(&an, 0), "Ilse Varga|", 11));
+    CHECK(!strncmp(quote_str(&an, 1), "Tomas Berg|", 11));
+    CHECK(!strncmp(quote_str(&an, 2), "Mirela Kostadinova|", 19));
+    arena_free(an.a);
+}
+
+/* A contracted pronoun ("He’s claiming") is the subject of the cue after it, not a possessive. */
+static void test_quote_contracted_subject(void)
+{
+    annotated an;
+    const char *t = "Tomas Berg spoke at the harbour on Friday.\n\n"
+                    "He\u2019s claiming that the new toll is \u201ca real danger to every "
+                    "fisherman on the coast.\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK(!strncmp(quote_str(&an, 0), "He|partial|a real danger", 24));
+    arena_free(an.a);
+}
+
+/* Words quoted with no frame a few words after an attributed partial quotation in its sentence
+ * are more pieces of it; quoted words further on are left to the scare-quote rule. */
+static void test_quote_fragments(void)
+{
+    annotated an;
+    const char *t = "Ilse Varga insisted the port was \u201copen to talks\u201d and would "
+                    "\u201cprefer a deal\u201d \u2013 but only \u201cif the council drops the "
+                    "tolls\u201d and ends what she called \u201ca war on boats.\u201d\n\n"
+                    "Tomas Berg called the plan \u201ca folly\u201d because the cranes that "
+                    "were bought last year to make the harbour \u201csafer\u201d keep failing.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Ilse Varga|partial|open to talks / prefer a deal / if the "
+                                 "council drops the tolls");
+    CHECK(an.q.n >= 1 && an.q.items[0].in_content);
+    CHECK(!strncmp(quote_str(&an, 1), "Ilse Varga|", 11));
+    CHECK(strstr(quote_str(&an, 1), "|a war on boats"));
+    CHECK_STR(quote_str(&an, 2), "Tomas Berg|partial|a folly");
+    CHECK_INT((int)an.q.n, 3);
+    arena_free(an.a);
+}
+
+/* `what it calls “…”` framed right before the mark inside the writer's sentence: the sentence's
+ * subject takes the words up and speaks, not the pronoun after "what". */
+static void test_quote_what_it_calls(void)
+{
+    annotated an;
+    const char *t = "The Harbour Board met on Monday.\n\n"
+                    "The Harbour Board is fighting what it calls \u201cthe worst toll in the "
+                    "history of the coast.\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK(!strncmp(quote_str(&an, 0), "Harbour Board|", 14) ||
+          !strncmp(quote_str(&an, 0), "The Harbour Board|", 18));
+    arena_free(an.a);
+}
+
+/* A quotation inside the writer's sentence that ends it is not framed by the next sentence. */
+static void test_quote_no_frame_next_sentence(void)
+{
+    annotated an;
+    const char *t = "Mirela Kostadinova wrote on Friday, saying that the board should open the "
+                    "gates \u201cwithout any delay.\u201d Tomas Berg plans to visit the harbour "
+                    "on Sunday.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK(!strncmp(quote_str(&an, 0), "Mirela Kostadinova|partial|", 27));
+    arena_free(an.a);
+}
+
+/* A colon frame after an introduction: the clause after its comma has the speaker. */
+static void test_quote_colon_after_introduction(void)
+{
+    annotated an;
+    const char *t = "The storm hit the coast on Monday.\n\n"
+                    "When the storm ended, Mayor Ilse Varga released the following statement:\n\n"
+                    "\u201cWe will rebuild every pier and every house on the coast, and we will do "
+                    "it together.\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK(!strncmp(quote_str(&an, 0), "Ilse Varga|direct|We will rebuild", 33));
+    arena_free(an.a);
+}
+
+/* A participle's clause opening with a subject pronoun has it as the speaker, not a person
+ * named later in the clause. */
+static void test_quote_participle_pronoun(void)
+{
+    annotated an;
+    const char *t = "The Harbour Board published its review on Monday.\n\n"
+                    "It goes on to fault Tomas Berg for the toll, saying that the decision was "
+                    "\u201ctaken without a single hearing in the port towns.\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK(!strncmp(quote_str(&an, 0), "It|partial|", 11));
+    arena_free(an.a);
+
+    /* The "it" of a cleft sentence is no speaker. */
+    t = "The council met on Friday.\n\n"
+        "It was in this hall that Tomas Berg challenged the toll, asking the board to keep the "
+        "gates \u201copen to every boat that needs the harbour.\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK(!strncmp(quote_str(&an, 0), "Tomas Berg|partial|", 19));
+    arena_free(an.a);
+}
+
 int main(void)
 {
     test_tokens();
@@ -662,5 +827,14 @@ int main(void)
     test_quotes();
     test_quote_frames();
     test_quote_neighbours();
+    test_quote_framed_next();
+    test_quote_mixed_marks();
+    test_quote_heated_cues();
+    test_quote_contracted_subject();
+    test_quote_fragments();
+    test_quote_what_it_calls();
+    test_quote_no_frame_next_sentence();
+    test_quote_colon_after_introduction();
+    test_quote_participle_pronoun();
     return check_done();
 }
