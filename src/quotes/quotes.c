@@ -1877,7 +1877,14 @@ static dossier_status find_reported(qfinder *f)
                 int parenthetical =
                     !(takes_infinitive(cue->lemma) == 3 ||
                       (takes_infinitive(cue->lemma) == 1 && !takes_bare_clause(cue->lemma)));
-                if (comma < c && comma > b + MIN_INDIRECT && tail <= 6 && parenthetical) {
+                /* a tail of prepositional phrases may run longer (`…, X announced to the
+                 * reporters at the State Department.`) */
+                size_t tail_max = tail != SIZE_MAX && ce < end &&
+                                          (tok_is(d, ce, "to") || tok_is(d, ce, "at") ||
+                                           tok_is(d, ce, "in") || tok_is(d, ce, "on"))
+                                      ? 10
+                                      : 6;
+                if (comma < c && comma > b + MIN_INDIRECT && tail <= tail_max && parenthetical) {
                     int found = comma + 1 == c
                                     ? inverts_at(d, c, cue) && subject_after(d, &q, ce, e) &&
                                           inverted_ends(d, &q, end)
@@ -2159,6 +2166,49 @@ static void inherit_from_reports(qfinder *f)
  * the writer's at most between them and no paragraph but the one the next opens (`“You blamed
  * the workers” again.¶“It is gutless,” Roe said.`): the frame after is read as covering both.
  */
+/*
+ * Pass 5: a pronoun frame (`“…,” he said`) whose person the resolver took from inside the
+ * previous sentence's report speaks for that report's speaker when the genders agree: in "A,
+ * the ambassador, sent the reply, B announced. “…,” he said." "he" is B, who reports, not A,
+ * who is reported on.
+ */
+static void prefer_reporter(qfinder *f)
+{
+    const nlp_doc *d = f->d;
+    for (size_t i = 1; i < f->n; i++) {
+        quote *q = &f->items[i];
+        if (q->speaker < 0 || d->entities[q->speaker].kind != ENT_PERSON) continue;
+        size_t sn = q->speaker_at.end - q->speaker_at.start;
+        const char *sp = d->text + q->speaker_at.start;
+        int want = sn == 2 && !strncasecmp(sp, "he", 2)    ? 'm'
+                   : sn == 3 && !strncasecmp(sp, "she", 3) ? 'f'
+                                                           : 0;
+        if (!want) continue;
+        for (size_t j = i; j-- > 0;) {
+            const quote *p = &f->items[j];
+            if (p->sent + 1 < q->sent) break;
+            if (p->sent >= q->sent || p->speaker < 0 || p->speaker == q->speaker ||
+                d->entities[p->speaker].kind != ENT_PERSON)
+                continue;
+            const char *name = d->entities[p->speaker].name;
+            size_t fl = strcspn(name, " ");
+            if (lexicon_first_name_gender(f->lx, name, fl) != want) continue;
+            span c = p->content.end > p->content.start ? p->content : p->at;
+            int inside = 0;
+            for (size_t m = 0; m < d->n_mentions && !inside; m++) {
+                const mention *mn = &d->mentions[m];
+                if (mn->at.start >= c.end) break;
+                inside = mn->at.start >= c.start && mn->entity == (uint32_t)q->speaker &&
+                         mn->how != MEN_PRONOUN;
+            }
+            if (inside) {
+                q->speaker = p->speaker;
+                break;
+            }
+        }
+    }
+}
+
 static void inherit_from_next(qfinder *f)
 {
     const nlp_doc *d = f->d;
@@ -2253,6 +2303,7 @@ dossier_status quotes_find(arena *a, const nlp_doc *doc, quote_list *out)
     if (f.n) qsort(f.items, f.n, sizeof *f.items, by_start);
     inherit_from_reports(&f);
     inherit_from_next(&f);
+    prefer_reporter(&f);
     out->items = f.items;
     out->n = f.n;
     return DOSSIER_OK;

@@ -800,6 +800,22 @@ static void test_quote_colon_after_introduction(void)
 
 /* A participle's clause opening with a subject pronoun has it as the speaker, not a person
  * named later in the clause. */
+/* A frame with a long prepositional tail (`…, X announced to the reporters at the ministry.`)
+ * is still a frame; a pronoun frame after it speaks for the reporter, not for the person the
+ * report is about. */
+static void test_quote_reporter_pronoun(void)
+{
+    annotated an;
+    const char *t = "Jon Aldous, the harbour master, took the letter to the council, Mayor Tom "
+                    "Berg announced to the reporters at the town hall on the quay.\n\n"
+                    "\u201cOur answer was agreed with every town on the coast,\u201d he said.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Tom Berg|indirect|Jon Aldous, the harbour master, took the "
+                                 "letter to the council");
+    CHECK(!strncmp(quote_str(&an, 1), "Tom Berg|direct|", 16));
+    arena_free(an.a);
+}
+
 static void test_quote_participle_pronoun(void)
 {
     annotated an;
@@ -836,5 +852,6 @@ int main(void)
     test_quote_no_frame_next_sentence();
     test_quote_colon_after_introduction();
     test_quote_participle_pronoun();
+    test_quote_reporter_pronoun();
     return check_done();
 }
