@@ -1774,6 +1774,16 @@ static int evidence_subject(const nlp_doc *d, const quote *q)
     return tok_in(d, token_at(d, q->speaker_at.end) - 1, &set);
 }
 
+/* Cues whose listener comes before the report: `told the council that`, `reminded him that`. */
+static int tells_someone(const char *lemma)
+{
+    static const char *const verbs[] = {"tell", "remind", "inform", "assure", "warn", "advise",
+                                        "promise", "reassure", "brief", "caution", NULL};
+    for (const char *const *v = verbs; *v; v++)
+        if (!strcmp(*v, lemma)) return 1;
+    return 0;
+}
+
 /* Words a frame's tail may open with (`…, he said on Tuesday`, `…, she said in a statement`). */
 static int frame_tail(const nlp_doc *d, size_t t)
 {
@@ -1947,7 +1957,8 @@ static dossier_status find_reported(qfinder *f)
                             continue;
                     }
                     a = k;
-                } else if (!takes_bare_clause(cue->lemma) && !tok_is(d, ce, "that")) {
+                } else if (!takes_bare_clause(cue->lemma) && !tok_is(d, ce, "that") &&
+                           !tells_someone(cue->lemma)) {
                     /* A noun phrase reported (`Clinton cited remarks …`), from a subject that
                      * surely speaks, up to the clause's first comma. */
                     if (!takes_object(cue->lemma) || !strict_speaker(d, &q) ||
@@ -1966,7 +1977,7 @@ static dossier_status find_reported(qfinder *f)
                     static wordset oset = WORDSET(obj, 1);
                     size_t k = a;
                     if (a < end && !tok_is(d, a, "that") && !frame_tail(d, a) &&
-                        !tok_in(d, a, &oset))
+                        !tok_in(d, a, &oset) && !tells_someone(cue->lemma))
                         k = end;
                     while (k < end && k < a + 6 && !tok_is(d, k, "that"))
                         k++;

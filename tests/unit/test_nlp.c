@@ -814,6 +814,12 @@ static void test_quote_reporter_pronoun(void)
                                  "letter to the council");
     CHECK(!strncmp(quote_str(&an, 1), "Tom Berg|direct|", 16));
     arena_free(an.a);
+
+    /* The listener before "that": `reminded the council that …`. */
+    t = "Tom Berg reminded the council that the harbour would stay open all winter.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Tom Berg|indirect|the harbour would stay open all winter");
+    arena_free(an.a);
 }
 
 static void test_quote_participle_pronoun(void)
