@@ -391,13 +391,15 @@ dossier_status cl_add(clusterer *c, const cl_article *in)
 
 /* ---- packed features ---- */
 
-/* The packed form (version 1): "DCZ1", the u32 length of the payload, the payload compressed
- * by zlib (level 1: a third of the size for a few microseconds). The payload, little-endian:
+/* The packed form (version 2: the feature keys changed from version 1's, possessives and
+ * exonyms, so version 1 blobs are recomputed from the texts): "DCZ2", the u32 length of the
+ * payload, the payload compressed by zlib (level 1: a third of the size for a few
+ * microseconds). The payload, little-endian:
  *   lang[2], weekday bits (u8), flags (u8: 1 = a signature follows),
  *   [u32 shingles, 64 x u64 signature], varint quotation shingles, u32 each,
  *   varint terms, each: key NUL, surface NUL (empty: the key's text), varint count x 4.
  * Counts are sums of 1 and 2 (text and title), so four times a count is a whole number. */
-#define PACK_MAGIC "DCZ1"
+#define PACK_MAGIC "DCZ2"
 
 static dossier_status put_varint(dbuf *b, uint64_t v)
 {

@@ -118,6 +118,23 @@ static void test_features(void)
     CHECK_INT(has_key(&l, "Nan_odovd"), 1);
     CHECK_INT(has_key(&l, "Nkalvik_harbour_board"), 0);
     CHECK_INT(has_key(&l, "Nharbour_board"), 1);
+    /* exonyms take the English name's key: Россия, Russland and Russia meet, so do Москве,
+     * Moskau and Moscow */
+    char kr[64], km[64], key[80];
+    feat_name_key("Russia", 6, kr, sizeof kr);
+    feat_name_key("Moscow", 6, km, sizeof km);
+    const char *ex[] = {"Переговоры в Москве, и Россия ответила.", "Gespräche in Moskau, und "
+                        "Russland antwortete."};
+    const char *exl[] = {"ru", "de"};
+    for (int i = 0; i < 2; i++) {
+        l.n = 0;
+        feat_input xin = {NULL, 0, ex[i], strlen(ex[i]), exl[i], NULL, 0};
+        CHECK_INT(feat_extract(fx, a, &xin, &l), DOSSIER_OK);
+        snprintf(key, sizeof key, "n%s", kr);
+        CHECK_INT(has_key(&l, key), 1);
+        snprintf(key, sizeof key, "n%s", km);
+        CHECK_INT(has_key(&l, key), 1);
+    }
     for (size_t i = 0; i < l.n; i++)
         if (!strcmp(l.v[i].key, "nvel")) CHECK_STR(l.v[i].surface, "Vell");
     feat_list_release(&l);
