@@ -720,6 +720,13 @@ static int resolve_name(resolver *r, cand *c, int titled, mention_how *how)
         if (d->tokens[t].flags & (TOK_NUM | TOK_UPPER)) return -1;
     int e = ent_find(r, name);
     if (e >= 0) return e;
+    /* "on Truth Social", "via Daily Brief": a name after "on" or "via" whose first word is no
+     * given name is a platform or a programme, not a person */
+    if (!titled && c->t0 > 0 &&
+        (is_word_at(d, c->t0 - 1, "on") || is_word_at(d, c->t0 - 1, "via")) &&
+        !lexicon_first_name_gender(r->lx, d->text + d->tokens[c->t0].start,
+                                   d->tokens[c->t0].end - d->tokens[c->t0].start))
+        return ent_add(r, name, ENT_ORG, NULL);
     /* "Anthony Blinken" after "Antony Blinken": same surname, first names one or two edits
      * apart (or an initial). */
     if (nw >= 2) {

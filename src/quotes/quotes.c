@@ -389,6 +389,12 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
         while (k > floor && !tok_char(d, k, '(') && t - k < 8) k--;
         if (tok_char(d, k, '(')) t = k;
     }
+    /* "52% agreed": a share of those polled */
+    if (t >= floor + 2 && tok_char(d, t - 1, '%') && (d->tokens[t - 2].flags & TOK_NUM)) {
+        q->speaker_at.start = d->tokens[t - 2].start;
+        q->speaker_at.end = d->tokens[t - 1].end;
+        return 1;
+    }
     /* ", describing it as", "by arguing that", "met them and emphasized that": a participle
      * or a second verb has the clause's subject: the first person named in its clause (from
      * the sentence start or a ", but" / ", and" / ";"), else the first organisation. */
@@ -1713,6 +1719,8 @@ static int speaker_like(const nlp_doc *d, const quote *q)
         (last > 0 && tok_is(d, last - 1, "in") && (h->flags & TOK_NUM) &&
          last - 1 > token_at(d, q->speaker_at.start)))
         return 1;
+    /* "52% agreed": a share of those polled */
+    if (tok_char(d, last, '%')) return 1;
     if (h->flags & TOK_NUM) return 0;
     static const char *const pron[] = {"they", "we", "i", "he", "she", "you", "it", "them",
                                        "who", NULL};

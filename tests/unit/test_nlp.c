@@ -815,6 +815,16 @@ static void test_quote_reporter_pronoun(void)
     CHECK(!strncmp(quote_str(&an, 1), "Tom Berg|direct|", 16));
     arena_free(an.a);
 
+    /* A share of those polled written with "%"; a name after "on" that opens with no given
+     * name is a platform, not the person a later "he" means. */
+    t = "Of the pilots polled, 52% agreed that the fees should fall.\n\n"
+        "Last night Tom Berg answered the council. This morning on Harbour Wire he suggested "
+        "that the fees \u201cwill only rise.\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "52%|indirect|the fees should fall");
+    CHECK_STR(quote_str(&an, 1), "Tom Berg|partial|will only rise.");
+    arena_free(an.a);
+
     /* The listener before "that": `reminded the council that …`. */
     t = "Tom Berg reminded the council that the harbour would stay open all winter.";
     CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
