@@ -40,6 +40,7 @@ static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
 static void xml_init(void)
 {
     xmlInitParser();
+    html_rawtext_init();
     html_alloc_install();
 }
 
@@ -714,9 +715,15 @@ dossier_status extract_from_html(arena *a, const char *html, size_t len, const e
     pthread_once(&xml_once, xml_init);
 
     int in_arena = html_alloc_begin();
-    xmlDoc *doc = htmlReadMemory(html, (int)len, h->url, "UTF-8",
+    xmlDoc *doc = NULL;
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    if (ctxt) {
+        html_rawtext_sax(ctxt->sax);
+        doc = htmlCtxtReadMemory(ctxt, html, (int)len, h->url, "UTF-8",
                                  HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                      HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+        htmlFreeParserCtxt(ctxt);
+    }
     if (in_arena) {
         /* libxml2 keeps a copy of the parse's last error in a global, with strings from the
          * arena: cleared before the arena goes. */

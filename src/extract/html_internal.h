@@ -197,4 +197,12 @@ void html_alloc_end(void);
  * blocks do nothing). */
 void html_alloc_drop(void);
 
+/* ---- html_rawtext.c: script and style bodies nothing reads, skipped in the parse ---- */
+
+/* Checks once per process that this libxml2 allows the skip (before any page is parsed). */
+void html_rawtext_init(void);
+/* Sets the SAX callback that does the skip into a parser context's handler (libxml2's own
+ * callback when the skip is off). */
+void html_rawtext_sax(xmlSAXHandler *sax);
+
 #endif

@@ -1363,9 +1363,81 @@ static void test_xml_allocator_shared(void)
     free(page);
 }
 
+/* Appends n bytes of script filler over several lines: code with "</div>" and "<p>" in strings,
+ * which a raw-text body may hold. */
+static size_t filler(char *s, size_t n)
+{
+    static const char line[] = "  var el = \"</div><p>not markup</p>\"; counter += 1; // x\n";
+    size_t k = 0;
+    while (k + sizeof line - 1 <= n) {
+        memcpy(s + k, line, sizeof line - 1);
+        k += sizeof line - 1;
+    }
+    return k;
+}
+
+/* Long <script> and <style> bodies are skipped in the parse (html_rawtext.c): the tree after
+ * them keeps its line numbers (so provenance spans still find their tags), and what the
+ * extractor reads in scripts is still read: a publish date far into a script, JSON-LD. */
+static void test_long_raw_text(void)
+{
+    static char page[32768];
+    size_t n = 0;
+    n += (size_t)sprintf(page + n, "<html><head><title>Tide gauge repaired</title>\n<style>\n");
+    for (int i = 0; i < 60; i++)
+        n += (size_t)sprintf(page + n, ".c%d { margin: %dpx; color: #333; }\n", i, i);
+    n += (size_t)sprintf(page + n, "</style>\n<script>\n");
+    n += filler(page + n, 3000);
+    n += (size_t)sprintf(page + n, "window.state = {\"publishedAt\": \"2021-03-04T10:00:00Z\"};\n");
+    n += filler(page + n, 2000);
+    n += (size_t)sprintf(page + n, "</SCRIPT>\n</head><body>\n<script>\n");
+    n += filler(page + n, 4000);
+    n += (size_t)sprintf(page + n, "</script>\n<article>\n");
+    size_t first_p = n;
+    n += (size_t)sprintf(page + n, "%s", BODY1);
+    n += (size_t)sprintf(page + n, "</article>\n</body></html>\n");
+    CHECK(n < sizeof page);
+
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, "https://example.org/tide", &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) {
+        const article *art = &out.items[0];
+        CHECK_INT(art->n_paragraphs, 4);
+        CHECK(has(art, "The city council voted on Tuesday"));
+        CHECK(!has(art, "not markup"));
+        CHECK(!has(art, "margin"));
+        CHECK(art->published && strncmp(art->published, "2021-03-04", 10) == 0);
+        CHECK(spans_ok(art, n));
+        if (art->n_paragraphs > 0) CHECK_INT(art->sources[0].start, first_p);
+    }
+    arena_free(a);
+
+    /* JSON-LD longer than a block is read whole. */
+    n = 0;
+    n += (size_t)sprintf(page + n, "<html><head><script type=\"application/ld+json\">\n{\"@type\": "
+                                   "\"NewsArticle\", \"description\": \"");
+    for (int i = 0; i < 1500; i++)
+        page[n++] = "abcdefgh "[i % 9];
+    n += (size_t)sprintf(page + n, "\", \"headline\": \"The gauge is back\", \"datePublished\": "
+                                   "\"2020-07-08\"}\n</script></head><body><article>%s</article>"
+                                   "</body></html>",
+                         BODY1);
+    a = arena_new(0);
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) {
+        CHECK_STR(out.items[0].title, "The gauge is back");
+        CHECK(out.items[0].published && strncmp(out.items[0].published, "2020-07-08", 10) == 0);
+    }
+    arena_free(a);
+}
+
 int main(void)
 {
     test_xml_allocator_shared();
+    test_long_raw_text();
     test_ld_body_markup();
     test_author_cleanup();
     test_title_choice();
