@@ -603,6 +603,13 @@ static int date_in_piece(const char *s, size_t n, char out[32])
     return 0;
 }
 
+static int has_digit(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9') return 1;
+    return 0;
+}
+
 /* Is text (trimmed) one date, or a date before the first or after the last separator of a
  * short line ("Jane Doe - Mar 27, 2024", "04.02.2022 | 13:10 | Jane Doe")? No-break spaces count
  * as spaces. */
@@ -612,6 +619,9 @@ static int loose_date(const char *t, size_t n, char out[32])
                                        " \xE2\x80\x94 ", " / ", ", "};
     slice s0 = slice_trim(slice_make(t, n));
     if (s0.len < 6 || s0.len > 80) return 0;
+    /* Every date extract_parse_date reads has a year in ASCII digits; most of a page's short
+     * texts (menus, buttons) have none and go here, before the pieces are tried. */
+    if (!has_digit(s0.ptr, s0.len)) return 0;
     char buf[96];
     size_t k = 0;
     for (size_t i = 0; i < s0.len; i++) {
