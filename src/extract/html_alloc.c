@@ -90,7 +90,9 @@ static size_t block_size(const void *p) { return *(const size_t *)((const char *
 static void *bump(xml_arena *t, size_t n)
 {
     if (n > ARENA_CAP) return NULL;
-    size_t need = HEAD + ((n + ALIGN - 1) & ~(size_t)(ALIGN - 1));
+    /* A block of 0 bytes still takes room: its address must lie inside its chunk, or the
+     * free hook would not know it for the arena's. */
+    size_t need = HEAD + ((n + (n == 0) + ALIGN - 1) & ~(size_t)(ALIGN - 1));
     if ((size_t)(t->end - t->cur) < need) {
         size_t size = t->head ? t->head->size * 2 : CHUNK_FIRST;
         if (size > CHUNK_MAX) size = CHUNK_MAX;
@@ -152,7 +154,7 @@ static void *hook_realloc(void *p, size_t n)
     size_t old = block_size(p);
     if (p == t->last && t->allocating) {
         /* Text nodes grow by appends; growing the newest block in place keeps that linear. */
-        size_t need = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+        size_t need = (n + (n == 0) + ALIGN - 1) & ~(size_t)(ALIGN - 1);
         if (n <= ARENA_CAP && need <= (size_t)(t->end - (char *)p)) {
             UNPOISON(p, need);
             *(size_t *)((char *)p - HEAD) = n;
