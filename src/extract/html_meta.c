@@ -279,7 +279,8 @@ static int ld_parse(arena *a, const char *text, size_t n, html_meta *m)
  * The first "key": "date" pair in a script's text whose key speaks of publishing
  * ("datePublished", "publishedAt", "first_publication_date", publishDate: "..."), the date
  * normalised into out[32]: what single-page apps keep in their state before they render it.
- * Returns 1 if found.
+ * Returns 1 if found. html_rawtext.c keeps only the first 1000 bytes of a long script without
+ * "publish" in it: a change to what is read here must be made there too.
  */
 static int script_publish_date(const char *t, size_t n, char out[32])
 {
