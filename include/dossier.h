@@ -9,6 +9,13 @@
  * Ownership rule, kept everywhere: a pointer returned by a dossier_* getter belongs to the object
  * it was read from and lives as long as that object; callers copy what they keep. Functions whose
  * name ends in _new return objects the caller releases with the matching _free.
+ *
+ * libxml2: HTML is parsed with the process's libxml2. At the first HTML page dossier puts its own
+ * functions under libxml2's allocator (xmlGcMemSetup), chained to the ones in place before, so
+ * one page's tree lives in a per-thread arena; the program's own libxml2 memory, from any thread
+ * and from before, is untouched. A program that sets libxml2's allocator itself should do it
+ * before its first dossier call (libxml2 asks that anyway); set after, it turns the arena off.
+ * libdossier must then stay loaded while libxml2 is in use (no dlclose).
  */
 #ifndef DOSSIER_H
 #define DOSSIER_H

@@ -7,7 +7,9 @@
 #include "extract/html_internal.h"
 #include "extract/lang.h"
 
+#include <libxml/globals.h>
 #include <libxml/parser.h>
+#include <libxml/xmlerror.h>
 #include <libxml/uri.h>
 #include <ctype.h>
 #include <limits.h>
@@ -38,6 +40,8 @@ static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
 static void xml_init(void)
 {
     xmlInitParser();
+    html_rawtext_init();
+    html_alloc_install();
 }
 
 /* ---- provenance ---- */
@@ -715,10 +719,26 @@ dossier_status extract_from_html(arena *a, const char *html, size_t len, const e
     if (len > INT_MAX) return DOSSIER_ERR_TOO_LARGE;
     pthread_once(&xml_once, xml_init);
 
-    xmlDoc *doc = htmlReadMemory(html, (int)len, h->url, "UTF-8",
+    int in_arena = html_alloc_begin();
+    xmlDoc *doc = NULL;
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    if (ctxt) {
+        html_rawtext_sax(ctxt->sax);
+        doc = htmlCtxtReadMemory(ctxt, html, (int)len, h->url, "UTF-8",
                                  HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                      HTML_PARSE_NONET | HTML_PARSE_COMPACT);
-    if (!doc) return DOSSIER_ERR_FORMAT;
+        htmlFreeParserCtxt(ctxt);
+    }
+    if (in_arena) {
+        /* libxml2 keeps a copy of the parse's last error in a global, with strings from the
+         * arena: cleared before the arena goes. */
+        xmlResetLastError();
+        html_alloc_end();
+    }
+    if (!doc) {
+        if (in_arena) html_alloc_drop();
+        return DOSSIER_ERR_FORMAT;
+    }
 
     dossier_status rc;
     html_page pg;
@@ -767,6 +787,9 @@ cleanup:
     free(roots);
     free(li.starts);
     html_page_release(&pg);
-    xmlFreeDoc(doc);
+    /* The arena takes the tree in one go; a program's node-deregistration callback still
+     * sees every node go. */
+    if (!in_arena || xmlDeregisterNodeDefaultValue) xmlFreeDoc(doc);
+    if (in_arena) html_alloc_drop();
     return rc;
 }

@@ -182,4 +182,27 @@ const char *html_find_byline(html_page *pg, const xmlNode *node);
  * in the arena, or NULL when it does not look like names. */
 const char *html_clean_byline(arena *a, const char *s, size_t n);
 
+/* ---- html_alloc.c: the arena under one page's libxml2 tree ---- */
+
+/* Puts dossier's hooks under libxml2's allocator (once per process, before any parse; they
+ * hand everything that is not the arena's to the allocator that was there before). */
+void html_alloc_install(void);
+/* From here until html_alloc_end, libxml2 allocations made on the calling thread go to the
+ * thread's arena. 0 when the arena cannot be used (the hooks are not installed, or the program
+ * set another allocator since): then the tree must be freed with xmlFreeDoc as usual. */
+int html_alloc_begin(void);
+void html_alloc_end(void);
+/* Drops every block in the calling thread's arena, the tree among them: nothing from it may be
+ * used after, and xmlFreeDoc is not needed (it may still be called before, its frees of arena
+ * blocks do nothing). */
+void html_alloc_drop(void);
+
+/* ---- html_rawtext.c: script and style bodies nothing reads, skipped in the parse ---- */
+
+/* Checks once per process that this libxml2 allows the skip (before any page is parsed). */
+void html_rawtext_init(void);
+/* Sets the SAX callback that does the skip into a parser context's handler (libxml2's own
+ * callback when the skip is off). */
+void html_rawtext_sax(xmlSAXHandler *sax);
+
 #endif

@@ -279,7 +279,8 @@ static int ld_parse(arena *a, const char *text, size_t n, html_meta *m)
  * The first "key": "date" pair in a script's text whose key speaks of publishing
  * ("datePublished", "publishedAt", "first_publication_date", publishDate: "..."), the date
  * normalised into out[32]: what single-page apps keep in their state before they render it.
- * Returns 1 if found.
+ * Returns 1 if found. html_rawtext.c keeps only the first 1000 bytes of a long script without
+ * "publish" in it: a change to what is read here must be made there too.
  */
 static int script_publish_date(const char *t, size_t n, char out[32])
 {
@@ -603,6 +604,13 @@ static int date_in_piece(const char *s, size_t n, char out[32])
     return 0;
 }
 
+static int has_digit(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9') return 1;
+    return 0;
+}
+
 /* Is text (trimmed) one date, or a date before the first or after the last separator of a
  * short line ("Jane Doe - Mar 27, 2024", "04.02.2022 | 13:10 | Jane Doe")? No-break spaces count
  * as spaces. */
@@ -612,6 +620,9 @@ static int loose_date(const char *t, size_t n, char out[32])
                                        " \xE2\x80\x94 ", " / ", ", "};
     slice s0 = slice_trim(slice_make(t, n));
     if (s0.len < 6 || s0.len > 80) return 0;
+    /* Every date extract_parse_date reads has a year in ASCII digits; most of a page's short
+     * texts (menus, buttons) have none and go here, before the pieces are tried. */
+    if (!has_digit(s0.ptr, s0.len)) return 0;
     char buf[96];
     size_t k = 0;
     for (size_t i = 0; i < s0.len; i++) {

@@ -1,12 +1,17 @@
 /*
  * test_html.c - HTML pages to articles: chrome removal, scoring, metadata from JSON-LD,
  * OpenGraph, <time> and the URL, glued <article>s, itemprop=articleBody, language from the page
- * and from the text, provenance spans, and pages that must not crash or hang.
+ * and from the text, provenance spans, and pages that must not crash or hang; the libxml2
+ * allocator hooks beside a program's own use of libxml2.
  */
 #include "check.h"
 #include "extract/extract.h"
 #include "extract/lang.h"
 
+#include <libxml/HTMLparser.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlmemory.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1289,9 +1294,182 @@ static void test_ld_body_markup(void)
     arena_free(a);
 }
 
+/* ---- the libxml2 allocator hooks ---- */
+
+/* A page whose tree is several MB: chunks beyond the first, long texts grown by realloc. */
+static char *big_page(size_t *len)
+{
+    size_t cap = 8u << 20, n = 0;
+    char *s = malloc(cap);
+    if (!s) return NULL;
+    n += (size_t)sprintf(s + n, "<html><head><title>Big</title><script>var x = [");
+    for (int i = 0; i < 40000; i++) n += (size_t)sprintf(s + n, "%d, ", i);
+    n += (size_t)sprintf(s + n, "];</script></head><body><article>");
+    for (int i = 0; i < 4000; i++)
+        n += (size_t)sprintf(s + n,
+                             "<div class=\"c%d\"><p>Paragraph %d of the long article, with words "
+                             "enough to count as prose in the main content.</p></div>\n",
+                             i, i);
+    n += (size_t)sprintf(s + n, "</article></body></html>");
+    *len = n;
+    return s;
+}
+
+typedef struct {
+    const char *html;
+    size_t len;
+    size_t text_len; /* out */
+    int ok;          /* out */
+} page_job;
+
+static void *extract_many(void *p)
+{
+    page_job *j = p;
+    j->ok = 1;
+    for (int round = 0; round < 3; round++) {
+        arena *a = arena_new(0);
+        article_list out;
+        memset(&out, 0, sizeof out);
+        extract_hints h = {"https://example.org/big", NULL, NULL, NULL, 0};
+        if (!a || extract_from_html(a, j->html, j->len, &h, &out) != DOSSIER_OK || out.n != 1)
+            j->ok = 0;
+        else if (round == 0)
+            j->text_len = out.items[0].text_len;
+        else if (out.items[0].text_len != j->text_len)
+            j->ok = 0;
+        arena_free(a);
+    }
+    return NULL;
+}
+
+/* The program's own libxml2 memory, from before the first page and from other threads, frees
+ * as always; pages parsed on several threads at once agree with each other. Runs first, before
+ * any other test has installed the hooks. */
+static void test_xml_allocator_shared(void)
+{
+    xmlChar *before = xmlStrdup((const xmlChar *)"allocated before dossier's first page");
+    const char *own = "<html><body><p>The program's own page.</p></body></html>";
+    htmlDocPtr own_doc = htmlReadMemory(own, (int)strlen(own), NULL, "UTF-8",
+                                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                                            HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    CHECK(own_doc != NULL);
+
+    size_t len = 0;
+    char *page = big_page(&len);
+    CHECK(page != NULL);
+    if (!page) return;
+    page_job jobs[3] = {{page, len, 0, 0}, {page, len, 0, 0}, {page, len, 0, 0}};
+    pthread_t th[2];
+    int started[2];
+    for (int i = 0; i < 2; i++) started[i] = pthread_create(&th[i], NULL, extract_many, &jobs[i]) == 0;
+    extract_many(&jobs[2]);
+    /* Meanwhile this thread's allocations outside a parse stay ordinary heap blocks. */
+    xmlChar *during = xmlStrdup((const xmlChar *)"allocated while other threads parse");
+    for (int i = 0; i < 2; i++)
+        if (started[i]) pthread_join(th[i], NULL);
+    for (int i = 0; i < 3; i++) {
+        CHECK(jobs[i].ok);
+        CHECK(jobs[i].text_len > 100000);
+        CHECK_INT(jobs[i].text_len, jobs[2].text_len);
+    }
+
+    /* A broken page leaves no error behind that points into dropped memory. */
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, "<html><body><p>Broken <b><i>nesting</b></i> &bogus; <<<</p>", NULL, &out),
+              DOSSIER_OK);
+    arena_free(a);
+    const xmlError *e = xmlGetLastError();
+    CHECK(e == NULL || e->message == NULL || strlen(e->message) < 4096);
+
+    CHECK_STR((const char *)before, "allocated before dossier's first page");
+    xmlFree(before);
+    xmlFree(during);
+    xmlFreeDoc(own_doc);
+    htmlDocPtr after = htmlReadMemory(own, (int)strlen(own), NULL, "UTF-8",
+                                      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                                          HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    CHECK(after != NULL);
+    xmlFreeDoc(after);
+    free(page);
+}
+
+/* Appends n bytes of script filler over several lines: code with "</div>" and "<p>" in strings,
+ * which a raw-text body may hold. */
+static size_t filler(char *s, size_t n)
+{
+    static const char line[] = "  var el = \"</div><p>not markup</p>\"; counter += 1; // x\n";
+    size_t k = 0;
+    while (k + sizeof line - 1 <= n) {
+        memcpy(s + k, line, sizeof line - 1);
+        k += sizeof line - 1;
+    }
+    return k;
+}
+
+/* Long <script> and <style> bodies are skipped in the parse (html_rawtext.c): the tree after
+ * them keeps its line numbers (so provenance spans still find their tags), and what the
+ * extractor reads in scripts is still read: a publish date far into a script, JSON-LD. */
+static void test_long_raw_text(void)
+{
+    static char page[32768];
+    size_t n = 0;
+    n += (size_t)sprintf(page + n, "<html><head><title>Tide gauge repaired</title>\n<style>\n");
+    for (int i = 0; i < 60; i++)
+        n += (size_t)sprintf(page + n, ".c%d { margin: %dpx; color: #333; }\n", i, i);
+    n += (size_t)sprintf(page + n, "</style>\n<script>\n");
+    n += filler(page + n, 3000);
+    n += (size_t)sprintf(page + n, "window.state = {\"publishedAt\": \"2021-03-04T10:00:00Z\"};\n");
+    n += filler(page + n, 2000);
+    n += (size_t)sprintf(page + n, "</SCRIPT>\n</head><body>\n<script>\n");
+    n += filler(page + n, 4000);
+    n += (size_t)sprintf(page + n, "</script>\n<article>\n");
+    size_t first_p = n;
+    n += (size_t)sprintf(page + n, "%s", BODY1);
+    n += (size_t)sprintf(page + n, "</article>\n</body></html>\n");
+    CHECK(n < sizeof page);
+
+    arena *a = arena_new(0);
+    article_list out;
+    CHECK_INT(run(a, page, "https://example.org/tide", &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) {
+        const article *art = &out.items[0];
+        CHECK_INT(art->n_paragraphs, 4);
+        CHECK(has(art, "The city council voted on Tuesday"));
+        CHECK(!has(art, "not markup"));
+        CHECK(!has(art, "margin"));
+        CHECK(art->published && strncmp(art->published, "2021-03-04", 10) == 0);
+        CHECK(spans_ok(art, n));
+        if (art->n_paragraphs > 0) CHECK_INT(art->sources[0].start, first_p);
+    }
+    arena_free(a);
+
+    /* JSON-LD longer than a block is read whole. */
+    n = 0;
+    n += (size_t)sprintf(page + n, "<html><head><script type=\"application/ld+json\">\n{\"@type\": "
+                                   "\"NewsArticle\", \"description\": \"");
+    for (int i = 0; i < 1500; i++)
+        page[n++] = "abcdefgh "[i % 9];
+    n += (size_t)sprintf(page + n, "\", \"headline\": \"The gauge is back\", \"datePublished\": "
+                                   "\"2020-07-08\"}\n</script></head><body><article>%s</article>"
+                                   "</body></html>",
+                         BODY1);
+    a = arena_new(0);
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (out.n == 1) {
+        CHECK_STR(out.items[0].title, "The gauge is back");
+        CHECK(out.items[0].published && strncmp(out.items[0].published, "2020-07-08", 10) == 0);
+    }
+    arena_free(a);
+}
+
 int main(void)
 {
     test_date_nearest_text();
+    test_xml_allocator_shared();
+    test_long_raw_text();
     test_ld_body_markup();
     test_author_cleanup();
     test_title_choice();
