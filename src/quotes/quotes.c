@@ -1996,10 +1996,17 @@ static dossier_status find_reported(qfinder *f)
                     /* `decried that math, saying …`: "that" before a short phrase and a
                      * comma is a demonstrative, no clause follows */
                     if (a == ce + 1 && tok_is(d, ce, "that")) {
-                        size_t w = 0;
-                        for (size_t x = a; x < end && !tok_char(d, x, ','); x++)
+                        size_t w = 0, x = a;
+                        for (; x < end && !tok_char(d, x, ','); x++)
                             w += (d->tokens[x].flags & TOK_WORD) != 0;
-                        if (w < MIN_INDIRECT) continue;
+                        /* ... but not `that these accounts, left alone, may …` */
+                        int closes = x >= end;
+                        if (!closes && x + 1 < end) {
+                            const token *nx = &d->tokens[x + 1];
+                            closes = nx->end - nx->start > 4 &&
+                                     !memcmp(d->text + nx->end - 3, "ing", 3);
+                        }
+                        if (w < MIN_INDIRECT && closes) continue;
                     }
                 }
                 if (a < end && (d->tokens[a].flags & TOK_QUOTE)) continue; /* a quotation */

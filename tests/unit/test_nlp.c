@@ -825,6 +825,12 @@ static void test_quote_reporter_pronoun(void)
     CHECK_STR(quote_str(&an, 1), "Tom Berg|partial|will only rise.");
     arena_free(an.a);
 
+    /* "that" opens a clause an aside interrupts: no demonstrative. */
+    t = "Ada Lind noted that these ferries, left alone, may rust within a year.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Ada Lind|indirect|these ferries, left alone, may rust within a year");
+    arena_free(an.a);
+
     /* The listener before "that": `reminded the council that …`. */
     t = "Tom Berg reminded the council that the harbour would stay open all winter.";
     CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
