@@ -383,6 +383,13 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
 {
     size_t t = c;
     while (t > floor && is_cue_filler(d, t - 1)) t--;
+    /* "X was quick to note", "X was right to remind": the subject stands before the verb "be"
+     * and its adjective */
+    if (t >= floor + 4 && tok_is(d, t - 1, "to") && (d->tokens[t - 2].flags & TOK_WORD) &&
+        islower((unsigned char)d->text[d->tokens[t - 2].start]) &&
+        (tok_is(d, t - 3, "was") || tok_is(d, t - 3, "is") || tok_is(d, t - 3, "were") ||
+         tok_is(d, t - 3, "are") || tok_is(d, t - 3, "been")))
+        for (t -= 3; t > floor && is_cue_filler(d, t - 1);) t--;
     /* "Mike Pence (R-IN) said": a parenthesis after the name. */
     if (t > floor + 2 && tok_char(d, t - 1, ')')) {
         size_t k = t - 1;

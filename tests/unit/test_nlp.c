@@ -831,6 +831,14 @@ static void test_quote_reporter_pronoun(void)
     CHECK_STR(quote_str(&an, 0), "Ada Lind|indirect|these ferries, left alone, may rust within a year");
     arena_free(an.a);
 
+    /* "X was quick to note": the subject before "be" and its adjective. */
+    t = "The minister was quick to point out that the port had never closed.\n\n"
+        "Tom Hale was right to remind the council that \u201cno storm lasts forever.\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "The minister|indirect|the port had never closed");
+    CHECK_STR(quote_str(&an, 1), "Tom Hale|partial|no storm lasts forever.");
+    arena_free(an.a);
+
     /* The listener before "that": `reminded the council that …`. */
     t = "Tom Berg reminded the council that the harbour would stay open all winter.";
     CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
