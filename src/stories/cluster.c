@@ -16,6 +16,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <zlib.h>
 
@@ -1208,7 +1209,34 @@ static int same_surface(const char *a, const char *b)
     return *a == *b;
 }
 
-static dossier_status label_story(clusterer *c, const story *s, char **out)
+/* Is w a word whose surface begins the name n ("israel" of "Israeli", "russian" of
+ * "Russians"), letter case aside? */
+static int word_of_name(const term *w, const term *n)
+{
+    if (w->key[0] != FEAT_WORD || (n->key[0] != FEAT_NAME && n->key[0] != FEAT_RUN)) return 0;
+    size_t wl = strlen(w->surface);
+    return wl >= 4 && strncasecmp(w->surface, n->surface, wl) == 0;
+}
+
+/* Whether an article's vector holds the term. */
+static int art_has(const art *a, uint32_t t)
+{
+    uint32_t lo = 0, hi = a->n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (a->v[mid].t < t) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < a->n && a->v[lo].t == t;
+}
+
+#define LABEL_POOL 40 /* heaviest centroid terms re-weighed by how many members hold them */
+
+/* The story's label: its heaviest names and words, a name run before its parts. Among the
+ * heaviest, a term most members hold (the story's main actors) goes before one that a single
+ * member uses a lot. `members` lists the story's articles (n_members of them). */
+static dossier_status label_story(clusterer *c, const story *s, const uint32_t *members,
+                                  size_t n_members, char **out)
 {
     fv *cand = malloc((s->n + 1) * sizeof *cand);
     if (!cand) return DOSSIER_ERR_NOMEM;
@@ -1218,6 +1246,15 @@ static dossier_status label_story(clusterer *c, const story *s, char **out)
         cand[i].w = s->c[i].w / kind_weight(t) * label_boost(t);
     }
     qsort(cand, s->n, sizeof *cand, by_weight_desc);
+    if (n_members > 1) {
+        size_t pool = s->n < LABEL_POOL ? s->n : LABEL_POOL;
+        for (size_t i = 0; i < pool; i++) {
+            size_t held = 0;
+            for (size_t m = 0; m < n_members; m++) held += art_has(&c->arts[members[m]], cand[i].t);
+            cand[i].w *= 0.25f + (float)held / (float)n_members;
+        }
+        qsort(cand, pool, sizeof *cand, by_weight_desc);
+    }
     uint32_t pick[3];
     size_t np = 0;
     for (uint32_t i = 0; i < s->n && np < 3; i++) {
@@ -1225,7 +1262,8 @@ static dossier_status label_story(clusterer *c, const story *s, char **out)
         int skip = 0;
         for (size_t k = 0; k < np && !skip; k++) {
             const term *u = &c->terms[pick[k]];
-            if (same_surface(t->surface, u->surface)) skip = 1;
+            if (same_surface(t->surface, u->surface) || word_of_name(t, u) || word_of_name(u, t))
+                skip = 1;
             else if (t->key[0] == FEAT_NAME && u->key[0] == FEAT_RUN && strstr(u->key, t->key + 1))
                 skip = 1;
             else if (t->key[0] == FEAT_RUN && u->key[0] == FEAT_NAME &&
@@ -1263,13 +1301,38 @@ static dossier_status describe(clusterer *c)
         if (!o->first[0] || strcmp(d, o->first) < 0) memcpy(o->first, d, 11);
         if (!o->last[0] || strcmp(d, o->last) > 0) memcpy(o->last, d, 11);
     }
-    for (size_t s = 0; s < c->n_stories; s++) {
+    /* members of each story, as a counting sort of the articles by story */
+    size_t *start = calloc(c->n_stories + 1, sizeof *start);
+    uint32_t *members = malloc((c->n_arts + 1) * sizeof *members);
+    if (!start || !members) {
+        free(start);
+        free(members);
+        return DOSSIER_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < c->n_arts; i++)
+        if (c->res[i].story != SIZE_MAX) start[c->res[i].story + 1]++;
+    for (size_t s = 0; s < c->n_stories; s++) start[s + 1] += start[s];
+    size_t *fill = calloc(c->n_stories + 1, sizeof *fill);
+    if (!fill) {
+        free(start);
+        free(members);
+        return DOSSIER_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < c->n_arts; i++) {
+        size_t s = c->res[i].story;
+        if (s != SIZE_MAX) members[start[s] + fill[s]++] = (uint32_t)i;
+    }
+    free(fill);
+    dossier_status rc = DOSSIER_OK;
+    for (size_t s = 0; s < c->n_stories && !rc; s++) {
         c->out[s].id = c->stories[s].id;
         if (!c->out[s].n_articles) continue;
-        dossier_status rc = label_story(c, &c->stories[s], &c->out[s].label);
-        if (rc) return rc;
+        rc = label_story(c, &c->stories[s], members + start[s], start[s + 1] - start[s],
+                         &c->out[s].label);
     }
-    return DOSSIER_OK;
+    free(start);
+    free(members);
+    return rc;
 }
 
 const cl_result *cl_results(const clusterer *c, size_t *n)
