@@ -93,6 +93,13 @@ static const char *const place_words[] = {
 
 static wordset place_set = WORDSET(place_words, 0);
 
+/* Compass words that open the name of a region ("North Florida", "Eastern Ukraine"). */
+static const char *const compass_words[] = {"North", "South", "East", "West", "Northern",
+                                            "Southern", "Eastern", "Western", "Central",
+                                            "Upper", "Lower", "Northeast", "Northwest",
+                                            "Southeast", "Southwest", NULL};
+static wordset compass_set = WORDSET(compass_words, 0);
+
 const char *nlp_entity_kind_name(ent_kind kind)
 {
     switch (kind) {
@@ -718,6 +725,12 @@ static int resolve_name(resolver *r, cand *c, int titled, mention_how *how)
     if (nw > 4) return -1;
     for (size_t t = c->t0; t < c->t1; t++)
         if (d->tokens[t].flags & (TOK_NUM | TOK_UPPER)) return -1;
+    /* "North Florida", "Western Kentucky": a compass word opening a name makes it a place */
+    if (nw >= 2 && wordset_has(&compass_set, d->text + d->tokens[c->t0].start,
+                               d->tokens[c->t0].end - d->tokens[c->t0].start)) {
+        int e = ent_find(r, name);
+        return e >= 0 ? e : ent_add(r, name, ENT_PLACE, NULL);
+    }
     int e = ent_find(r, name);
     if (e >= 0) return e;
     /* "on Truth Social", "via Daily Brief": a name after "on" or "via" whose first word is no

@@ -136,6 +136,21 @@ static const char *entity_of(annotated *an, const char *surface)
     return "(no mention)";
 }
 
+/* A compass word opening an unknown name makes a place, which no "she" can mean. */
+static void test_entities_compass(void)
+{
+    annotated an;
+    const char *t = "Mary Lind toured North Kalvik and the port on Monday. She said the roads "
+                    "were poor.";
+    CHECK_INT(annotate(&an, t, "2022-01-26"), 0);
+    int place = 0;
+    for (size_t i = 0; i < an.d.n_entities; i++)
+        if (!strcmp(an.d.entities[i].name, "North Kalvik")) place = an.d.entities[i].kind == ENT_PLACE;
+    CHECK_INT(place, 1);
+    CHECK_STR(entity_of(&an, "She said"), "Mary Lind");
+    arena_free(an.a);
+}
+
 static void test_entities(void)
 {
     annotated an;
@@ -870,6 +885,7 @@ int main(void)
     test_tokens();
     test_sentences();
     test_entities();
+    test_entities_compass();
     test_quotes();
     test_quote_frames();
     test_quote_neighbours();
