@@ -428,6 +428,23 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
                 break;
             from--;
         }
+        /* `… after she attacked the police and blamed …`: a second verb in a subordinate
+         * clause has that clause's subject pronoun, not the sentence's subject */
+        if (second_verb) {
+            static const char *const subs[] = {"after", "when", "because", "while", "since",
+                                               "before", "although", "though", "if", "until",
+                                               "once", "as", NULL};
+            static wordset sub_set = WORDSET(subs, 1);
+            static const char *const prons[] = {"he", "she", "they", "we", "i", NULL};
+            static wordset pron_set = WORDSET(prons, 1);
+            for (size_t k = t - 1; k-- > from && t - k < 25;) {
+                if (!tok_in(d, k, &pron_set) || k == 0 || !tok_in(d, k - 1, &sub_set)) continue;
+                int m = mention_at(d, k);
+                if (m >= 0) set_speaker_mention(d, q, m);
+                else if (!set_speaker_phrase(d, q, k, k + 1)) break;
+                return 1;
+            }
+        }
         /* An introduction ("The day before meeting Lavrov, Blinken met …") is read last. */
         size_t comma = from;
         while (comma < t && !tok_char(d, comma, ',')) comma++;

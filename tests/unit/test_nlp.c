@@ -854,6 +854,14 @@ static void test_quote_reporter_pronoun(void)
     CHECK_STR(quote_str(&an, 1), "Tom Hale|partial|no storm lasts forever.");
     arena_free(an.a);
 
+    /* A second verb in a subordinate clause has that clause's subject pronoun. */
+    t = "Tom Berg called the plan a \u201cmenace\u201d after she attacked the pilots and "
+        "blamed the delays on \u201cbad planning.\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Tom Berg|partial|menace");
+    CHECK(!strncmp(quote_str(&an, 1), "she|partial|", 12));
+    arena_free(an.a);
+
     /* The listener before "that": `reminded the council that …`. */
     t = "Tom Berg reminded the council that the harbour would stay open all winter.";
     CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
