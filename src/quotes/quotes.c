@@ -217,8 +217,8 @@ static int cue_at_uncached(const qfinder *f, size_t t, const lex_cue **out)
     /* A gerund or participle in -ing reports after a comma (", adding that"), after a form of
      * "be" ("was saying") or "while"/"after"; elsewhere it is a noun or an adjective. */
     if (fn > 5 && !memcmp(d->text + d->tokens[t].end - 3, "ing", 3) && t > 0 &&
-        !after_comma(d, t) && !dash_before(d, t) && !tok_is(d, t - 1, "was") && !tok_is(d, t - 1, "is") &&
-        !tok_is(d, t - 1, "were") && !tok_is(d, t - 1, "are") && !tok_is(d, t - 1, "been") &&
+        !after_comma(d, t) && !dash_before(d, t) && !tok_is(d, t - 1, "was") &&
+        !tok_is(d, t - 1, "is") && !tok_is(d, t - 1, "were") && !tok_is(d, t - 1, "are") && !tok_is(d, t - 1, "been") &&
         !tok_is(d, t - 1, "while") && !tok_is(d, t - 1, "after") && !tok_is(d, t - 1, "by") &&
         !(d->tokens[t].flags & TOK_SENT) && !is_cue_filler(d, t - 1) &&
         !contracted_pronoun(d, t - 1) && /* "He’s saying" */
@@ -264,15 +264,23 @@ static size_t token_at(const nlp_doc *d, size_t pos)
 }
 
 /* The mention covering token t, or -1. */
-static int mention_at(const nlp_doc *d, size_t t)
+/* Index of the first mention that ends after byte pos (n_mentions when none): mentions are in
+ * text order and do not overlap. */
+static size_t mention_from(const nlp_doc *d, size_t pos)
 {
-    size_t pos = d->tokens[t].start;
     size_t lo = 0, hi = d->n_mentions;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (d->mentions[mid].at.end <= pos) lo = mid + 1;
         else hi = mid;
     }
+    return lo;
+}
+
+static int mention_at(const nlp_doc *d, size_t t)
+{
+    size_t pos = d->tokens[t].start;
+    size_t lo = mention_from(d, pos);
     if (lo < d->n_mentions && d->mentions[lo].at.start <= pos && d->mentions[lo].at.end > pos)
         return (int)lo;
     return -1;
@@ -356,29 +364,36 @@ static int cue_word(const nlp_doc *d, size_t t)
                        d->tokens[t].end - d->tokens[t].start) != NULL;
 }
 
+/* Words (not punctuation) among tokens [a, z). */
+static size_t words_between(const nlp_doc *d, size_t a, size_t z)
+{
+    size_t w = 0;
+    for (size_t x = a; x < z; x++) w += (d->tokens[x].flags & TOK_WORD) != 0;
+    return w;
+}
+
+/* Does token t end in "-ing", a word of five letters or more ("saying", not "sing")? */
+static int ends_ing(const nlp_doc *d, size_t t)
+{
+    const token *k = &d->tokens[t];
+    return k->end - k->start > 4 && !memcmp(d->text + k->end - 3, "ing", 3);
+}
+
+/* Is token t preceded by a dash (-, en or em dash)? The tokenizer makes each one a token. */
+static int dash_before(const nlp_doc *d, size_t t)
+{
+    if (t == 0) return 0;
+    const token *k = &d->tokens[t - 1];
+    size_t n = k->end - k->start;
+    const char *p = d->text + k->start;
+    return (n == 1 && *p == '-') || (n == 3 && !memcmp(p, "\u2013", 3)) ||
+           (n == 3 && !memcmp(p, "\u2014", 3));
+}
+
 /*
  * The subject before a cue at token c (not before token `floor`): the mention ending right
  * before it (skipping fillers and a ", the X of Y," apposition), else a short noun phrase.
  */
-/* Is token t preceded by a dash (-, en or em dash) between spaces? */
-static int dash_before(const nlp_doc *d, size_t t)
-{
-    if (t > 0) { /* the dash as a token of its own */
-        const token *k = &d->tokens[t - 1];
-        size_t n = k->end - k->start;
-        const char *p = d->text + k->start;
-        if ((n == 1 && *p == '-') || (n == 3 && !memcmp(p, "\u2013", 3)) ||
-            (n == 3 && !memcmp(p, "\u2014", 3)))
-            return 1;
-    }
-    size_t i = d->tokens[t].start;
-    while (i > 0 && d->text[i - 1] == ' ') i--;
-    if (i >= 1 && d->text[i - 1] == '-' && i >= 2 && d->text[i - 2] == ' ') return 1;
-    return i >= 3 && (unsigned char)d->text[i - 3] == 0xE2 &&
-           (unsigned char)d->text[i - 2] == 0x80 &&
-           ((unsigned char)d->text[i - 1] == 0x93 || (unsigned char)d->text[i - 1] == 0x94);
-}
-
 static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
 {
     size_t t = c;
@@ -405,9 +420,7 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
     /* ", describing it as", "by arguing that", "met them and emphasized that": a participle
      * or a second verb has the clause's subject: the first person named in its clause (from
      * the sentence start or a ", but" / ", and" / ";"), else the first organisation. */
-    size_t cn = d->tokens[c].end - d->tokens[c].start;
-    int ing = cn > 4 && !memcmp(d->text + d->tokens[c].end - 3, "ing", 3);
-    int participle = t > floor && ing &&
+    int participle = t > floor && ends_ing(d, c) &&
                      (tok_char(d, t - 1, ',') || tok_is(d, t - 1, "by") || dash_before(d, c) ||
                       tok_is(d, t - 1, "after") || tok_is(d, t - 1, "while") ||
                       tok_is(d, t - 1, "before") || tok_is(d, t - 1, "when"));
@@ -435,10 +448,10 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
                                                "before", "although", "though", "if", "until",
                                                "once", "as", NULL};
             static wordset sub_set = WORDSET(subs, 1);
-            static const char *const prons[] = {"he", "she", "they", "we", "i", NULL};
-            static wordset pron_set = WORDSET(prons, 1);
             for (size_t k = t - 1; k-- > from && t - k < 25;) {
-                if (!tok_in(d, k, &pron_set) || k == 0 || !tok_in(d, k - 1, &sub_set)) continue;
+                if (!is_pronoun_subject(d, k) || tok_is(d, k, "it") || k == 0 ||
+                    !tok_in(d, k - 1, &sub_set))
+                    continue;
                 int m = mention_at(d, k);
                 if (m >= 0) set_speaker_mention(d, q, m);
                 else if (!set_speaker_phrase(d, q, k, k + 1)) break;
@@ -1221,6 +1234,22 @@ static int fragment_goes_on(const qfinder *f, const quote *p, size_t open_t)
 }
 
 /* Pass 1: quotations from paired marks. */
+/* Appends `piece` to quote p as one more segment (the first being p's own words), and runs p
+ * to its end. Returns 0, or -1 when out of memory. */
+static int add_segment(qfinder *f, quote *p, span piece)
+{
+    size_t np = p->n_segments ? p->n_segments : 1;
+    span *segs = arena_alloc(f->a, (np + 1) * sizeof *segs);
+    if (!segs) return -1;
+    if (p->n_segments) memcpy(segs, p->segments, np * sizeof *segs);
+    else segs[0] = p->at;
+    segs[np] = piece;
+    p->segments = segs;
+    p->n_segments = np + 1;
+    p->at.end = piece.end;
+    return 0;
+}
+
 static dossier_status find_quotations(qfinder *f)
 {
     const nlp_doc *d = f->d;
@@ -1446,17 +1475,7 @@ static dossier_status find_quotations(qfinder *f)
             f->items[f->n - 2].cue.start >= f->items[f->n - 2].at.end &&
             !para_between(d, token_at(d, f->items[f->n - 2].at.end), open_t)) {
             quote *p = &f->items[f->n - 2];
-            size_t np = p->n_segments ? p->n_segments : 1;
-            span *segs = arena_alloc(f->a, (np + 1) * sizeof *segs);
-            if (!segs) return DOSSIER_ERR_NOMEM;
-            if (p->n_segments)
-                memcpy(segs, p->segments, np * sizeof *segs);
-            else
-                segs[0] = p->at;
-            segs[np] = q->at;
-            p->segments = segs;
-            p->n_segments = np + 1;
-            p->at.end = q->at.end;
+            if (add_segment(f, p, q->at)) return DOSSIER_ERR_NOMEM;
             p->content.end = q->at.end;
             f->n--;
             last_quote_para_end = t;
@@ -1464,15 +1483,7 @@ static dossier_status find_quotations(qfinder *f)
         }
         if (split && f->n >= 2 && f->items[f->n - 2].kind == QUOTE_DIRECT) {
             quote *p = &f->items[f->n - 2];
-            size_t np = p->n_segments ? p->n_segments : 1;
-            span *segs = arena_alloc(f->a, (np + 1) * sizeof *segs);
-            if (!segs) return DOSSIER_ERR_NOMEM;
-            if (p->n_segments) memcpy(segs, p->segments, np * sizeof *segs);
-            else segs[0] = p->at;
-            segs[np] = q->at;
-            p->segments = segs;
-            p->n_segments = np + 1;
-            p->at.end = q->at.end;
+            if (add_segment(f, p, q->at)) return DOSSIER_ERR_NOMEM;
             p->content = p->at;
             f->n--;
             last_quote_para_end = t;
@@ -1485,16 +1496,8 @@ static dossier_status find_quotations(qfinder *f)
         if (!framed && !attributed && q->kind == QUOTE_PARTIAL && f->n >= 2 &&
             fragment_goes_on(f, &f->items[f->n - 2], open_t)) {
             quote *p = &f->items[f->n - 2];
-            size_t np = p->n_segments ? p->n_segments : 1;
-            span *segs = arena_alloc(f->a, (np + 1) * sizeof *segs);
-            if (!segs) return DOSSIER_ERR_NOMEM;
-            if (p->n_segments) memcpy(segs, p->segments, np * sizeof *segs);
-            else segs[0] = p->at;
-            segs[np] = q->at;
-            p->segments = segs;
-            p->n_segments = np + 1;
+            if (add_segment(f, p, q->at)) return DOSSIER_ERR_NOMEM;
             p->in_content = 1;
-            p->at.end = q->at.end;
             if (p->content.end < q->at.end) p->content.end = q->at.end;
             f->n--;
             continue;
@@ -1594,6 +1597,14 @@ static dossier_status find_transcript(qfinder *f)
 }
 
 /* Cues whose report may follow without "that": "said the talks failed". */
+/* Is lemma one of the NULL-ended list? */
+static int lemma_in(const char *const *list, const char *lemma)
+{
+    for (const char *const *v = list; *v; v++)
+        if (!strcmp(*v, lemma)) return 1;
+    return 0;
+}
+
 static int takes_bare_clause(const char *lemma)
 {
     static const char *const verbs[] = {
@@ -1611,9 +1622,7 @@ static int takes_bare_clause(const char *lemma)
         "agree",     "conclude",  "make clear", "tell reporters", "complain",
         "recall",    "affirm",    "underline",  "underscore",     "clarify",
         "show",      "find",      NULL};
-    for (const char *const *v = verbs; *v; v++)
-        if (!strcmp(*v, lemma)) return 1;
-    return 0;
+    return lemma_in(verbs, lemma);
 }
 
 /* Cues whose report is an infinitive or an object: 1 `wants to …` ("to" next), 2 `urged
@@ -1623,10 +1632,8 @@ static int takes_infinitive(const char *lemma)
     static const char *const next[] = {"want",   "plan",    "decline",  "refuse", "seek", "vow",
                                        "pledge", "promise", "threaten", "intend", NULL};
     static const char *const object[] = {"urge", "ask", "encourage", "implore", NULL};
-    for (const char *const *v = next; *v; v++)
-        if (!strcmp(*v, lemma)) return 1;
-    for (const char *const *v = object; *v; v++)
-        if (!strcmp(*v, lemma)) return 2;
+    if (lemma_in(next, lemma)) return 1;
+    if (lemma_in(object, lemma)) return 2;
     return !strcmp(lemma, "call for") ? 3 : 0;
 }
 
@@ -1635,15 +1642,13 @@ static int takes_infinitive(const char *lemma)
 static int takes_object(const char *lemma)
 {
     static const char *const verbs[] = {
-        "mention",   "question", "demand",  "accuse",  "criticize", "praise",   "reject",
-        "dismiss",   "condemn",  "welcome", "propose", "recommend", "describe", "highlight",
-        "defend",   "blame",   "outline", "lay out",   "denounce", "decry",
-        "tout",      "deny",     "announce", "reveal", "dispute",   "challenge", "endorse",
-        "rebuff",    "mock",     "slam",    "blast",   "allege",    "express",
-        "voice",     "raise",    NULL};
-    for (const char *const *v = verbs; *v; v++)
-        if (!strcmp(*v, lemma)) return 1;
-    return 0;
+        "mention", "question", "demand",   "accuse",  "criticize", "praise",    "reject",
+        "dismiss", "condemn",  "welcome",  "propose", "recommend", "describe",  "highlight",
+        "defend",  "blame",    "outline",  "lay out", "denounce",  "decry",     "tout",
+        "deny",    "announce", "reveal",   "dispute", "challenge", "endorse",   "rebuff",
+        "mock",    "slam",     "blast",    "allege",  "express",   "voice",     "raise",
+        NULL};
+    return lemma_in(verbs, lemma);
 }
 
 /* Nouns that make a phrase a possible speaker: "officials", "a spokesperson", "the ministry". */
@@ -1765,9 +1770,7 @@ static int noun_like_cue(const char *lemma)
                                         "show", "find", "voice", "outline", "challenge",
                                         "dispute", "defend", "blame", "answer", "echo",
                                         "thank", NULL};
-    for (const char *const *w = nouns; *w; w++)
-        if (!strcmp(*w, lemma)) return 1;
-    return 0;
+    return lemma_in(nouns, lemma);
 }
 
 /* A subject that surely speaks: a mention, a personal pronoun or a speaker noun. */
@@ -1811,9 +1814,7 @@ static int tells_someone(const char *lemma)
 {
     static const char *const verbs[] = {"tell", "remind", "inform", "assure", "warn", "advise",
                                         "promise", "reassure", "brief", "caution", NULL};
-    for (const char *const *v = verbs; *v; v++)
-        if (!strcmp(*v, lemma)) return 1;
-    return 0;
+    return lemma_in(verbs, lemma);
 }
 
 /* Words a frame's tail may open with (`…, he said on Tuesday`, `…, she said in a statement`). */
@@ -1978,15 +1979,13 @@ static dossier_status find_reported(qfinder *f)
                     } else if (!(k < end && tok_is(d, k, "to"))) {
                         /* `asked the mayor whether …`: a question reported */
                         if (infinitive != 2) continue;
+                        static const char *const qw[] = {"whether", "if", "why", "how", NULL};
+                        static wordset qset = WORDSET(qw, 1);
                         k = ce;
                         while (k < end && k < ce + 5 && (d->tokens[k].flags & TOK_WORD) &&
-                               !tok_is(d, k, "whether") && !tok_is(d, k, "if") &&
-                               !tok_is(d, k, "why") && !tok_is(d, k, "how"))
+                               !tok_in(d, k, &qset))
                             k++;
-                        if (!(k < end && (d->tokens[k].flags & TOK_WORD) &&
-                              (tok_is(d, k, "whether") || tok_is(d, k, "if") ||
-                               tok_is(d, k, "why") || tok_is(d, k, "how"))))
-                            continue;
+                        if (!(k < end && tok_in(d, k, &qset))) continue;
                     }
                     a = k;
                 } else if (!takes_bare_clause(cue->lemma) && !tok_is(d, ce, "that") &&
@@ -2020,32 +2019,22 @@ static dossier_status find_reported(qfinder *f)
                     /* `decried that math, saying …`: "that" before a short phrase and a
                      * comma is a demonstrative, no clause follows */
                     if (a == ce + 1 && tok_is(d, ce, "that")) {
-                        size_t w = 0, x = a;
-                        for (; x < end && !tok_char(d, x, ','); x++)
-                            w += (d->tokens[x].flags & TOK_WORD) != 0;
+                        size_t x = a;
+                        while (x < end && !tok_char(d, x, ',')) x++;
                         /* ... but not `that these accounts, left alone, may …` */
-                        int closes = x >= end;
-                        if (!closes && x + 1 < end) {
-                            const token *nx = &d->tokens[x + 1];
-                            closes = nx->end - nx->start > 4 &&
-                                     !memcmp(d->text + nx->end - 3, "ing", 3);
-                        }
-                        if (w < MIN_INDIRECT && closes) continue;
+                        int closes = x >= end || (x + 1 < end && ends_ing(d, x + 1));
+                        if (words_between(d, a, x) < MIN_INDIRECT && closes) continue;
                     }
                 }
                 if (a < end && (d->tokens[a].flags & TOK_QUOTE)) continue; /* a quotation */
-                size_t words = 0;
-                for (size_t x = a; x < end; x++) words += (d->tokens[x].flags & TOK_WORD) != 0;
-                if (words < MIN_INDIRECT) continue;
+                if (words_between(d, a, end) < MIN_INDIRECT) continue;
                 /* The clause ends where another report begins: ", and officials said". */
                 size_t z = end;
                 for (size_t x = a + 1; x + 2 < end && z == end; x++) {
                     if (!tok_char(d, x, ',') && !tok_char(d, x, ';')) continue;
                     /* `…, saying …`: a participle reports on its own */
                     const lex_cue *c0;
-                    size_t pn = d->tokens[x + 1].end - d->tokens[x + 1].start;
-                    if (pn > 4 && !memcmp(d->text + d->tokens[x + 1].end - 3, "ing", 3) &&
-                        !f->in_quote[x + 1] && cue_at(f, x + 1, &c0) &&
+                    if (ends_ing(d, x + 1) && !f->in_quote[x + 1] && cue_at(f, x + 1, &c0) &&
                         c0->kind == LEX_CUE_SPEECH) {
                         z = x;
                         break;
@@ -2076,7 +2065,7 @@ static dossier_status find_reported(qfinder *f)
                 }
                 /* A noun phrase ends at a comma, or where the subject's next report begins
                  * (`outlined his plan and vowed to …`). */
-                if (object)
+                if (object) {
                     for (size_t x = a + 1; x < z; x++) {
                         const lex_cue *c2;
                         if (tok_char(d, x, ',') || tok_char(d, x, ';') ||
@@ -2086,10 +2075,7 @@ static dossier_status find_reported(qfinder *f)
                             break;
                         }
                     }
-                if (object) {
-                    size_t w = 0;
-                    for (size_t x = a; x < z; x++) w += (d->tokens[x].flags & TOK_WORD) != 0;
-                    if (w < MIN_INDIRECT) continue;
+                    if (words_between(d, a, z) < MIN_INDIRECT) continue;
                 }
                 /* `said he backs the bill, which he called “a first step”`: a quotation
                  * framed in a relative clause after the report is not part of it; the report
@@ -2208,15 +2194,6 @@ static void inherit_from_reports(qfinder *f)
 }
 
 /*
- * Pass 4: a whole quotation nobody frames, followed in its paragraph by nothing but the frame
- * that introduces the next quotation with a colon (`“We will uphold …” Blinken said: “NATO's
- * door is open”`), is that speaker's: such a frame speaks for both. Not a reply's (`“A.” Berg
- * replied: “B.”`), nor a frame with a comma, which in dialogue often answers another voice.
- * So is a whole or partial one right before a quotation framed after itself, with two words of
- * the writer's at most between them and no paragraph but the one the next opens (`“You blamed
- * the workers” again.¶“It is gutless,” Roe said.`): the frame after is read as covering both.
- */
-/*
  * Pass 5: a pronoun frame (`“…,” he said`) whose person the resolver took from inside the
  * previous sentence's report speaks for that report's speaker when the genders agree: in "A,
  * the ambassador, sent the reply, B announced. “…,” he said." "he" is B, who reports, not A,
@@ -2245,7 +2222,7 @@ static void prefer_reporter(qfinder *f)
             if (lexicon_first_name_gender(f->lx, name, fl) != want) continue;
             span c = p->content.end > p->content.start ? p->content : p->at;
             int inside = 0;
-            for (size_t m = 0; m < d->n_mentions && !inside; m++) {
+            for (size_t m = mention_from(d, c.start); m < d->n_mentions && !inside; m++) {
                 const mention *mn = &d->mentions[m];
                 if (mn->at.start >= c.end) break;
                 inside = mn->at.start >= c.start && mn->entity == (uint32_t)q->speaker &&
@@ -2259,6 +2236,15 @@ static void prefer_reporter(qfinder *f)
     }
 }
 
+/*
+ * Pass 4: a whole quotation nobody frames, followed in its paragraph by nothing but the frame
+ * that introduces the next quotation with a colon (`“We will uphold …” Blinken said: “NATO's
+ * door is open”`), is that speaker's: such a frame speaks for both. Not a reply's (`“A.” Berg
+ * replied: “B.”`), nor a frame with a comma, which in dialogue often answers another voice.
+ * So is a whole or partial one right before a quotation framed after itself, with two words of
+ * the writer's at most between them and no paragraph but the one the next opens (`“You blamed
+ * the workers” again.¶“It is gutless,” Roe said.`): the frame after is read as covering both.
+ */
 static void inherit_from_next(qfinder *f)
 {
     const nlp_doc *d = f->d;
