@@ -641,12 +641,14 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
             printed_date(scope, first, printed) &&
             labs(day_of(printed) - day_of(art->published)) == 1)
             art->published = arena_strndup(a, printed, 10);
-        /* The printed date is searched for only when the markup declares none. Without an
-         * <article> or <main>, the date nearest above the text comes first: the body's first
-         * date element may be a menu's or a list's of other stories. */
-        if (!art->published && !h->published && scope && n > 0 &&
-            html_find_date_above(first, dbuf_date))
-            art->published = arena_strdup(a, dbuf_date);
+        /* The printed date is searched for only when the markup declares none. The date
+         * nearest above the text comes first: the first date element of the <main> or body
+         * may be a menu's or a list's of other stories. */
+        int above_tried = 0; /* html_find_date_above found nothing: not searched again */
+        if (!art->published && !h->published && scope && n > 0) {
+            above_tried = 1;
+            if (html_find_date_above(first, dbuf_date)) art->published = arena_strdup(a, dbuf_date);
+        }
         if (!art->published && !h->published && scope && html_find_text_date(scope, dbuf_date))
             art->published = arena_strdup(a, dbuf_date);
         /* Last, a date printed on its own line above the text. */
@@ -657,7 +659,7 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
         char ud[32];
         if (!art->published && extract_url_date(pf->url, ud)) art->published = arena_strdup(a, ud);
         /* A dateline outside the element that holds the text (a header above <main>). */
-        if (!art->published && n > 0 && html_find_date_above(first, dbuf_date))
+        if (!art->published && n > 0 && !above_tried && html_find_date_above(first, dbuf_date))
             art->published = arena_strdup(a, dbuf_date);
         const char *late[] = {m->script_date, m->ld_modified, m->og_modified};
         if (!art->published) art->published = pick_date(a, late, sizeof late / sizeof late[0]);

@@ -732,8 +732,9 @@ int html_find_date_above(const xmlNode *first, char out[32])
         texts++;
         if (past >= 0 && past++ >= PAST_H1) break;
         /* the text just before a candidate (read next, going up) may label it an update */
-        int upd = names_update(s.ptr, s.len);
+        int upd = -1; /* not read yet */
         if (pend_at && texts == pend_at + 1) {
+            upd = names_update(s.ptr, s.len);
             if (!upd) {
                 memcpy(out, pend, sizeof pend);
                 have_pub = 1;
@@ -750,6 +751,7 @@ int html_find_date_above(const xmlNode *first, char out[32])
                 memcpy(any, d, sizeof d);
                 found = texts;
             }
+            if (upd < 0) upd = names_update(s.ptr, s.len);
             if (!upd) {
                 memcpy(pend, d, sizeof d);
                 pend_at = texts;

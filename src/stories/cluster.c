@@ -1302,27 +1302,21 @@ static dossier_status describe(clusterer *c)
         if (!o->last[0] || strcmp(d, o->last) > 0) memcpy(o->last, d, 11);
     }
     /* members of each story, as a counting sort of the articles by story */
-    size_t *start = calloc(c->n_stories + 1, sizeof *start);
+    size_t *start = calloc(2 * (c->n_stories + 1), sizeof *start); /* then a fill count each */
     uint32_t *members = malloc((c->n_arts + 1) * sizeof *members);
     if (!start || !members) {
         free(start);
         free(members);
         return DOSSIER_ERR_NOMEM;
     }
+    size_t *fill = start + c->n_stories + 1;
     for (size_t i = 0; i < c->n_arts; i++)
         if (c->res[i].story != SIZE_MAX) start[c->res[i].story + 1]++;
     for (size_t s = 0; s < c->n_stories; s++) start[s + 1] += start[s];
-    size_t *fill = calloc(c->n_stories + 1, sizeof *fill);
-    if (!fill) {
-        free(start);
-        free(members);
-        return DOSSIER_ERR_NOMEM;
-    }
     for (size_t i = 0; i < c->n_arts; i++) {
         size_t s = c->res[i].story;
         if (s != SIZE_MAX) members[start[s] + fill[s]++] = (uint32_t)i;
     }
-    free(fill);
     dossier_status rc = DOSSIER_OK;
     for (size_t s = 0; s < c->n_stories && !rc; s++) {
         c->out[s].id = c->stories[s].id;

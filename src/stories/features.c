@@ -754,16 +754,15 @@ static dossier_status scan(feat_ctx *fx, arena *a, const char *s, size_t len, co
         }
         if (name) {
             char key[MAX_WORD * 2];
-            size_t kl = feat_name_key(w.p, w.n, key, sizeof key);
+            size_t kl = 0;
             /* an exonym (Россия, Moskau, Genève) takes the English name's key */
             const xlit *ex = w.nlow <= fx->names_max ? name_find(fx, w.low, w.nlow) : NULL;
             if (ex) {
                 const char *bar = memchr(ex->latin, '|', ex->latin_len);
-                size_t ln = bar ? (size_t)(bar - ex->latin) : ex->latin_len;
-                size_t k2 = feat_name_key(ex->latin, ln, key, sizeof key);
-                if (k2) kl = k2;
-                else kl = feat_name_key(w.p, w.n, key, sizeof key);
+                kl = feat_name_key(ex->latin, bar ? (size_t)(bar - ex->latin) : ex->latin_len, key,
+                                   sizeof key);
             }
+            if (!kl) kl = feat_name_key(w.p, w.n, key, sizeof key);
             if (kl) {
                 if (w.sent_start || run.n == 8) rc = flush_run(a, out, &run, weight);
                 if (!rc) rc = push(a, out, FEAT_NAME, key, kl, w.p, w.n, weight);
