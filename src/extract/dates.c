@@ -18,6 +18,7 @@ typedef struct date_parts {
     int pm;                /* -1 none, 0 am, 1 pm */
     int tz_min;            /* offset from UTC in minutes, when have_tz */
     int have_tz;           /* 1 when a zone was given */
+    int mdy;               /* 1 when "3/4/2025" is March 4 (American English) */
 } date_parts;
 
 static const char *const MONTHS[12] = {"jan", "feb", "mar", "apr", "may", "jun",
@@ -254,6 +255,7 @@ static int parse_loose(const char *s, size_t n, date_parts *p)
                 if (nd == 2) y += 2000;
                 if (p->year >= 0) return 0;
                 int d = v, m = b;
+                if (sep == '/' && p->mdy && v <= 12) d = b, m = v; /* m/d/y, as printed in the US */
                 if (m > 12 && d <= 12) d = b, m = v;
                 p->year = y, p->month = m, p->day = d;
                 continue;
@@ -350,12 +352,17 @@ static int parse_loose(const char *s, size_t n, date_parts *p)
 
 int extract_parse_date(const char *s, size_t n, char out[32])
 {
+    return extract_parse_date_order(s, n, out, 0);
+}
+
+int extract_parse_date_order(const char *s, size_t n, char out[32], int month_first)
+{
     if (!s) return 0;
     slice t = slice_trim(slice_make(s, n));
     if (t.len < 6 || t.len > 80) return 0;
-    date_parts p = {-1, -1, -1, -1, -1, -1, -1, 0, 0};
+    date_parts p = {-1, -1, -1, -1, -1, -1, -1, 0, 0, month_first};
     if (!parse_iso(t.ptr, t.len, &p)) {
-        date_parts q = {-1, -1, -1, -1, -1, -1, -1, 0, 0};
+        date_parts q = {-1, -1, -1, -1, -1, -1, -1, 0, 0, month_first};
         p = q;
         if (!parse_loose(t.ptr, t.len, &p)) return 0;
     }

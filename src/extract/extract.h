@@ -83,6 +83,11 @@ dossier_status extract_plain(arena *a, const char *text, size_t len, const extra
  */
 int extract_parse_date(const char *s, size_t n, char out[32]);
 
+/* As extract_parse_date; with month_first, a slashed numeric date that could be either
+ * ("3/4/2025") is month/day/year, as American English prints it. Dotted and dashed ones stay
+ * day first. */
+int extract_parse_date_order(const char *s, size_t n, char out[32], int month_first);
+
 /* The host of a URL, lowercased and without "www.", in the arena; NULL when there is none. */
 const char *extract_url_host(arena *a, const char *url);
 

@@ -314,6 +314,30 @@ static const char *declared_lang(arena *a, const html_meta *m)
     return NULL;
 }
 
+/* Does the page print slashed dates month first? English declared without a region or for
+ * the US (or the Philippines), with no tag naming another English region ("en" beside
+ * og:locale en_GB is British); any other language, and a page that declares nothing, reads
+ * them day first. */
+static int month_first(const html_meta *m)
+{
+    const char *cands[] = {m->html_lang, m->og_locale, m->meta_lang, m->ld_lang};
+    int english = 0;
+    for (size_t i = 0; i < sizeof cands / sizeof cands[0]; i++) {
+        const char *t = cands[i];
+        if (!t) continue;
+        while (*t == ' ')
+            t++;
+        if (strncasecmp(t, "en", 2) != 0 || isalpha((unsigned char)t[2])) continue;
+        if (t[2] != '-' && t[2] != '_')
+            english = 1;
+        else if (strncasecmp(t + 3, "us", 2) == 0 || strncasecmp(t + 3, "ph", 2) == 0)
+            english = 1;
+        else
+            return 0; /* en-GB, en_AU, en-IN … */
+    }
+    return english;
+}
+
 /* ---- glued articles ---- */
 
 static int is_prose_block(const html_block *b)
@@ -398,6 +422,7 @@ typedef struct page_facts {
     const char *site; /* outlet */
     const char *host; /* URL host without www. */
     const char *lang; /* declared language, or NULL */
+    int mdy;          /* slashed dates month first (month_first) */
     size_t base;      /* out->n before this page: its articles are numbered from there */
 } page_facts;
 
@@ -425,10 +450,11 @@ static long day_of(const char *iso)
 
 /* A date printed with the article: the text of a date element in scope, a dateline before
  * the first paragraph in scope, or one just above it outside (html_meta.c); 1 if found. */
-static int printed_date(const xmlNode *scope, const xmlNode *first, char out[32])
+static int printed_date(const xmlNode *scope, const xmlNode *first, char out[32], int mdy)
 {
-    return html_find_text_date(scope, out) || (first && html_find_loose_date(scope, first, out)) ||
-           (first && html_find_date_above(first, out));
+    return html_find_text_date(scope, out, mdy) ||
+           (first && html_find_loose_date(scope, first, out, mdy)) ||
+           (first && html_find_date_above(first, out, mdy));
 }
 
 /* Appends one paragraph to the text being built. */
@@ -626,7 +652,7 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
         if (ld_pub && !isdigit((unsigned char)*ld_pub) && !strchr(ld_pub, ':') && scope) {
             if (dom_date)
                 ld_pub = dom_date;
-            else if (printed_date(scope, first, printed))
+            else if (printed_date(scope, first, printed, pf->mdy))
                 ld_pub = arena_strdup(a, printed);
         }
         const char *dates[] = {h->published,    ld_pub,   m->og_published, m->meta_date,
@@ -638,7 +664,7 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
          * day. */
         if (art->published && strlen(art->published) > 10 &&
             art->published[strlen(art->published) - 1] == 'Z' && scope &&
-            printed_date(scope, first, printed) &&
+            printed_date(scope, first, printed, pf->mdy) &&
             labs(day_of(printed) - day_of(art->published)) == 1)
             art->published = arena_strndup(a, printed, 10);
         /* The printed date is searched for only when the markup declares none. The date
@@ -647,19 +673,23 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
         int above_tried = 0; /* html_find_date_above found nothing: not searched again */
         if (!art->published && !h->published && scope && n > 0) {
             above_tried = 1;
-            if (html_find_date_above(first, dbuf_date)) art->published = arena_strdup(a, dbuf_date);
+            if (html_find_date_above(first, dbuf_date, pf->mdy)) art->published = arena_strdup(a, dbuf_date);
         }
-        if (!art->published && !h->published && scope && html_find_text_date(scope, dbuf_date))
+        if (!art->published && !h->published && scope && html_find_text_date(scope, dbuf_date, pf->mdy))
             art->published = arena_strdup(a, dbuf_date);
         /* Last, a date printed on its own line above the text. */
         if (!art->published && !h->published && scope && n > 0 &&
-            html_find_loose_date(scope, first, dbuf_date))
+            html_find_loose_date(scope, first, dbuf_date, pf->mdy))
             art->published = arena_strdup(a, dbuf_date);
         if (!art->published && h->published) art->published = arena_strdup(a, h->published);
         char ud[32];
         if (!art->published && extract_url_date(pf->url, ud)) art->published = arena_strdup(a, ud);
         /* A dateline outside the element that holds the text (a header above <main>). */
-        if (!art->published && n > 0 && !above_tried && html_find_date_above(first, dbuf_date))
+        if (!art->published && n > 0 && !above_tried && html_find_date_above(first, dbuf_date, pf->mdy))
+            art->published = arena_strdup(a, dbuf_date);
+        /* A byline block under the text. */
+        if (!art->published && n > 0 && html_find_date_below(pg->blocks[sel[n - 1]].node, dbuf_date,
+                                                 pf->mdy))
             art->published = arena_strdup(a, dbuf_date);
         const char *late[] = {m->script_date, m->ld_modified, m->og_modified};
         if (!art->published) art->published = pick_date(a, late, sizeof late / sizeof late[0]);
@@ -679,7 +709,7 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
         art->author = html_unescape(a, art->author);
     } else {
         art->published = dom_date;
-        if (!art->published && scope && html_find_text_date(scope, dbuf_date))
+        if (!art->published && scope && html_find_text_date(scope, dbuf_date, pf->mdy))
             art->published = arena_strdup(a, dbuf_date);
         art->author = byline;
     }
@@ -770,6 +800,7 @@ dossier_status extract_from_html(arena *a, const char *html, size_t len, const e
     pf.site = first_of(sites, sizeof sites / sizeof sites[0]);
     if (pf.site) pf.site = arena_strdup(a, html_unescape(a, pf.site));
     pf.lang = declared_lang(a, &m);
+    pf.mdy = month_first(&m);
     pf.base = out->n;
 
     roots = malloc(64 * sizeof *roots);

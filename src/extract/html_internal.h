@@ -153,19 +153,25 @@ int html_find_date(const xmlNode *node, char out[32]);
 /* First date printed as the whole text of a <time> or of a short element whose class or id
  * names a date ("post-date", "published", "timestamp") below node, normalised into out[32];
  * 1 if found. */
-int html_find_text_date(const xmlNode *node, char out[32]);
+int html_find_text_date(const xmlNode *node, char out[32], int mdy);
 
 /* First text node below scope, before stop (may be NULL: to the end), that is a date by itself
  * or after a separator ("Jane Doe - Mar 27, 2024", "News | 12.12.2025"), normalised into
  * out[32]; 1 if found. The printed dateline of pages that mark it in no way. */
-int html_find_loose_date(const xmlNode *scope, const xmlNode *stop, char out[32]);
+int html_find_loose_date(const xmlNode *scope, const xmlNode *stop, char out[32], int mdy);
 
 /* The nearest text at or above first (walking back in document order, through any enclosing
  * element) that is a date by itself or beside a separator, a byline or a label ("Published on
  * July 18, 2025", "Posted on 4 May 2021 by Jane Doe"), looking no further than a few texts
  * past the headline <h1>; normalised into out[32], 1 if found. For datelines printed outside
  * the <article>/<main> that holds the text. */
-int html_find_date_above(const xmlNode *first, char out[32]);
+int html_find_date_above(const xmlNode *first, char out[32], int mdy);
+
+/* The first date printed in the few texts after last (the text's last block) beside a byline
+ * or a publication label ("Written by Jane Doe" then "April 8, 2024", "(Re)Published: May 25,
+ * 2025"), not one labelled an update, and not past a heading or a list; normalised into
+ * out[32], 1 if found. For pages that print their byline under the text. */
+int html_find_date_below(const xmlNode *last, char out[32], int mdy);
 
 /* s with character references left in it (titles escaped twice: "Q&amp;A", "&#8211;")
  * decoded, whitespace collapsed, in the arena; s itself when it holds no '&' or '  '; NULL

@@ -275,10 +275,25 @@ static int ld_parse(arena *a, const char *text, size_t n, html_meta *m)
  * and the article's own fields come early. */
 #define SCRIPT_SCAN_MAX (512u << 10)
 
+/* The value of the last "date" key in the 600 bytes of t before end, normalised into out. */
+static int wp_post_date(const char *t, size_t end, char out[32])
+{
+    size_t from = end > 600 ? end - 600 : 0;
+    for (size_t i = end; i-- > from + 8;) {
+        if (memcmp(t + i - 8, "\"date\":\"", 8) != 0) continue;
+        size_t j = i;
+        while (j < end && j - i < 40 && t[j] != '"')
+            j++;
+        return j < end && extract_parse_date(t + i, j - i, out);
+    }
+    return 0;
+}
+
 /*
  * The first "key": "date" pair in a script's text whose key speaks of publishing
  * ("datePublished", "publishedAt", "first_publication_date", publishDate: "..."), the date
- * normalised into out[32]: what single-page apps keep in their state before they render it.
+ * normalised into out[32]: what single-page apps keep in their state before they render it;
+ * or the "date" of a WordPress post object whose "status" is "publish".
  * Returns 1 if found. html_rawtext.c keeps only the first 1000 bytes of a long script without
  * "publish" in it: a change to what is read here must be made there too.
  */
@@ -295,6 +310,10 @@ static int script_publish_date(const char *t, size_t n, char out[32])
             ke++;
         slice key = slice_make(t + ks, ke - ks);
         i = ke;
+        /* A WordPress REST post object: "date":"2024-04-08T06:59:34", … "status":"publish". */
+        if (key.len == 7 && ks >= 10 && memcmp(t + ks - 10, "\"status\":\"", 10) == 0 &&
+            wp_post_date(t, ks - 10, out))
+            return 1;
         if (slice_contains_ci(key, "publisher") || slice_contains_ci(key, "unpublish") ||
             key.len > 40)
             continue;
@@ -432,6 +451,27 @@ static void take_meta(arena *a, const xmlNode *n, html_meta *m)
         set_once(&m->app_name, a, content);
 }
 
+/* Is n inside a reader's comment (an ancestor's class or id has a word starting with
+ * "comment", not "commentary")? Comments carry itemprop="datePublished" of their own. */
+static int in_comment(const xmlNode *n)
+{
+    for (int up = 0; n && n->type == XML_ELEMENT_NODE && up < 16; n = n->parent, up++) {
+        const char *vals[2] = {html_attr(n, "class"), html_attr(n, "id")};
+        for (int k = 0; k < 2; k++)
+            for (const char *p = vals[k]; p && *p;) {
+                while (*p == ' ' || *p == '-' || *p == '_')
+                    p++;
+                const char *w = p;
+                while (*p && *p != ' ' && *p != '-' && *p != '_')
+                    p++;
+                if (p - w >= 7 && strncasecmp(w, "comment", 7) == 0 &&
+                    !(p - w >= 9 && strncasecmp(w + 7, "ar", 2) == 0))
+                    return 1;
+            }
+    }
+    return 0;
+}
+
 dossier_status html_meta_collect(html_page *pg, html_meta *m)
 {
     memset(m, 0, sizeof *m);
@@ -482,7 +522,8 @@ dossier_status html_meta_collect(html_page *pg, html_meta *m)
         if (ip && strcmp(name, "meta") != 0) {
             if (html_has_word(ip, "headline", 0) && !m->ip_headline)
                 m->ip_headline = node_text(pg->a, n, 1000);
-            else if (html_has_word(ip, "datePublished", 0) && !m->ip_published) {
+            else if (html_has_word(ip, "datePublished", 0) && !m->ip_published &&
+                     !in_comment(n)) {
                 const char *d = html_attr(n, "datetime");
                 if (!d) d = html_attr(n, "content");
                 m->ip_published = d ? dup_trim(pg->a, d) : node_text(pg->a, n, 100);
@@ -513,7 +554,7 @@ int html_find_date(const xmlNode *node, char out[32])
             } else if (strcmp((const char *)n->name, "time") == 0) {
                 d = html_attr(n, "datetime");
             }
-            if (d && extract_parse_date(d, strlen(d), out)) return 1;
+            if (d && extract_parse_date(d, strlen(d), out) && !in_comment(n)) return 1;
         }
         n = next_node(node, n, 0);
     }
@@ -542,9 +583,9 @@ static int names_date(const char *v)
     return 0;
 }
 
-static int date_in_piece(const char *s, size_t n, char out[32]);
+static int date_in_piece(const char *s, size_t n, char out[32], int mdy);
 
-int html_find_text_date(const xmlNode *node, char out[32])
+int html_find_text_date(const xmlNode *node, char out[32], int mdy)
 {
     size_t seen = 0;
     dbuf b;
@@ -567,7 +608,7 @@ int html_find_text_date(const xmlNode *node, char out[32])
                 }
                 b.len = 0;
                 if (html_node_text(n, &b) == DOSSIER_OK && b.len && b.len <= 80 &&
-                    date_in_piece(b.ptr, b.len, out))
+                    date_in_piece(b.ptr, b.len, out, mdy))
                     found = 1;
             }
         }
@@ -588,18 +629,26 @@ static size_t find_ci(const char *s, size_t n, const char *z)
 
 /* Is s one date, or one with a byline after it ("Posted on May 4, 2021 by Jane Doe") or a
  * label before its preposition ("Press release of 25 May 2022", "Pressemitteilung vom …")? */
-static int date_in_piece(const char *s, size_t n, char out[32])
+static int date_in_piece(const char *s, size_t n, char out[32], int mdy)
 {
-    if (extract_parse_date(s, n, out)) return 1;
+    if (extract_parse_date_order(s, n, out, mdy)) return 1;
     static const char *const BY[] = {" by ", " von ", " par ", " por ", " door ", " // "};
     for (size_t q = 0; q < sizeof BY / sizeof BY[0]; q++) {
         size_t at = find_ci(s, n, BY[q]);
-        if (at < n && extract_parse_date(s, at, out)) return 1;
+        if (at < n && extract_parse_date_order(s, at, out, mdy)) return 1;
+    }
+    /* "December 3, 2025. Updated: December 7, 2025": the date before the update's label */
+    static const char *const UPD[] = {" updated", " update", " last updated", " modified"};
+    for (size_t q = 0; q < sizeof UPD / sizeof UPD[0]; q++) {
+        size_t at = find_ci(s, n, UPD[q]);
+        while (at < n && at > 0 && strchr(".,;|-(", s[at - 1]))
+            at--;
+        if (at < n && at >= 6 && extract_parse_date_order(s, at, out, mdy)) return 1;
     }
     static const char *const OF[] = {" vom ", " am ", " of ", " on ", " du ", " del "};
     for (size_t q = 0; q < sizeof OF / sizeof OF[0]; q++) {
         size_t at = find_ci(s, n, OF[q]) + strlen(OF[q]);
-        if (at < 40 && at < n && extract_parse_date(s + at, n - at, out)) return 1;
+        if (at < 40 && at < n && extract_parse_date_order(s + at, n - at, out, mdy)) return 1;
     }
     return 0;
 }
@@ -614,7 +663,7 @@ static int has_digit(const char *s, size_t n)
 /* Is text (trimmed) one date, or a date before the first or after the last separator of a
  * short line ("Jane Doe - Mar 27, 2024", "04.02.2022 | 13:10 | Jane Doe")? No-break spaces count
  * as spaces. */
-static int loose_date(const char *t, size_t n, char out[32])
+static int loose_date(const char *t, size_t n, char out[32], int mdy)
 {
     static const char *const SEPS[] = {" - ", " | ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xE2\x80\x93 ",
                                        " \xE2\x80\x94 ", " / ", ", "};
@@ -630,29 +679,34 @@ static int loose_date(const char *t, size_t n, char out[32])
             (unsigned char)s0.ptr[i + 1] == 0xA0) {
             buf[k++] = ' ';
             i++;
+        } else if (s0.ptr[i] == '\n' || s0.ptr[i] == '\t' || s0.ptr[i] == '\r') {
+            if (!k || buf[k - 1] != ' ') buf[k++] = ' '; /* a line break in the markup */
         } else {
             buf[k++] = s0.ptr[i];
         }
     }
     slice s = slice_trim(slice_make(buf, k));
-    if (date_in_piece(s.ptr, s.len, out)) return 1;
+    /* a separator left dangling by markup ("December 11, 2023 -" before a byline element) */
+    while (s.len > 2 && s.ptr[s.len - 2] == ' ' && memchr("-|/", s.ptr[s.len - 1], 3))
+        s = slice_trim(slice_make(s.ptr, s.len - 2));
+    if (date_in_piece(s.ptr, s.len, out, mdy)) return 1;
     for (size_t q = 0; q < sizeof SEPS / sizeof SEPS[0]; q++) {
         size_t sn = strlen(SEPS[q]);
         for (size_t i = s.len >= sn ? s.len - sn : 0; i > 0; i--)
             if (memcmp(s.ptr + i, SEPS[q], sn) == 0) {
-                if (date_in_piece(s.ptr + i + sn, s.len - i - sn, out)) return 1;
+                if (date_in_piece(s.ptr + i + sn, s.len - i - sn, out, mdy)) return 1;
                 break;
             }
         for (size_t i = 1; i + sn <= s.len; i++)
             if (memcmp(s.ptr + i, SEPS[q], sn) == 0) {
-                if (date_in_piece(s.ptr, i, out)) return 1;
+                if (date_in_piece(s.ptr, i, out, mdy)) return 1;
                 break;
             }
     }
     return 0;
 }
 
-int html_find_loose_date(const xmlNode *scope, const xmlNode *stop, char out[32])
+int html_find_loose_date(const xmlNode *scope, const xmlNode *stop, char out[32], int mdy)
 {
     size_t seen = 0;
     for (const xmlNode *n = scope; n && n != stop && seen < FIND_NODES_MAX; seen++) {
@@ -664,7 +718,7 @@ int html_find_loose_date(const xmlNode *scope, const xmlNode *stop, char out[32]
                    strcmp(name, "template") == 0;
         } else if (n->type == XML_TEXT_NODE && n->content) {
             const char *t = (const char *)n->content;
-            if (loose_date(t, strlen(t), out)) return 1;
+            if (loose_date(t, strlen(t), out, mdy)) return 1;
         }
         n = next_node(scope, n, skip);
     }
@@ -690,7 +744,7 @@ static const xmlNode *prev_node(const xmlNode *n)
 /* Does a short text label a date as the latest change ("Updated", "Last modified on:")? */
 static int names_update(const char *s, size_t n)
 {
-    static const char *const words[] = {"updated", "update", "modified", "edited",
+    static const char *const words[] = {"updated", "update", "modified", "edited", "last edit",
                                         "aktualisiert", "mis à jour", "actualizado",
                                         "aggiornato", "обновлено", "оновлено", NULL};
     if (n > 80) return 0;
@@ -699,7 +753,7 @@ static int names_update(const char *s, size_t n)
     return 0;
 }
 
-int html_find_date_above(const xmlNode *first, char out[32])
+int html_find_date_above(const xmlNode *first, char out[32], int mdy)
 {
     /* Forty pieces of text reach from a first paragraph past a byline block, a share bar and
      * a standfirst to the headline; four more past it take a date printed above the headline
@@ -743,7 +797,7 @@ int html_find_date_above(const xmlNode *first, char out[32])
         }
         if (found && texts > found + BLOCK) break;
         char d[32];
-        if (loose_date(s.ptr, s.len, d)) {
+        if (loose_date(s.ptr, s.len, d, mdy)) {
             /* a byline block prints the publication date before the update's ("Nov 21, 2018
              * … Dec 10, 2025"): the earliest date of the block, read upwards, wins, unless
              * labelled an update ("Last updated on: …") */
@@ -764,6 +818,73 @@ int html_find_date_above(const xmlNode *first, char out[32])
     }
     if (!have_pub && found) memcpy(out, any, sizeof any);
     return found != 0;
+}
+
+/* Does a short text label a byline or a publication ("Written by", "Interview by",
+ * "(Re)Published:", "Posted on")? */
+static int names_byline(const char *s, size_t n)
+{
+    static const char *const words[] = {"by ",   "published", "posted",       "written",
+                                        "von ",  "par ",      "veröffentlicht", "publié",
+                                        "publicado", NULL};
+    if (n > 120) return 0;
+    if (n >= 2 && strncasecmp(s + n - 2, "by", 2) == 0 && (n == 2 || s[n - 3] == ' ')) return 1;
+    for (const char *const *w = words; *w; w++) {
+        size_t at = find_ci(s, n, *w);
+        if (at < n && (at == 0 || !isalpha((unsigned char)s[at - 1]))) return 1;
+    }
+    return 0;
+}
+
+int html_find_date_below(const xmlNode *last, char out[32], int mdy)
+{
+    /* A dozen texts reach past a tag list and a "Written by" line; a heading ends the
+     * search: below it come related stories with dates of their own. */
+    enum { TEXTS_MAX = 12, NODES_MAX = 2000 };
+    const xmlNode *n = last;
+    while (n && !n->next)
+        n = n->parent;
+    if (!n) return 0;
+    n = n->next;
+    int texts = 0, nodes = 0, label_at = -10;
+    while (n && texts < TEXTS_MAX && nodes++ < NODES_MAX) {
+        int skip = 0;
+        if (n->type == XML_ELEMENT_NODE && n->name) {
+            const char *name = (const char *)n->name;
+            if (strcmp(name, "script") == 0 || strcmp(name, "style") == 0 ||
+                strcmp(name, "svg") == 0 || strcmp(name, "noscript") == 0 ||
+                strcmp(name, "template") == 0)
+                skip = 1;
+            else if ((name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2]) ||
+                     strcmp(name, "footer") == 0 || strcmp(name, "aside") == 0 ||
+                     strcmp(name, "form") == 0 || (strcmp(name, "ul") == 0 && texts > 0))
+                break;
+        } else if (n->type == XML_TEXT_NODE && n->content) {
+            const char *t = (const char *)n->content;
+            slice sl = slice_trim(slice_make(t, strlen(t)));
+            if (sl.len) {
+                texts++;
+                if (sl.len > 200) break; /* prose: another text */
+                char d[32];
+                int dated = loose_date(sl.ptr, sl.len, d, mdy);
+                if (dated && !names_update(sl.ptr, sl.len) &&
+                    (texts - label_at <= 2 || names_byline(sl.ptr, sl.len))) {
+                    memcpy(out, d, sizeof d);
+                    return 1;
+                }
+                if (names_byline(sl.ptr, sl.len)) label_at = texts;
+            }
+        }
+        /* next in document order, climbing out of finished subtrees */
+        if (!skip && n->type == XML_ELEMENT_NODE && n->children) {
+            n = n->children;
+            continue;
+        }
+        while (n && !n->next)
+            n = n->parent;
+        if (n) n = n->next;
+    }
+    return 0;
 }
 
 const char *html_unescape(arena *a, const char *s)

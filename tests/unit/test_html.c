@@ -673,6 +673,69 @@ static void test_dates_above_and_template(void)
     arena_free(a);
 }
 
+/* Dates printed under the text, beside an update, after a dangling separator, kept by a
+ * WordPress post object, and slashed dates read by the page's declared English. */
+static void test_dates_below_and_order(void)
+{
+    static const struct {
+        const char *lang;  /* <html lang> */
+        const char *head;  /* inside <head> */
+        const char *line;  /* inside <article>, before the text */
+        const char *below; /* inside <article>, after the text */
+        const char *want;  /* NULL: no date */
+    } CASES[] = {
+        /* a byline block under the text */
+        {"en", "", "", "<div><p>Written by <a href=\"/a/ann\">Ann Berg</a></p><p>April 8, 2024</p>"
+                      "</div>", "2024-04-08"},
+        /* a publication label under the text, then the last edit's */
+        {"en", "", "", "<div><strong>(Re)Published:</strong><br>May 25, 2025</div><div><strong>"
+                      "Last edit:</strong><br>November 18, 2025</div>", "2025-05-25"},
+        /* related stories under a heading carry dates of their own */
+        {"en", "", "", "<h2>Related posts</h2><p>By Jo Lind</p><p>March 3, 2001</p>", NULL},
+        /* a reader's comment keeps its own datePublished */
+        {"en", "", "", "<div class=\"comment-meta\"><time itemprop=\"datePublished\" "
+                      "datetime=\"2019-01-01T10:00:00Z\">reply</time></div>", NULL},
+        /* a separator left dangling before a line break and a byline */
+        {"en", "", "<h4>December 11, 2023 -\nWords by&nbsp;\nThe Team - <span>7 min</span> read"
+                   "</h4>", "", "2023-12-11"},
+        /* the date, then the update's in the same element */
+        {"en", "", "<p class=\"date\">December 3, 2025. <i>Updated: December 7, 2025</i></p>", "",
+         "2025-12-03"},
+        /* a WordPress post object in a script */
+        {"en", "<script>var post={\"id\":5,\"date\":\"2024-04-09T06:59:34\",\"date_gmt\":"
+               "\"2024-04-09T06:59:34\",\"slug\":\"x\",\"status\":\"publish\"};</script>", "", "",
+         "2024-04-09"},
+        /* slashed dates: month first in English, day first in British English and elsewhere */
+        {"en", "", "<span class=\"time\">3/4/2025</span>", "", "2025-03-04"},
+        {"en-US", "", "<span class=\"time\">3/4/2025</span>", "", "2025-03-04"},
+        {"en-GB", "", "<span class=\"time\">3/4/2025</span>", "", "2025-04-03"},
+        {"en", "<meta property=\"og:locale\" content=\"en_GB\">",
+         "<span class=\"time\">3/4/2025</span>", "", "2025-04-03"},
+        {"fr", "", "<span class=\"time\">3/4/2025</span>", "", "2025-04-03"},
+        {"en", "", "<span class=\"time\">3.4.2025</span>", "", "2025-04-03"},
+        {"en", "", "<span class=\"time\">13/4/2025</span>", "", "2025-04-13"},
+    };
+    arena *a = arena_new(0);
+    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
+        char page[4096];
+        snprintf(page, sizeof page,
+                 "<html lang=\"%s\"><head><title>Notes</title>%s</head><body><main><article>"
+                 "<h1>Bridge notes</h1>%s<div class=\"content\">" BODY1 "</div>%s</article>"
+                 "</main></body></html>",
+                 CASES[i].lang, CASES[i].head, CASES[i].line, CASES[i].below);
+        article_list out = {0};
+        CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+        CHECK_INT(out.n, 1);
+        if (out.n) {
+            const char *got = out.items[0].published;
+            int ok = CASES[i].want ? got && strncmp(got, CASES[i].want, 10) == 0 : !got;
+            CHECK(ok);
+            if (!ok) fprintf(stderr, "date-below case %zu: got %s\n", i, got ? got : "(none)");
+        }
+    }
+    arena_free(a);
+}
+
 /* "hidden" that qualifies another word hides nothing: a CMS's field whose label is hidden
  * ("field-label-hidden") holds the standfirst, a clipped box ("overflow-hidden") the text. */
 static void test_label_hidden_field(void)
@@ -1483,6 +1546,7 @@ int main(void)
     test_side_cards_not_glued();
     test_date_signals();
     test_dates_above_and_template();
+    test_dates_below_and_order();
     test_soft_hyphen_and_ruby();
     test_label_hidden_field();
     test_unclosed_heading();
