@@ -154,8 +154,9 @@ static int tag_is(const xmlNode *n, const char *name)
 
 const char *html_attr(const xmlNode *n, const char *name)
 {
+    /* libxml2's HTML parser lowercases attribute names, and every caller asks in lowercase */
     for (const xmlAttr *a = n->properties; a; a = a->next) {
-        if (a->name && strcasecmp((const char *)a->name, name) == 0) {
+        if (a->name && a->name[0] == (xmlChar)name[0] && strcmp((const char *)a->name, name) == 0) {
             if (a->children && a->children->content) return (const char *)a->children->content;
             return "";
         }

@@ -135,7 +135,8 @@ uint64_t html_chars(const html_page *pg, uint32_t b0, uint32_t b1);
  * whitespace collapsed and trimmed. */
 dossier_status html_node_text(const xmlNode *node, dbuf *out);
 
-/* The value of attribute `name` of element n, without copying, or NULL. */
+/* The value of attribute `name` (lowercase, as libxml2 stores HTML attribute names) of element
+ * n, without copying, or NULL. */
 const char *html_attr(const xmlNode *n, const char *name);
 
 /* Does the space-separated list (class/rel) hold a word equal to / starting with w? */

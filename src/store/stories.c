@@ -217,7 +217,10 @@ dossier_status store_stories_list(store *s, store_story_fn fn, void *user)
         s,
         "SELECT s.id, s.label, s.first, s.last, "
         "  (SELECT count(*) FROM story_articles sa WHERE sa.story = s.id), "
-        "  (SELECT count(DISTINCT coalesce(a.outlet, -a.id)) FROM story_articles sa "
+        /* an article without an outlet counts as its URL's, else its file's: the glued
+         * articles of one capture are one outlet's (as compare_story's outlets are) */
+        "  (SELECT count(DISTINCT coalesce('o' || a.outlet, 'u' || a.url, 's' || a.source)) "
+        "     FROM story_articles sa "
         "     JOIN articles a ON a.id = sa.article WHERE sa.story = s.id), "
         "  (SELECT count(*) FROM story_articles sa WHERE sa.story = s.id "
         "     AND sa.role = 'duplicate'), "
