@@ -706,6 +706,9 @@ static dossier_status build_article(html_page *pg, const line_index *li, const h
         for (size_t i = 0; !art->author && i < sizeof authors / sizeof authors[0]; i++)
             if (authors[i]) art->author = html_clean_byline(a, authors[i], strlen(authors[i]));
         if (!art->author) art->author = byline;
+        /* ... and so does one from any other field */
+        if (art->author && byline && pf->site && strcasecmp(art->author, pf->site) == 0)
+            art->author = byline;
         art->author = html_unescape(a, art->author);
     } else {
         art->published = dom_date;

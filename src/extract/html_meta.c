@@ -393,6 +393,15 @@ static int loose_date_name(const char *key)
            (key[n - 5] == ':' || key[n - 5] == '.' || key[n - 5] == '_' || key[n - 5] == '-');
 }
 
+/* A site's own meta name for the writer: a last word "author" after '_', '-', ':' or '.'
+ * ("nar_author", "x-author"), not a twitter handle's. */
+static int ends_author(const char *key)
+{
+    size_t n = strlen(key);
+    return n > 7 && strcasecmp(key + n - 6, "author") == 0 && strchr("_-:.", key[n - 7]) &&
+           strncasecmp(key, "twitter", 7) != 0;
+}
+
 static void set_once(const char **field, arena *a, const char *v)
 {
     if (!*field && v) *field = dup_trim(a, v);
@@ -438,7 +447,7 @@ static void take_meta(arena *a, const xmlNode *n, html_meta *m)
     else if (strcasecmp(key, "article:author") == 0) {
         /* Often a profile URL, which is no name. */
         if (strncasecmp(content, "http", 4) != 0) set_once(&m->og_author, a, content);
-    } else if (name_in(key, META_AUTHOR)) {
+    } else if (name_in(key, META_AUTHOR) || ends_author(key)) {
         if (strncasecmp(content, "http", 4) != 0 && content[0] != '@')
             set_once(&m->meta_author, a, content);
     } else if (name_in(key, META_DATE))
@@ -975,6 +984,20 @@ static int is_byline(const xmlNode *n)
     return 0;
 }
 
+/* Is a text node only a byline's label ("By", "By:", "Written by")? */
+static int is_by_label(const xmlNode *n)
+{
+    slice t = slice_trim(slice_make((const char *)n->content, strlen((const char *)n->content)));
+    while (t.len && (t.ptr[t.len - 1] == ':' || (t.len > 1 && (unsigned char)t.ptr[t.len - 2] ==
+                                                                  0xC2 &&
+                                                 (unsigned char)t.ptr[t.len - 1] == 0xA0)))
+        t = slice_trim(slice_make(t.ptr, t.len - (t.ptr[t.len - 1] == ':' ? 1 : 2)));
+    static const char *const LABELS[] = {"by", "written by", "posted by", "von", "par", "por"};
+    for (size_t i = 0; i < sizeof LABELS / sizeof LABELS[0]; i++)
+        if (t.len == strlen(LABELS[i]) && strncasecmp(t.ptr, LABELS[i], t.len) == 0) return 1;
+    return 0;
+}
+
 const char *html_find_byline(html_page *pg, const xmlNode *node)
 {
     size_t seen = 0;
@@ -991,6 +1014,14 @@ const char *html_find_byline(html_page *pg, const xmlNode *node)
                 if (c) return c;
                 skip = 1;
             }
+        } else if (n->type == XML_TEXT_NODE && n->content && is_by_label(n)) {
+            /* "By <a>Jane Doe</a>": the label alone, the name in the element after it */
+            const xmlNode *e = n->next;
+            while (e && e->type != XML_ELEMENT_NODE)
+                e = e->next;
+            const char *t = e ? node_text(pg->a, e, 120) : NULL;
+            const char *c = t ? html_clean_byline(pg->a, t, strlen(t)) : NULL;
+            if (c) return c;
         }
         n = next_node(node, n, skip);
     }
@@ -1002,10 +1033,10 @@ static const char *const BYLINE_STOPS[] = {
     "|",         "•",          "·", "—", " - ", "\n", "Last updated", "Updated", "Published",
     "Posted",    "Aktualisiert", "Publié", "Mis à jour", "Reviewed by", NULL};
 /* Leading words of a byline before the names. */
-static const char *const BYLINE_LEADS[] = {"written by ", "posted by ", "by ",      "von ",
-                                           "par ",        "por ",       "door ",    "av ",
-                                           "di ",         "autor: ",    "author: ", "author ",
-                                           "Автор: ",     NULL};
+static const char *const BYLINE_LEADS[] = {
+    "written by:", "written by ", "posted by:", "posted by ", "by:",     "by ",      "von ",
+    "par ",        "por ",        "door ",      "av ",        "di ",     "autor:",   "autorin:",
+    "authors:",    "author:",     "author ",    "Автор:",     NULL};
 /* Joiners between names, rewritten as ", ". */
 static const char *const BYLINE_JOINS[] = {" and ", " & ", " und ", " et ", " y ",
                                            " e ",   " i ", " и ",   NULL};
@@ -1017,6 +1048,13 @@ const char *html_clean_byline(arena *a, const char *s, size_t n)
         if (slice_starts_with_ci(t, *lead)) {
             t.ptr += strlen(*lead);
             t.len -= strlen(*lead);
+            /* and the spaces after a label's colon, no-break ones too */
+            while (t.len && (*t.ptr == ' ' || (t.len > 1 && (unsigned char)t.ptr[0] == 0xC2 &&
+                                               (unsigned char)t.ptr[1] == 0xA0))) {
+                size_t k = *t.ptr == ' ' ? 1 : 2;
+                t.ptr += k;
+                t.len -= k;
+            }
             break;
         }
     size_t cut = t.len;

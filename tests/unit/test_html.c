@@ -1328,6 +1328,41 @@ static void test_author_cleanup(void)
     arena_free(a);
 }
 
+/* More bylines: a site's own meta name for the writer, labels with a colon and no-break
+ * spaces, a "By" label before the linked name, and a meta author that is the outlet. */
+static void test_author_labels(void)
+{
+    static const struct {
+        const char *head, *line, *want;
+    } CASES[] = {
+        {"<meta name=\"site_author\" content=\"Rui Costa\">", "", "Rui Costa"},
+        {"", "<div class=\"byline\">Written by: Ines Lund</div>", "Ines Lund"},
+        {"", "<p class=\"author\">Author:\xC2\xA0 Ola Berg</p>", "Ola Berg"},
+        {"", "<div class=\"meta\">By <a href=\"/team/ken\">Ken Ito</a><br></div>", "Ken Ito"},
+        {"<meta property=\"og:site_name\" content=\"Harbour Times\"><meta name=\"author\" "
+         "content=\"Harbour Times\">",
+         "<span class=\"byline\">Mia Dahl</span>", "Mia Dahl"},
+    };
+    arena *a = arena_new(0);
+    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
+        char page[4096];
+        snprintf(page, sizeof page,
+                 "<html><head><title>Bridge</title>%s</head><body><article><h1>Bridge shut</h1>"
+                 "%s<div class=\"text\">" BODY1 "</div></article></body></html>",
+                 CASES[i].head, CASES[i].line);
+        article_list out = {0};
+        CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+        CHECK_INT(out.n, 1);
+        if (out.n == 1) {
+            const char *got = out.items[0].author;
+            int ok = got && strcmp(got, CASES[i].want) == 0;
+            CHECK(ok);
+            if (!ok) fprintf(stderr, "author case %zu: got %s\n", i, got ? got : "(none)");
+        }
+    }
+    arena_free(a);
+}
+
 /* An articleBody that holds the body's HTML, escaped: its text is used, tags gone, block tags
  * ending paragraphs, references decoded. */
 static void test_ld_body_markup(void)
@@ -1535,6 +1570,7 @@ int main(void)
     test_long_raw_text();
     test_ld_body_markup();
     test_author_cleanup();
+    test_author_labels();
     test_title_choice();
     test_post_utility_chrome();
     test_standfirst();
