@@ -81,10 +81,16 @@ static const struct {
     {"червня", 6}, {"липня", 7}, {"серпня", 8}, {"вересня", 9}, {"жовтня", 10},
     {"листопада", 11}, {"грудня", 12}};
 
+/* Is w[0..n) the lowercase word z, w's letters in any case ("Опубликовано", "Publié")? */
+static int word_is(const char *w, size_t n, const char *z)
+{
+    return strlen(z) == n && slice_starts_with_lower(slice_make(w, n), z);
+}
+
 static int word_in(const char *w, size_t n, const char *const *list, size_t count)
 {
     for (size_t i = 0; i < count; i++)
-        if (strlen(list[i]) == n && strncasecmp(w, list[i], n) == 0) return 1;
+        if (word_is(w, n, list[i])) return 1;
     return 0;
 }
 
@@ -97,8 +103,7 @@ static int month_of(const char *w, size_t n)
     }
     if (n == 4 && strncasecmp(w, "sept", 4) == 0) return 9;
     for (size_t i = 0; i < sizeof MONTHS_INTL / sizeof MONTHS_INTL[0]; i++)
-        if (strlen(MONTHS_INTL[i].name) == n && strncasecmp(w, MONTHS_INTL[i].name, n) == 0)
-            return MONTHS_INTL[i].month;
+        if (word_is(w, n, MONTHS_INTL[i].name)) return MONTHS_INTL[i].month;
     return 0;
 }
 
@@ -233,6 +238,20 @@ static int parse_loose(const char *s, size_t n, date_parts *p)
                     if (nd != 2) return 0;
                 }
                 p->hour = v, p->min = m, p->sec = sec;
+                continue;
+            }
+            /* A numeric date y-m-d after a label ("Published 2023-03-14", "Stand: 2023/03/14") */
+            if (nd == 4 && i + 1 < n && (s[i] == '-' || s[i] == '/' || s[i] == '.') &&
+                isdigit((unsigned char)s[i + 1])) {
+                char sep = s[i++];
+                int m = read_num(s, n, &i, 2, &nd);
+                if (nd < 1 || i + 1 >= n || s[i] != sep || !isdigit((unsigned char)s[i + 1]))
+                    return 0;
+                i++;
+                int d = read_num(s, n, &i, 2, &nd);
+                if (nd < 1 || p->year >= 0 || p->month >= 0) return 0;
+                p->year = v, p->month = m, p->day = d;
+                if (i + 1 < n && s[i] == 'T' && isdigit((unsigned char)s[i + 1])) i++;
                 continue;
             }
             /* A numeric date d/m/y, d.m.y, m/d/y (day first unless that cannot be). */

@@ -741,7 +741,9 @@ static dossier_status scan(feat_ctx *fx, arena *a, const char *s, size_t len, co
                 rc = push(a, out, FEAT_WEEKDAY, key, 1, w.p, w.n, 1.0f);
             }
         }
-        int stop = feat_is_stopword(fx, lang, w.low, w.nlow);
+        /* weekday names count as the lead's weekday (above), not as words or names: "Tuesday"
+         * says nothing of what a story is about, nor should it label one */
+        int stop = feat_is_stopword(fx, lang, w.low, w.nlow) || weekday_of(w.low);
         /* a name word: capitalised, not a stopword; at a sentence start only when names_only
          * (entity names) or when the next word is capitalised too (checked on the next word) */
         int name = (w.cap || w.upper) && !w.num && !stop && w.nlow >= 2 && !month_of(w.low);

@@ -445,6 +445,24 @@ static void test_weekday(void)
     in.lang = "de";
     CHECK_INT(feat_extract(fx, a, &in, &l), DOSSIER_OK);
     CHECK_INT(has_key(&l, "W3"), 1);
+    /* ... and no weekday as a word or a name, in any language: it would label a story */
+    const char *t3 = "\xD0\x92\xD0\xBE \xD0\xB2\xD1\x82\xD0\xBE\xD1\x80\xD0\xBD"
+                     "\xD0\xB8\xD0\xBA \xD0\x92\xD0\xB5\xD0\xBB\xD0\xBB "
+                     "\xD0\xBF\xD1\x80\xD0\xB8\xD0\xB1\xD1\x8B\xD0\xBB.";
+    const char *words[] = {t1, t2, t3};
+    const char *langs[] = {"en", "de", "ru"};
+    for (int k = 0; k < 3; k++) {
+        l.n = 0;
+        in.text = words[k];
+        in.text_len = strlen(words[k]);
+        in.lang = langs[k];
+        CHECK_INT(feat_extract(fx, a, &in, &l), DOSSIER_OK);
+        for (size_t i = 0; i < l.n; i++)
+            if (l.v[i].key[0] != 'W' && l.v[i].surface)
+                CHECK(!strstr(l.v[i].surface, "Tuesday") && !strstr(l.v[i].surface, "Friday") &&
+                      !strstr(l.v[i].surface, "Mittwoch") &&
+                      !strstr(l.v[i].surface, "\xD1\x82\xD0\xBE\xD1\x80\xD0\xBD"));
+    }
     feat_list_release(&l);
 out:
     arena_free(a);

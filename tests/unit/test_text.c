@@ -60,6 +60,22 @@ static void test_dates(void)
     check_date("2022-13-01", NULL);
     check_date("", NULL);
     check_date("Blinken met Lavrov on 21 Jan 2022 in Geneva", NULL);
+    /* a year-first date after a label, and a label capitalised in another script */
+    check_date("Published 2023-03-14", "2023-03-14");
+    check_date("Stand: 2023/03/14 10:05", "2023-03-14T10:05");
+    check_date("Updated 2023-03-14T10:05", "2023-03-14T10:05");
+    check_date("Published 2023-13-14", NULL);
+    check_date("Published 2023-03", NULL);
+    check_date("\xD0\x9E\xD0\xBF\xD1\x83\xD0\xB1\xD0\xBB\xD0\xB8\xD0\xBA\xD0\xBE"
+               "\xD0\xB2\xD0\xB0\xD0\xBD\xD0\xBE 14.03.2023", "2023-03-14");
+    /* slashed dates month first when asked (a page in American English) */
+    char out[32] = "";
+    CHECK(extract_parse_date_order("3/4/2025", 8, out, 1));
+    CHECK_STR(out, "2025-03-04");
+    CHECK(extract_parse_date_order("3.4.2025", 8, out, 1));
+    CHECK_STR(out, "2025-04-03");
+    CHECK(extract_parse_date_order("13/4/2025", 9, out, 1));
+    CHECK_STR(out, "2025-04-13");
 }
 
 static tline_kind kind_of(const char *z)
