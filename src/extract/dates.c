@@ -374,6 +374,59 @@ int extract_parse_date(const char *s, size_t n, char out[32])
     return extract_parse_date_order(s, n, out, 0);
 }
 
+/* Chinese and Japanese dates: "2023年3月14日" (or 号), after a label ending in a colon
+ * ("发布时间：") and before a time ("10:05"). */
+static int parse_cjk(const char *s, size_t n, date_parts *p)
+{
+    static const char NIAN[] = "\xE5\xB9\xB4", YUE[] = "\xE6\x9C\x88", RI[] = "\xE6\x97\xA5",
+                      HAO[] = "\xE5\x8F\xB7";
+    const char *y = NULL;
+    for (size_t i = 4; i + 3 <= n && !y; i++)
+        if (!memcmp(s + i, NIAN, 3)) y = s + i;
+    if (!y) return 0;
+    size_t yi = (size_t)(y - s), ys = yi;
+    while (ys > 0 && isdigit((unsigned char)s[ys - 1]))
+        ys--;
+    if (yi - ys != 4) return 0;
+    if (ys > 0) { /* a label: it ends in a colon, full-width or not, and holds no digit */
+        slice lab = slice_trim(slice_make(s, ys));
+        int colon = (lab.len >= 3 && !memcmp(lab.ptr + lab.len - 3, "\xEF\xBC\x9A", 3)) ||
+                    (lab.len && lab.ptr[lab.len - 1] == ':');
+        if (!colon || lab.len > 40) return 0;
+        for (size_t i = 0; i < lab.len; i++)
+            if (isdigit((unsigned char)lab.ptr[i])) return 0;
+    }
+    size_t i = yi + 3;
+    int nd;
+    int year = 0;
+    for (size_t k = ys; k < yi; k++) year = year * 10 + (s[k] - '0');
+    int month = read_num(s, n, &i, 2, &nd);
+    if (nd < 1 || i + 3 > n || memcmp(s + i, YUE, 3)) return 0;
+    i += 3;
+    int day = read_num(s, n, &i, 2, &nd);
+    if (nd < 1 || i + 3 > n || (memcmp(s + i, RI, 3) && memcmp(s + i, HAO, 3))) return 0;
+    i += 3;
+    while (i < n && s[i] == ' ')
+        i++;
+    if (i < n) { /* a time */
+        int h = read_num(s, n, &i, 2, &nd);
+        if (nd < 1 || i >= n || s[i] != ':') return 0;
+        i++;
+        int m = read_num(s, n, &i, 2, &nd);
+        if (nd != 2) return 0;
+        int sec = -1;
+        if (i < n && s[i] == ':') {
+            i++;
+            sec = read_num(s, n, &i, 2, &nd);
+            if (nd != 2) return 0;
+        }
+        if (i != n) return 0;
+        p->hour = h, p->min = m, p->sec = sec;
+    }
+    p->year = year, p->month = month, p->day = day;
+    return 1;
+}
+
 int extract_parse_date_order(const char *s, size_t n, char out[32], int month_first)
 {
     if (!s) return 0;
@@ -383,7 +436,10 @@ int extract_parse_date_order(const char *s, size_t n, char out[32], int month_fi
     if (!parse_iso(t.ptr, t.len, &p)) {
         date_parts q = {-1, -1, -1, -1, -1, -1, -1, 0, 0, month_first};
         p = q;
-        if (!parse_loose(t.ptr, t.len, &p)) return 0;
+        if (!parse_loose(t.ptr, t.len, &p)) {
+            p = q;
+            if (!parse_cjk(t.ptr, t.len, &p)) return 0;
+        }
     }
     if (p.year < 1900 || p.year > 2100 || p.month < 1 || p.month > 12) return 0;
     if (p.day >= 0 && (p.day < 1 || p.day > days_in(p.year, p.month))) return 0;

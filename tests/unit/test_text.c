@@ -68,6 +68,13 @@ static void test_dates(void)
     check_date("Published 2023-03", NULL);
     check_date("\xD0\x9E\xD0\xBF\xD1\x83\xD0\xB1\xD0\xBB\xD0\xB8\xD0\xBA\xD0\xBE"
                "\xD0\xB2\xD0\xB0\xD0\xBD\xD0\xBE 14.03.2023", "2023-03-14");
+    /* Chinese: after a label, and with a time */
+    check_date("\xE5\x8F\x91\xE5\xB8\x83\xE6\x97\xB6\xE9\x97\xB4\xEF\xBC\x9A"
+               "2023\xE5\xB9\xB4" "3\xE6\x9C\x88" "14\xE6\x97\xA5", "2023-03-14");
+    check_date("2022\xE5\xB9\xB4" "1\xE6\x9C\x88" "26\xE6\x97\xA5 19:48", "2022-01-26T19:48");
+    check_date("2022\xE5\xB9\xB4" "1\xE6\x9C\x88", NULL);
+    check_date("\xE5\x9C\xA8" "2022\xE5\xB9\xB4" "1\xE6\x9C\x88" "26\xE6\x97\xA5"
+               "\xE4\xBC\x9A\xE8\xB0\x88", NULL); /* inside a sentence */
     /* slashed dates month first when asked (a page in American English) */
     char out[32] = "";
     CHECK(extract_parse_date_order("3/4/2025", 8, out, 1));
