@@ -212,4 +212,8 @@ void html_rawtext_init(void);
  * callback when the skip is off). */
 void html_rawtext_sax(xmlSAXHandler *sax);
 
+/* Which skips passed their start-up probe: 1 script and style bodies, 2 inline <svg> bodies (0
+ * on a libxml2 outside 2.9-2.11, or before the first page). For tests. */
+int html_rawtext_active(void);
+
 #endif

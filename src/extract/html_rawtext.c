@@ -1,5 +1,6 @@
 /*
- * html_rawtext.c - lets libxml2 skip the bodies of <script> and <style> that nothing reads.
+ * html_rawtext.c - lets libxml2 skip the bodies of <script> and <style> that nothing reads,
+ * and of inline <svg> (svg_start, below).
  * libxml2 2.9-2.11 read raw text one character at a time (decode, copy, append every 1000
  * bytes): a third of the parse on script-heavy pages. Of a style nothing is read, of a script
  * only JSON-LD and a "publish..." date (html_meta.c). So when the first 1000 bytes of such a
@@ -17,6 +18,7 @@
 #include <libxml/SAX2.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlversion.h>
+#include <ctype.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -145,9 +147,134 @@ static void raw_block(void *ctx, const xmlChar *value, int len)
     in->line += lines;
 }
 
+/* ---- inline <svg> ---- */
+
+static int svg_on;
+
+/* Length of the tag name at s (letters, digits, '-', ':', '_'). */
+static size_t tag_name_len(const char *s, const char *end)
+{
+    size_t k = 0;
+    while (s + k < end && (isalnum((unsigned char)s[k]) || s[k] == '-' || s[k] == ':' ||
+                           s[k] == '_'))
+        k++;
+    return k;
+}
+
+/* Is name[0..n) an element of SVG's own vocabulary (any case)? Any other tag inside an <svg>
+ * could make libxml2 close it early in recovery, so such a body is left to libxml2. */
+static int svg_vocab(const char *name, size_t n)
+{
+    static const char *const W[] = {
+        "svg",      "g",        "path",      "defs",    "symbol",   "use",     "title",
+        "desc",     "circle",   "rect",      "line",    "polyline", "polygon", "ellipse",
+        "text",     "tspan",    "textpath",  "clippath", "mask",    "pattern", "marker",
+        "image",    "stop",     "lineargradient", "radialgradient", "filter", "metadata",
+        "switch",   "foreignobject", "animate", "animatetransform", "set", "view", NULL};
+    if (n >= 2 && (name[0] | 0x20) == 'f' && (name[1] | 0x20) == 'e') return 1; /* feBlend … */
+    for (const char *const *w = W; *w; w++)
+        if (strlen(*w) == n && strncasecmp(name, *w, n) == 0) return 1;
+    return 0;
+}
+
+/*
+ * SAX startElement: libxml2's own, then, for an <svg>, the skip of its body. libxml2 calls this
+ * with its pointer on the start tag's '>', and steps past that '>' when it returns. When the
+ * body holds only SVG's own elements (and comments) up to the matching </svg>, and ends with a
+ * tag (then perhaps white space), the pointer is moved onto that tag's '>': libxml2 then steps
+ * past it, reads the white space, meets </svg> and closes the element, its body never built. Nothing
+ * reads an SVG's insides (html_content.c drops the element).
+ */
+static void svg_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+    xmlSAX2StartElement(ctx, name, atts);
+    htmlParserCtxtPtr ctxt = ctx;
+    if (!svg_on || !name || strcmp((const char *)name, "svg") != 0 || !ctxt || !ctxt->input)
+        return;
+    xmlParserInputPtr in = ctxt->input;
+    const char *cur = (const char *)in->cur, *end = (const char *)in->end;
+    if (!cur || !end || cur >= end || *cur != '>') return;
+    const char *p = cur + 1, *stop = NULL;
+    int depth = 1;
+    while (p < end) {
+        const char *lt = memchr(p, '<', (size_t)(end - p));
+        if (!lt || lt + 1 >= end) return;
+        if (lt[1] == '!') { /* a comment, to its end */
+            if (end - lt < 4 || memcmp(lt, "<!--", 4) != 0) return;
+            const char *e = lt + 4;
+            while (e + 3 <= end && memcmp(e, "-->", 3) != 0)
+                e++;
+            if (e + 3 > end) return;
+            p = e + 3;
+            continue;
+        }
+        int closing = lt[1] == '/';
+        const char *nm = lt + 1 + closing;
+        size_t k = tag_name_len(nm, end);
+        if (!k || !svg_vocab(nm, k)) return;
+        if (k == 3 && strncasecmp(nm, "svg", 3) == 0 && (depth += closing ? -1 : 1) == 0) {
+            stop = lt;
+            break;
+        }
+        p = nm + k;
+    }
+    if (!stop) return;
+    /* the last '>' before the end tag, past any white space (which libxml2 then reads) */
+    const char *gt = stop - 1;
+    while (gt > cur && (*gt == ' ' || *gt == '\n' || *gt == '\t' || *gt == '\r'))
+        gt--;
+    if (gt <= cur || *gt != '>') return;
+    size_t n = (size_t)(stop - cur);
+    if (memchr(cur, 0, n) || utf8_validate(cur, n) != n) return;
+    int lines = 0;
+    for (const char *q = cur; (q = memchr(q, '\n', (size_t)(gt - q))) != NULL; q++)
+        lines++;
+    in->cur = (const xmlChar *)gt;
+    in->line += lines;
+}
+
 void html_rawtext_sax(xmlSAXHandler *sax)
 {
     sax->cdataBlock = raw_block;
+    sax->startElement = svg_start;
+}
+
+/* Has the element nothing but white space below it? */
+static int only_space(const xmlNode *e)
+{
+    for (const xmlNode *c = e->children; c; c = c->next) {
+        if (c->type != XML_TEXT_NODE || !c->content) return 0;
+        for (const xmlChar *t = c->content; *t; t++)
+            if (*t != ' ' && *t != '\n' && *t != '\t' && *t != '\r') return 0;
+    }
+    return 1;
+}
+
+/* A page with an inline SVG over three lines, then a <p> on line 4: with the skip on, the
+ * <svg> must come out empty, the <p> after it whole and on its line. */
+static int svg_probe(void)
+{
+    static const char page[] = "<html><body><svg viewBox=\"0 0 2 2\"><!-- a <b> -->\n"
+                               "<path d=\"M0 0\"/>\n<g><path d=\"M1 1\"></path></g>\n"
+                               "</svg><p>x</p></body></html>";
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    if (!ctxt) return 0;
+    html_rawtext_sax(ctxt->sax);
+    xmlDoc *doc = htmlCtxtReadMemory(ctxt, page, (int)sizeof page - 1, NULL, "UTF-8",
+                                     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                                         HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    int ok = 0;
+    xmlNode *html = doc ? xmlDocGetRootElement(doc) : NULL;
+    xmlNode *body = html ? html->children : NULL;
+    xmlNode *svg = body ? body->children : NULL;
+    xmlNode *para = svg ? svg->next : NULL;
+    if (svg && para && svg->name && para->name && para->children && para->children->content)
+        ok = strcmp((const char *)svg->name, "svg") == 0 && only_space(svg) &&
+             strcmp((const char *)para->name, "p") == 0 &&
+             strcmp((const char *)para->children->content, "x") == 0 && xmlGetLineNo(para) == 4;
+    if (doc) xmlFreeDoc(doc);
+    htmlFreeParserCtxt(ctxt);
+    return ok;
 }
 
 /* A page whose script body is RAW_BLOCK + 901 bytes over 20 lines, then a <p> on line 21.
@@ -199,4 +326,8 @@ void html_rawtext_init(void)
     if (layout == AT_UNKNOWN) return;
     rawtext_on = 1;
     if (!probe_parse(1)) rawtext_on = 0;
+    svg_on = 1;
+    if (!svg_probe()) svg_on = 0;
 }
+
+int html_rawtext_active(void) { return rawtext_on | svg_on << 1; }
