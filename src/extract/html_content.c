@@ -8,6 +8,8 @@
  */
 #include "extract/html_internal.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -234,6 +236,23 @@ static const char *const HIDDEN_TOKENS[] = {"hidden",          "is-hidden",     
                                             "visually-hidden", "screen-reader-text", "d-none",
                                             "invisible"};
 
+/* WORDS by first letter: the first rule of each letter and each rule's next of its letter
+ * (name_kinds runs on every class and id of a page: a scan of every rule showed in profiles). */
+#define NO_WORD 0xFF
+static uint8_t words_first[26], words_next[sizeof WORDS / sizeof WORDS[0]];
+static pthread_once_t words_once = PTHREAD_ONCE_INIT;
+_Static_assert(sizeof WORDS / sizeof WORDS[0] < NO_WORD, "WORDS outgrew its 8-bit index");
+
+static void words_index(void)
+{
+    memset(words_first, NO_WORD, sizeof words_first);
+    for (size_t r = sizeof WORDS / sizeof WORDS[0]; r-- > 0;) {
+        int c = WORDS[r].word[0] - 'a';
+        words_next[r] = words_first[c];
+        words_first[c] = (uint8_t)r;
+    }
+}
+
 /* The W_* bits of one word (ASCII case-insensitive). */
 static int word_kind(const char *w, size_t n)
 {
@@ -244,12 +263,15 @@ static int word_kind(const char *w, size_t n)
     low[n] = 0;
     /* "commentary" and "comment-is-free" columns are articles, not reader comments. */
     if (n >= 9 && memcmp(low, "commentar", 9) == 0) return W_NONE;
+    unsigned char c = (unsigned char)low[0];
+    if (c < 'a' || c > 'z') return W_NONE;
+    pthread_once(&words_once, words_index);
     int kinds = 0;
-    for (size_t r = 0; r < sizeof WORDS / sizeof WORDS[0]; r++) {
-        if (WORDS[r].word[0] != low[0]) continue; /* most words fail here, cheaply */
-        size_t rn = strlen(WORDS[r].word);
-        if (rn > n || (!WORDS[r].prefix && rn != n)) continue;
-        if (memcmp(low, WORDS[r].word, rn) == 0) kinds |= WORDS[r].kind;
+    for (uint8_t k = words_first[c - 'a']; k != NO_WORD; k = words_next[k]) {
+        const word_rule *r = &WORDS[k];
+        size_t rn = strlen(r->word);
+        if (rn > n || (!r->prefix && rn != n)) continue;
+        if (memcmp(low, r->word, rn) == 0) kinds |= r->kind;
     }
     return kinds;
 }
