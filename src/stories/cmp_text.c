@@ -159,3 +159,76 @@ uint32_t *cmp_map_get(const cmp_map *m, uint64_t k)
     size_t i = slot_of(m, k);
     return m->keys[i] ? &m->vals[i] : NULL;
 }
+
+/* ---- speaker names ---- */
+
+/* One word of a name, lower-cased (ASCII; other bytes kept), doubled letters made single, in
+ * out (at most 47 bytes); its length. */
+static size_t name_fold(const char *w, size_t n, char out[48])
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < 47; i++) {
+        char c = (char)((w[i] >= 'A' && w[i] <= 'Z') ? w[i] | 0x20 : w[i]);
+        if (c == '.' || c == ',') continue;
+        if (k && out[k - 1] == c && (unsigned char)c < 0x80) continue;
+        out[k++] = c;
+    }
+    out[k] = 0;
+    return k;
+}
+
+/* Is the edit distance of a and b at most one? */
+static int within_one_edit(const char *a, size_t na, const char *b, size_t nb)
+{
+    if (na > nb) {
+        const char *t = a;
+        a = b, b = t;
+        size_t tn = na;
+        na = nb, nb = tn;
+    }
+    if (nb - na > 1) return 0;
+    size_t i = 0;
+    while (i < na && a[i] == b[i]) i++;
+    if (na == nb) return !memcmp(a + i + 1, b + i + 1, na - i - (i < na ? 1 : 0));
+    return !memcmp(a + i, b + i + 1, na - i);
+}
+
+/* The first and last words of a name. */
+static void name_ends(const char *s, const char **f, size_t *fn, const char **l, size_t *ln)
+{
+    *f = *l = NULL;
+    *fn = *ln = 0;
+    for (const char *p = s; *p;) {
+        while (*p == ' ')
+            p++;
+        const char *w = p;
+        while (*p && *p != ' ')
+            p++;
+        if (p == w) break;
+        if (!*f) *f = w, *fn = (size_t)(p - w);
+        *l = w, *ln = (size_t)(p - w);
+    }
+}
+
+int cmp_same_person(const char *x, const char *y)
+{
+    if (!x || !y) return 0;
+    if (!strcmp(x, y)) return 1;
+    const char *xf, *xl, *yf, *yl;
+    size_t xfn, xln, yfn, yln;
+    name_ends(x, &xf, &xfn, &xl, &xln);
+    name_ends(y, &yf, &yfn, &yl, &yln);
+    if (!xl || !yl) return 0;
+    char a[48], b[48];
+    size_t na = name_fold(xl, xln, a), nb = name_fold(yl, yln, b);
+    if (!(na == nb && !memcmp(a, b, na)) &&
+        !(na >= 5 && nb >= 5 && within_one_edit(a, na, b, nb)))
+        return 0;
+    if (xf == xl || yf == yl) return 1; /* a surname alone */
+    na = name_fold(xf, xfn, a);
+    nb = name_fold(yf, yfn, b);
+    if (!na || !nb || a[0] != b[0]) return 0;
+    if (na == 1 || nb == 1) return 1; /* an initial */
+    return within_one_edit(a, na, b, nb);
+}
+

@@ -2,7 +2,8 @@
  * cmp_text.h - the words of a story's articles as the comparison parts read them: each word
  * token lower-cased and normalised (Unicode case folding and compatibility forms with utf8proc,
  * curly apostrophes as '), hashed for fast equality, with its sentence; and a small hash map
- * from 64-bit keys to counts. Shared by quote_groups.c, coverage.c and framing.c only.
+ * from 64-bit keys to counts; and whether two speaker names are one person's. Shared by the
+ * comparison parts (quote_groups.c, coverage.c, framing.c, contradictions.c) only.
  *
  * Memory: everything comes from the arena passed in and goes with it.
  */
@@ -55,5 +56,14 @@ dossier_status cmp_map_init(arena *a, cmp_map *m, size_t hint);
 uint32_t *cmp_map_put(arena *a, cmp_map *m, uint64_t k, uint32_t fresh, int *added);
 /* The value of key k, or NULL when absent. */
 uint32_t *cmp_map_get(const cmp_map *m, uint64_t k);
+
+/*
+ * Do two speaker names (each article's canonical name for its speaker) name one person as
+ * outlets spell them? Equal; or the same surname (last word) up to case, doubled letters and
+ * one edit in a surname of five letters or more ("Jansen" / "Janssen"), with given names that
+ * agree (one side has none, an initial, or the same name up to one edit: "Niels" / "Nils",
+ * "Sergei" / "Sergey"; "Jake" / "John" do not). NULL names no one.
+ */
+int cmp_same_person(const char *x, const char *y);
 
 #endif

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "stories/cmp_text.h"
 #include "stories/cmp_wordkeys.h"
 #include "stories/compare_internal.h"
 
@@ -286,7 +287,7 @@ static int has_ant(const ct_stmt *st, uint16_t code)
 
 static int same_speaker(const ct_stmt *x, const ct_stmt *y)
 {
-    return x->speaker && y->speaker && !strcmp(x->speaker, y->speaker);
+    return cmp_same_person(x->speaker, y->speaker);
 }
 
 /* Compares two statements; fills *out and returns 1 for a candidate. */

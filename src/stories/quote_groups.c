@@ -4,7 +4,8 @@
  * changed punctuation, quote-mark style, case and the frame around them ("said" / "told
  * reporters") do not matter; a quote that is a part of another (truncation, a cut marked "..."
  * or "…") joins it. Pairs are merged best first with union-find; two quotes whose speakers are
- * both known and differ are never in one group. Each group's wordings (variants) are diffed
+ * both known and are not one person as outlets spell names (cmp_same_person) are never in one
+ * group. Each group's wordings (variants) are diffed
  * word by word (LCS) against the most carried one.
  */
 #include <stdlib.h>
@@ -88,7 +89,7 @@ static void lcs_of(const uint64_t *a, size_t na, const uint64_t *b, size_t nb, u
 
 static int speakers_differ(const char *x, const char *y)
 {
-    return x && y && strcmp(x, y) != 0;
+    return x && y && !cmp_same_person(x, y);
 }
 
 /* Collects the direct and partial quotes of every article into items (scratch arena). */

@@ -6,6 +6,7 @@
  */
 #include "check.h"
 #include "report/report.h"
+#include "stories/cmp_text.h"
 #include "stories/compare.h"
 
 #include <stdlib.h>
@@ -262,8 +263,79 @@ static void test_empty(void)
     arena_free(a);
 }
 
+/* Speaker names as outlets spell them. */
+static void test_same_person(void)
+{
+    CHECK(cmp_same_person("Niels Jansen", "Niels Jansen"));
+    CHECK(cmp_same_person("Niels Jansen", "Nils Janssen"));
+    CHECK(cmp_same_person("Sergei Lavrov", "Sergey Lavrov"));
+    CHECK(cmp_same_person("Antony Blinken", "Anthony Blinken"));
+    CHECK(cmp_same_person("Jansen", "Niels Jansen"));
+    CHECK(cmp_same_person("N. Jansen", "Niels Jansen"));
+    CHECK(!cmp_same_person("Jake Sullivan", "John Sullivan"));
+    CHECK(!cmp_same_person("Niels Jansen", "Niels Larsen"));
+    CHECK(!cmp_same_person("Anna Berg", "Anna Borg")); /* a short surname must be exact */
+    CHECK(!cmp_same_person("Niels Jansen", NULL));
+    CHECK(!cmp_same_person(NULL, NULL));
+}
+
+/* One quotation whose speaker three outlets spell three ways is one group. */
+static void test_spelled_speakers(void)
+{
+    static const char *const texts[3] = {
+        "Dock talks collapse.\n\n\"We came here in good faith, but the employers walked away "
+        "from the table without a counter-offer,\" union leader Nils Janssen told reporters.\n",
+        "Talks break down.\n\n\"We came here in good faith, but the employers walked away from "
+        "the table without a counter-offer,\" said Niels Jansen of the union.\n",
+        "Strike drags on.\n\n\"We came here in good faith, but the employers walked away from "
+        "the table without a counter-offer,\" said Hugo Brandt of the employers.\n"};
+    arena *a = arena_new(0);
+    article_list arts = {0};
+    nlp_doc docs[3];
+    quote_list quotes[3];
+    story_article sa[3];
+    memset(sa, 0, sizeof sa);
+    const char *outlets[3] = {"Alpha Times", "Beta Post", "Gamma News"};
+    int ok = a != NULL;
+    for (int i = 0; ok && i < 3; i++) {
+        extract_hints h = {NULL, outlets[i], "2025-05-12", NULL, 0};
+        ok = !extract_plain(a, texts[i], strlen(texts[i]), &h, &arts);
+    }
+    ok = ok && arts.n == 3;
+    for (int i = 0; ok && i < 3; i++) {
+        const article *art = &arts.items[i];
+        ok = !nlp_split(a, art->text, art->text_len, art->paragraphs, art->n_paragraphs,
+                        &docs[i]) &&
+             !nlp_entities(a, &docs[i], "2025-05-12") && !quotes_find(a, &docs[i], &quotes[i]);
+        sa[i].art = art;
+        sa[i].uid = outlets[i];
+        sa[i].source = outlets[i];
+        sa[i].outlet = outlets[i];
+        sa[i].nlp = &docs[i];
+        sa[i].quotes = &quotes[i];
+        sa[i].duplicate_of = -1;
+    }
+    CHECK(ok);
+    comparison c;
+    if (ok && compare_story(a, sa, 3, &c) == DOSSIER_OK) {
+        /* Jansen's two spellings make one group; Brandt's words stay apart from it */
+        size_t two = 0, one = 0;
+        for (size_t g = 0; g < c.n_quote_groups; g++) {
+            two += c.quote_groups[g].n_outlets == 2;
+            one += c.quote_groups[g].n_outlets == 1;
+        }
+        CHECK_INT(two, 1);
+        CHECK_INT(one, 1);
+    } else {
+        CHECK(!"compare");
+    }
+    arena_free(a);
+}
+
 int main(void)
 {
+    test_same_person();
+    test_spelled_speakers();
     fixture f;
     if (setup(&f) != 0) {
         CHECK(!"fixture");
