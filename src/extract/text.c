@@ -6,6 +6,7 @@
  * tail (bio, byline, place), and becomes an article; a short one closed by "keep reading" is a
  * teaser.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -355,6 +356,64 @@ done:
     return rc;
 }
 
+/* The owner a copyright line names ("© 2024 Harbour Times. All rights reserved.", "Copyright
+ * 2019-2024 Harbour Media Group | Privacy"), the last such line of the capture, in the arena;
+ * NULL when none. A capture without a URL or a site hint names its outlet there, if anywhere. */
+static const char *copyright_site(arena *a, const tline *lines, size_t n)
+{
+    for (size_t i = n; i-- > 0;) {
+        slice t = lines[i].text;
+        /* a photo credit ("© Jo Lind / Agency") names the photo's owner, not the outlet */
+        if (t.len > 200 || lines[i].kind == TL_CAPTION || lines[i].kind == TL_START ||
+            lines[i].kind == TL_PROSE)
+            continue;
+        size_t at = t.len;
+        for (size_t k = 0; k + 2 <= t.len && at == t.len; k++)
+            if ((unsigned char)t.ptr[k] == 0xC2 && (unsigned char)t.ptr[k + 1] == 0xA9) at = k + 2;
+        if (at == t.len && slice_starts_with_ci(t, "copyright ")) at = 10;
+        if (at == t.len) continue;
+        slice r = slice_trim(slice_make(t.ptr + at, t.len - at));
+        /* "Copyright ©", years and their dashes and commas */
+        for (int again = 1; again;) {
+            again = 0;
+            if (slice_starts_with_ci(r, "copyright")) {
+                r = slice_trim(slice_make(r.ptr + 9, r.len - 9));
+                again = 1;
+            }
+            if (r.len >= 2 && (unsigned char)r.ptr[0] == 0xC2 && (unsigned char)r.ptr[1] == 0xA9) {
+                r = slice_trim(slice_make(r.ptr + 2, r.len - 2));
+                again = 1;
+            }
+            size_t d = 0;
+            while (d < r.len && (isdigit((unsigned char)r.ptr[d]) || r.ptr[d] == '-' ||
+                                 r.ptr[d] == ',' || r.ptr[d] == ' '))
+                d++;
+            if (d >= 4 && d < r.len) {
+                r = slice_trim(slice_make(r.ptr + d, r.len - d));
+                again = 1;
+            } else if (r.len >= 3 && (unsigned char)r.ptr[0] == 0xE2 &&
+                       (unsigned char)r.ptr[1] == 0x80 && (unsigned char)r.ptr[2] == 0x93) {
+                r = slice_trim(slice_make(r.ptr + 3, r.len - 3)); /* an en dash between years */
+                again = 1;
+            }
+        }
+        /* the name: up to a full stop, a bar, a comma or "All rights" */
+        size_t e = 0;
+        while (e < r.len && r.ptr[e] != '|' && r.ptr[e] != ',' &&
+               !(r.ptr[e] == '.' && (e + 1 == r.len || r.ptr[e + 1] == ' ')) &&
+               !(e + 11 <= r.len && strncasecmp(r.ptr + e, " all rights", 11) == 0))
+            e++;
+        slice name = slice_trim(slice_make(r.ptr, e));
+        int words = name.len ? 1 : 0;
+        for (size_t k = 0; k < name.len; k++) words += name.ptr[k] == ' ';
+        if (name.len < 2 || name.len > 60 || words > 6 || memchr(name.ptr, '/', name.len)) continue;
+        if (!isupper((unsigned char)name.ptr[0]) && (unsigned char)name.ptr[0] < 0x80) continue;
+        if (slice_starts_with_ci(name, "all rights")) continue;
+        return arena_strndup(a, name.ptr, name.len);
+    }
+    return NULL;
+}
+
 dossier_status extract_from_text(arena *a, const char *text, size_t len, const extract_hints *h,
                                  article_list *out)
 {
@@ -370,6 +429,7 @@ dossier_status extract_from_text(arena *a, const char *text, size_t len, const e
     if ((rc = cut_segments(lines, n, &segs, &nseg))) goto done;
 
     const char *site = h->site ? arena_strdup(a, h->site) : extract_url_host(a, h->url);
+    if (!site) site = copyright_site(a, lines, n);
     int found = 0; /* articles found so far, teasers included */
     for (size_t s = 0; s < nseg; s++) {
         const segment *sg = &segs[s];

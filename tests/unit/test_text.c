@@ -272,6 +272,40 @@ static void test_metadata(void)
     arena_free(a);
 }
 
+/* A capture names its outlet in its copyright line, not in a photo credit; a hint wins. */
+static void test_copyright_site(void)
+{
+    static const char doc[] = "Port strike ends\n\n"
+                              "The Rotterdam dock strike ended on Monday after workers accepted a "
+                              "new offer from the employers, the union said.\n\n"
+                              "Ships began unloading within hours of the vote.\n\n"
+                              "\xC2\xA9 Jo Lind / Harbour Photo Agency\n\n"
+                              "Newsletter\n\n"
+                              "\xC2\xA9 2019\xE2\x80\x93" "2024 Harbour Times. All rights reserved.\n";
+    arena *a = arena_new(0);
+    article_list list = {0};
+    CHECK_INT(extract_from_text(a, doc, sizeof doc - 1, NULL, &list), DOSSIER_OK);
+    CHECK(list.n >= 1);
+    if (list.n) CHECK_STR(list.items[0].site, "Harbour Times");
+    static const char credit_only[] = "Port strike ends\n\n"
+                                      "The Rotterdam dock strike ended on Monday after workers "
+                                      "accepted a new offer from the employers.\n\n"
+                                      "\xC2\xA9 Jo Lind / Harbour Photo Agency\n";
+    article_list c = {0};
+    CHECK_INT(extract_from_text(a, credit_only, sizeof credit_only - 1, NULL, &c), DOSSIER_OK);
+    if (c.n) CHECK(c.items[0].site == NULL);
+    static const char plain[] = "Port strike ends\n\nThe strike ended on Monday, the union "
+                                "said.\n\nCopyright 2024 Harbour Media Group | Privacy\n";
+    article_list p = {0};
+    CHECK_INT(extract_from_text(a, plain, sizeof plain - 1, NULL, &p), DOSSIER_OK);
+    if (p.n) CHECK_STR(p.items[0].site, "Harbour Media Group");
+    extract_hints h = {NULL, "Harbour Wire", NULL, NULL, 0};
+    article_list w = {0};
+    CHECK_INT(extract_from_text(a, plain, sizeof plain - 1, &h, &w), DOSSIER_OK);
+    if (w.n) CHECK_STR(w.items[0].site, "Harbour Wire");
+    arena_free(a);
+}
+
 static void test_wrapped(void)
 {
     static const char doc[] = "Talks resume in a neutral port\n\n"
@@ -346,6 +380,7 @@ int main(void)
     test_line_kinds();
     test_glued_and_teasers();
     test_metadata();
+    test_copyright_site();
     test_wrapped();
     test_chinese();
     test_degenerate();
