@@ -1817,6 +1817,45 @@ static int tells_someone(const char *lemma)
     return lemma_in(verbs, lemma);
 }
 
+static int frame_tail(const nlp_doc *d, size_t t);
+
+/* Does a listener open the words at t (`…, she told the committee`, `…, he warned them on
+ * Monday`): an object pronoun, or a determiner and a noun phrase up to the sentence end, a
+ * comma or a tail word? A tell-like cue's frame may hold one before its tail. */
+static int listener_at(const nlp_doc *d, size_t t, size_t end)
+{
+    static const char *const obj[] = {"him", "her", "them", "us", "me", "you", NULL};
+    static wordset oset = WORDSET(obj, 1);
+    static const char *const dets[] = {"the", "a", "an", "his", "her", "their", "its", "our",
+                                       "my", "this", "these", "those", "one", NULL};
+    static wordset dset = WORDSET(dets, 1);
+    if (t >= end) return 0;
+    if (tok_in(d, t, &oset)) return 1;
+    if (!tok_in(d, t, &dset)) return 0;
+    size_t k = t + 1;
+    while (k < end && k < t + 5 && (d->tokens[k].flags & TOK_WORD) && !frame_tail(d, k)) k++;
+    if (k == t + 1 && !(k < end && (d->tokens[k].flags & TOK_WORD))) return 0;
+    /* the listener ends the sentence, meets a comma or a tail word: "that" would make it a
+     * report of its own (`told the panel that …`), read elsewhere */
+    return k >= end || tok_char(d, k, ',') || (frame_tail(d, k) && !tok_is(d, k, "that"));
+}
+
+/* Is the subject found for q a proper name the nlp layer did not know (`the Herald`,
+ * `Reuters`): every word capitalised after an optional "the"? */
+static int proper_subject(const nlp_doc *d, const quote *q)
+{
+    if (q->speaker_at.end <= q->speaker_at.start) return 0;
+    size_t a = token_at(d, q->speaker_at.start), z = token_at(d, q->speaker_at.end);
+    if (a < z && tok_is(d, a, "the")) a++;
+    if (a >= z || z - a > 4) return 0;
+    for (size_t k = a; k < z; k++) {
+        const token *h = &d->tokens[k];
+        unsigned char c0 = (unsigned char)d->text[h->start];
+        if (!(h->flags & TOK_WORD) || !(c0 >= 'A' && c0 <= 'Z')) return 0;
+    }
+    return 1;
+}
+
 /* Words a frame's tail may open with (`…, he said on Tuesday`, `…, she said in a statement`). */
 static int frame_tail(const nlp_doc *d, size_t t)
 {
@@ -1872,7 +1911,15 @@ static dossier_status find_reported(qfinder *f)
                 /* "according to X, CLAUSE" or "CLAUSE, according to X." */
                 if (!subject_after(d, &q, ce, e)) continue;
                 size_t after = token_at(d, q.speaker_at.end);
-                if (c == b || (c > b && tok_char(d, c - 1, ',') && c - 1 == b)) {
+                /* "But according to X, CLAUSE": a conjunction (and its comma) may open the
+                 * sentence before the frame. */
+                size_t lead = b;
+                if (lead < c && (tok_is(d, lead, "but") || tok_is(d, lead, "and") ||
+                                 tok_is(d, lead, "yet") || tok_is(d, lead, "still") ||
+                                 tok_is(d, lead, "so")))
+                    lead++;
+                if (lead < c && lead > b && tok_char(d, lead, ',')) lead++;
+                if (c == lead || (c > lead && tok_char(d, c - 1, ',') && c - 1 == lead)) {
                     while (after < end && !tok_char(d, after, ',')) after++;
                     if (after < end) after++;
                     if (end > after + MIN_INDIRECT) {
@@ -1880,6 +1927,16 @@ static dossier_status find_reported(qfinder *f)
                         q.at.end = d->tokens[end - 1].end;
                         ok = 1;
                     }
+                } else if (c > b && c <= b + MIN_INDIRECT + 2 && tok_char(d, c - 1, ',') &&
+                           after < end && tok_char(d, after, ',') &&
+                           words_between(d, after + 1, end) >= MIN_INDIRECT &&
+                           !f->in_quote[after + 1]) {
+                    /* "Fundraising, according to the campaign, has surged": a frame set off
+                     * by commas after a short lead; the report is the whole sentence around
+                     * it. */
+                    q.at.start = d->tokens[b].start;
+                    q.at.end = d->tokens[end - 1].end;
+                    ok = 1;
                 } else if (c > b + MIN_INDIRECT && tok_char(d, c - 1, ',')) {
                     q.at.start = d->tokens[b].start;
                     q.at.end = d->tokens[c - 2].end;
@@ -1911,7 +1968,9 @@ static dossier_status find_reported(qfinder *f)
                 /* ... and a tail that opens with a lower-case word other than a preposition
                  * or a time word is a clause of the cue's own (`…, and Nicklaus said it is one
                  * of his favourites`): not a frame; nor is a frame one that opens with "and". */
-                if (tail >= 2 && !frame_tail(d, ce)) tail = SIZE_MAX;
+                if (tail >= 2 && !frame_tail(d, ce) &&
+                    !(tells_someone(cue->lemma) && listener_at(d, ce, end)))
+                    tail = SIZE_MAX;
                 if (comma < c && comma + 1 < c && (tok_is(d, comma + 1, "and") ||
                                                    tok_is(d, comma + 1, "but")))
                     tail = SIZE_MAX;
@@ -1933,7 +1992,8 @@ static dossier_status find_reported(qfinder *f)
                                           inverted_ends(d, &q, end)
                                     : subject_before(d, &q, c, comma + 1);
                     if (found && speaker_like(d, &q) &&
-                        (!noun_like_cue(cue->lemma) || strict_speaker(d, &q))) {
+                        (!noun_like_cue(cue->lemma) || strict_speaker(d, &q) ||
+                         proper_subject(d, &q))) {
                         q.at.start = d->tokens[b].start;
                         q.at.end = d->tokens[comma - 1].end;
                         /* `The tag, Abboud said, went with …`: a frame inside the sentence;
@@ -1941,6 +2001,10 @@ static dossier_status find_reported(qfinder *f)
                         size_t x = ce;
                         if (q.speaker_at.end > d->tokens[ce - 1].end)
                             x = token_at(d, q.speaker_at.end);
+                        /* ... also past a listener (`The aim, one official told the Post, is
+                         * to …`) */
+                        if (x == ce && tells_someone(cue->lemma) && listener_at(d, ce, end))
+                            while (x < end && x < ce + 6 && !tok_char(d, x, ',')) x++;
                         if (tok_char(d, x, ',') && end > x + 3 && !f->in_quote[x + 1])
                             q.at.end = d->tokens[end - 1].end;
                         ok = 1;

@@ -888,6 +888,44 @@ static void test_quote_participle_pronoun(void)
     arena_free(an.a);
 }
 
+/* Reported speech framed by "according to" after a conjunction or set off by commas, by a
+ * tell-like cue with its listener, and by an outlet the nlp layer does not know. */
+static void test_quote_report_frames(void)
+{
+    annotated an;
+    const char *t = "But according to the harbour auditors, the new gate will stay shut until "
+                    "the spring.\n\n"
+                    "Fishing, according to the harbour office, has fallen by half since May.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0),
+              "the harbour auditors|indirect|the new gate will stay shut until the spring");
+    CHECK_STR(quote_str(&an, 1), "the harbour office|indirect|Fishing, according to the harbour "
+                                 "office, has fallen by half since May");
+    arena_free(an.a);
+
+    t = "The toll talks have stalled over the night fees, Ada Lind told the committee on "
+        "Monday.\n\n"
+        "The ferry will not sail before June, he warned the ferry owners.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0),
+              "Ada Lind|indirect|The toll talks have stalled over the night fees");
+    CHECK_STR(quote_str(&an, 1), "he|indirect|The ferry will not sail before June");
+    arena_free(an.a);
+
+    /* A frame with its listener inside the sentence: the report goes on after it. */
+    t = "The aim of the new toll, one harbour official told the Courier, is to pay for the gate.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "one harbour official|indirect|The aim of the new toll, one "
+                                 "harbour official told the Courier, is to pay for the gate");
+    arena_free(an.a);
+
+    t = "The old ferry was sold to a buyer in Malta, the Courier reported.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0),
+              "the Courier|indirect|The old ferry was sold to a buyer in Malta");
+    arena_free(an.a);
+}
+
 int main(void)
 {
     test_tokens();
@@ -907,5 +945,6 @@ int main(void)
     test_quote_colon_after_introduction();
     test_quote_participle_pronoun();
     test_quote_reporter_pronoun();
+    test_quote_report_frames();
     return check_done();
 }
