@@ -2218,6 +2218,196 @@ static dossier_status find_reported(qfinder *f)
     return DOSSIER_OK;
 }
 
+/* The cue of a headline word at t, whatever its capital ("Says", "Calls For"): 0, 1 or 2
+ * words. */
+static int headline_cue(const qfinder *f, size_t t, size_t end, const lex_cue **out)
+{
+    const nlp_doc *d = f->d;
+    if (t >= end || !(d->tokens[t].flags & TOK_WORD)) return 0;
+    if (t + 1 < end && (d->tokens[t + 1].flags & TOK_WORD)) {
+        char buf[96];
+        size_t a = d->tokens[t].end - d->tokens[t].start;
+        size_t b = d->tokens[t + 1].end - d->tokens[t + 1].start;
+        if (a + b + 1 < sizeof buf) {
+            memcpy(buf, d->text + d->tokens[t].start, a);
+            buf[a] = ' ';
+            memcpy(buf + a + 1, d->text + d->tokens[t + 1].start, b);
+            if ((*out = lexicon_cue(f->lx, buf, a + b + 1))) return 2;
+        }
+    }
+    *out = lexicon_cue(f->lx, d->text + d->tokens[t].start, d->tokens[t].end - d->tokens[t].start);
+    return *out ? 1 : 0;
+}
+
+/* The person or organisation that the capitalised words [a, z) of a headline name: a mention
+ * ending them, else an entity of the article whose name ends with their last word ("Pence" for
+ * Mike Pence named below the headline, where the nlp layer sees only a run of capitals). -1 if
+ * none. */
+static int headline_entity(const nlp_doc *d, size_t a, size_t z)
+{
+    const token *l = &d->tokens[z - 1];
+    size_t ln = l->end - l->start;
+    if (ln < 3) return -1;
+    /* a possessive names what is theirs, not them (`Lind's Plan Fails`) */
+    if (d->text[l->end - 1] == 's' &&
+        (d->text[l->end - 2] == '\'' || (ln > 4 && !memcmp(d->text + l->end - 4, "\xE2\x80\x99", 3))))
+        return -1;
+    for (size_t k = a; k < z; k++) {
+        int m = mention_at(d, k);
+        if (m >= 0 && token_at(d, d->mentions[m].at.end) == z) {
+            const entity *en = &d->entities[d->mentions[m].entity];
+            if (en->kind == ENT_PERSON || en->kind == ENT_ORG) return (int)d->mentions[m].entity;
+        }
+    }
+    for (size_t i = 0; i < d->n_entities; i++) {
+        const entity *en = &d->entities[i];
+        if (en->kind != ENT_PERSON && en->kind != ENT_ORG) continue;
+        size_t nn = strlen(en->name);
+        if (nn >= ln && !strncasecmp(en->name + nn - ln, d->text + l->start, ln) &&
+            (nn == ln || en->name[nn - ln - 1] == ' '))
+            return (int)i;
+    }
+    return -1;
+}
+
+/*
+ * Pass 2b: headlines that attribute. A paragraph of one sentence in title case names its
+ * speaker before the cue (`Mayor Says Toll Will Pay for the Gate`), after its words (`Toll
+ * Will Pay for the Gate, Mayor Says`), or before a colon (`Lind: No New Tolls This Year`, then
+ * in any case); the nlp layer reads such a line as one run of capitals, so the cue is looked up
+ * whatever its capital and the speaker matched to the article's entities by its last word.
+ */
+static dossier_status find_headlines(qfinder *f)
+{
+    const nlp_doc *d = f->d;
+    for (size_t s = 0; s < d->n_sentences; s++) {
+        size_t b = token_at(d, d->sentences[s].start);
+        if (b >= d->n_tokens || !(d->tokens[b].flags & TOK_PARA)) continue;
+        size_t e = b + 1;
+        while (e < d->n_tokens && d->tokens[e].sent == s) e++;
+        /* one sentence, alone in its paragraph */
+        if (e < d->n_tokens && !(d->tokens[e].flags & TOK_PARA)) continue;
+        size_t end = e;
+        while (end > b && !(d->tokens[end - 1].flags & TOK_WORD)) end--;
+        if (end < b + 4 || end - b > 40) continue;
+        /* a question asks, it reports nobody (`Cruz: Conservative or Career Politician?`) */
+        int question = 0;
+        for (size_t x = end; x < e; x++) question |= tok_char(d, x, '?');
+        if (question) continue;
+        /* the opening run of capitalised words (numbers too: "31 Voters") */
+        size_t r = b;
+        const lex_cue *cue = NULL;
+        while (r < end && r < b + 6 && (d->tokens[r].flags & (TOK_CAP | TOK_UPPER | TOK_NUM)) &&
+               (d->tokens[r].flags & TOK_WORD) && !(r > b && headline_cue(f, r, end, &cue)))
+            r++;
+        size_t words = 0, caps = 0;
+        for (size_t x = b; x < end; x++) {
+            if (!(d->tokens[x].flags & TOK_WORD)) continue;
+            words++;
+            caps += (d->tokens[x].flags & (TOK_CAP | TOK_UPPER | TOK_NUM)) != 0;
+        }
+        int title = caps * 4 >= words * 3;
+        quote q;
+        memset(&q, 0, sizeof q);
+        q.speaker = -1;
+        size_t sa = b, sz = b; /* the speaker's words */
+        size_t c = 0;
+        int len = 0;
+        cue = NULL;
+        if (r > b && r < end && tok_char(d, r, ':') && r + 1 + MIN_INDIRECT <= end) {
+            /* `Name: words` */
+            static const char *const labels[] = {
+                "update",  "updated", "breaking", "watch",  "look",     "video",     "photos",
+                "photo",   "related", "read",     "listen", "exclusive", "editor",   "note",
+                "live",    "opinion", "analysis", "review", "correction", "transcript", "full",
+                "first",   "more",    "news",     "latest", "wow",      "boom",      "just",
+                "update",  NULL};
+            static wordset label_set = WORDSET(labels, 1);
+            int label = 0;
+            for (size_t x = b; x < r; x++) label |= tok_in(d, x, &label_set);
+            /* a section's heading (`Kasich: Now or never`) is shorter than a headline */
+            if (label || r - b > 4 || words_between(d, r + 1, end) < 5) continue;
+            q.speaker = headline_entity(d, b, r);
+            if (q.speaker < 0 && !is_speaker_noun(d, r - 1)) continue;
+            sa = b, sz = r;
+            c = r, len = 1;
+            q.at.start = d->tokens[r + 1].start;
+            q.at.end = d->tokens[end - 1].end;
+        } else if (title && r > b && r < end && (len = headline_cue(f, r, end, &cue)) > 0 &&
+                   cue->kind != LEX_CUE_SOURCE && r + (size_t)len + MIN_INDIRECT <= end &&
+                   (d->tokens[r].flags & TOK_CAP)) {
+            /* `Name Says words`: a known name or a speaker's noun (`New Poll Shows`) before
+             * the cue, which no participle is (`News Outlets Feeling the Squeeze`) */
+            sa = b, sz = r;
+            c = r;
+            q.speaker = headline_entity(d, b, r);
+            if ((q.speaker < 0 && !is_speaker_noun(d, r - 1)) || ends_ing(d, r)) continue;
+            q.at.start = d->tokens[r + (size_t)len].start;
+            q.at.end = d->tokens[end - 1].end;
+        } else if (title) {
+            /* `words, Name Says` */
+            const lex_cue *c1;
+            size_t k = end - 1;
+            if (headline_cue(f, k, end, &c1) != 1 || c1->kind != LEX_CUE_SPEECH ||
+                !takes_bare_clause(c1->lemma))
+                continue;
+            size_t a = k;
+            while (a > b && k - a < 5 && (d->tokens[a - 1].flags & TOK_WORD) &&
+                   (d->tokens[a - 1].flags & (TOK_CAP | TOK_UPPER)))
+                a--;
+            if (a == k || a < b + MIN_INDIRECT + 1 || !tok_char(d, a - 1, ',')) continue;
+            sa = a, sz = k;
+            c = k, len = 1, cue = c1;
+            q.speaker = headline_entity(d, a, k);
+            if (q.speaker < 0 && !is_speaker_noun(d, k - 1)) continue;
+            q.at.start = d->tokens[b].start;
+            q.at.end = d->tokens[a - 2].end;
+        } else {
+            continue;
+        }
+        /* A quotation framed there already has its attribution. */
+        int framed = 0;
+        for (size_t i = 0; i < f->n && !framed; i++) {
+            const quote *p = &f->items[i];
+            framed = p->at.start < d->tokens[e - 1].end && p->at.end > d->tokens[b].start &&
+                     p->cue.end > p->cue.start;
+        }
+        if (framed) continue;
+        q.speaker_at.start = d->tokens[sa].start;
+        q.speaker_at.end = d->tokens[sz - 1].end;
+        q.kind = QUOTE_INDIRECT;
+        q.sent = (uint32_t)s;
+        q.content = q.at;
+        if (cue) {
+            set_cue(&q, d, c, len, cue);
+        } else {
+            q.cue.start = d->tokens[c].start;
+            q.cue.end = d->tokens[c].end;
+            q.cue_lemma = ":";
+        }
+        /* Quotations inside are partial ones of this report. */
+        int mixed = 0;
+        for (size_t i = 0; i < f->n; i++) {
+            quote *p = &f->items[i];
+            if (p->at.start < q.at.start || p->at.start >= q.at.end) continue;
+            mixed = 1;
+            p->kind = QUOTE_PARTIAL;
+            p->content = q.at;
+            if (p->at.end > p->content.end) p->content.end = p->at.end;
+            p->cue = q.cue;
+            p->cue_lemma = q.cue_lemma;
+            p->speaker = q.speaker;
+            p->speaker_at = q.speaker_at;
+        }
+        for (size_t x = b; x < e; x++) f->used_cue[x] = 1;
+        if (mixed) continue;
+        quote *n = quote_push(f);
+        if (!n) return DOSSIER_ERR_NOMEM;
+        *n = q;
+    }
+    return DOSSIER_OK;
+}
+
 /*
  * Pass 3: a whole quotation nobody frames, right after reported speech of its own paragraph or
  * the one before (`Sexton said he understands them. “I can see why …”`), is that speaker's,
@@ -2397,6 +2587,8 @@ dossier_status quotes_find(arena *a, const nlp_doc *doc, quote_list *out)
     dossier_status rc = find_quotations(&f);
     if (rc != DOSSIER_OK) return rc;
     rc = find_transcript(&f);
+    if (rc != DOSSIER_OK) return rc;
+    rc = find_headlines(&f);
     if (rc != DOSSIER_OK) return rc;
     rc = find_reported(&f);
     if (rc != DOSSIER_OK) return rc;

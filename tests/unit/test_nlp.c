@@ -926,6 +926,39 @@ static void test_quote_report_frames(void)
     arena_free(an.a);
 }
 
+/* Headlines that attribute: the speaker before the cue, after the words, or before a colon,
+ * matched to the article's entities by the last word; a question or a section heading is no
+ * report. */
+static void test_quote_headlines(void)
+{
+    annotated an;
+    const char *t = "Lind Says New Toll Will Pay For The Harbour Gate.\n\n"
+                    "Mayor Ada Lind spoke in the town hall on Monday.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Ada Lind|indirect|New Toll Will Pay For The Harbour Gate");
+    arena_free(an.a);
+
+    t = "Berg: the night ferry will sail again from the first of June.\n\n"
+        "Tomas Berg runs the ferry company.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0),
+              "Tomas Berg|indirect|the night ferry will sail again from the first of June");
+    arena_free(an.a);
+
+    t = "Night Ferry Will Sail Again in June, Berg Says.\n\n"
+        "Tomas Berg runs the ferry company.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Tomas Berg|indirect|Night Ferry Will Sail Again in June");
+    arena_free(an.a);
+
+    t = "Berg: Ferry Boss or Harbour Politician?\n\n"
+        "Berg: Now or never.\n\n"
+        "Tomas Berg runs the ferry company.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_INT(an.q.n, 0);
+    arena_free(an.a);
+}
+
 int main(void)
 {
     test_tokens();
@@ -946,5 +979,6 @@ int main(void)
     test_quote_participle_pronoun();
     test_quote_reporter_pronoun();
     test_quote_report_frames();
+    test_quote_headlines();
     return check_done();
 }
