@@ -482,14 +482,26 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
             q->speaker_at.end = d->tokens[cs].end;
             return 1;
         }
-        if (cs < t && is_determiner(d, cs) && mention_at(d, cs + 1) < 0) {
+        /* ... and so does a phrase of adjectives before its noun (`Several environmental
+         * groups asked …, saying`, `Small groups of protesters marched …, chanting`) */
+        int bare = cs < t && mention_at(d, cs) < 0 && (d->tokens[cs].flags & TOK_WORD) &&
+                   !(d->tokens[cs].flags & TOK_NUM) &&
+                   !nlp_is_function_word(d->text + d->tokens[cs].start,
+                                         d->tokens[cs].end - d->tokens[cs].start);
+        if (cs < t && (is_determiner(d, cs) || bare) && mention_at(d, cs + 1) < 0) {
             size_t e = cs + 1;
             while (e < t && e < cs + 5 && (d->tokens[e].flags & TOK_WORD) &&
                    !nlp_is_function_word(d->text + d->tokens[e].start,
                                          d->tokens[e].end - d->tokens[e].start) &&
                    !cue_word(d, e))
                 e++;
-            if (e > cs + 1 && e < t && is_speaker_noun(d, e - 1) && set_speaker_phrase(d, q, cs, e))
+            /* a bare phrase is common nouns: capitals after its first word make a title
+             * before a name (`US Secretary of State Antony Blinken`) */
+            int common = 1;
+            for (size_t x = cs + 1; bare && x < e; x++)
+                if (d->tokens[x].flags & (TOK_CAP | TOK_UPPER)) common = 0;
+            if (e > cs + 1 && e < t && common && is_speaker_noun(d, e - 1) &&
+                set_speaker_phrase(d, q, cs, e))
                 return 1;
             q->speaker_at.start = q->speaker_at.end = 0;
         }

@@ -869,6 +869,19 @@ static void test_quote_reporter_pronoun(void)
     arena_free(an.a);
 }
 
+/* A participle's subject is the noun phrase opening its clause, adjectives and all, not a
+ * person named after it. */
+static void test_quote_participle_bare_subject(void)
+{
+    annotated an;
+    const char *t = "Several harbour unions asked the court to give Tomas Berg more time, saying "
+                    "the toll was unfair to the fishermen.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 1), "Several harbour unions|indirect|the toll was unfair to the "
+                                 "fishermen");
+    arena_free(an.a);
+}
+
 static void test_quote_participle_pronoun(void)
 {
     annotated an;
@@ -977,6 +990,7 @@ int main(void)
     test_quote_no_frame_next_sentence();
     test_quote_colon_after_introduction();
     test_quote_participle_pronoun();
+    test_quote_participle_bare_subject();
     test_quote_reporter_pronoun();
     test_quote_report_frames();
     test_quote_headlines();
