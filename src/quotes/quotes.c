@@ -424,7 +424,9 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
                      (tok_char(d, t - 1, ',') || tok_is(d, t - 1, "by") || dash_before(d, c) ||
                       tok_is(d, t - 1, "after") || tok_is(d, t - 1, "while") ||
                       tok_is(d, t - 1, "before") || tok_is(d, t - 1, "when"));
-    int second_verb = t > floor && (tok_is(d, t - 1, "and") || tok_is(d, t - 1, "but"));
+    /* ... and so has a verb after ", then" (`offered him a job, then said …`) */
+    int second_verb = t > floor && (tok_is(d, t - 1, "and") || tok_is(d, t - 1, "but") ||
+                                    (tok_char(d, t - 1, ',') && tok_is(d, t, "then")));
     /* "the businessman said, arguing that …": the participle goes on from the cue before it. */
     if (participle && t >= floor + 2 && tok_char(d, t - 1, ',') && cue_word(d, t - 2) &&
         subject_before(d, q, t - 2, floor))
@@ -504,6 +506,30 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
                 set_speaker_phrase(d, q, cs, e))
                 return 1;
             q->speaker_at.start = q->speaker_at.end = 0;
+        }
+        /* `Democratic candidate Ada Lind, like Berg, has …`: words before the comma with no
+         * preposition or conjunction among them, ending in a person, are a subject and its
+         * apposition, not an introduction */
+        if (comma > from && comma < t) {
+            int plain = 1;
+            for (size_t x = from; x < comma && plain; x++) {
+                const token *k = &d->tokens[x];
+                if (!(k->flags & TOK_WORD) ||
+                    (nlp_is_function_word(d->text + k->start, k->end - k->start) &&
+                     !is_determiner(d, x)))
+                    plain = 0;
+            }
+            int mc = plain ? mention_at(d, comma - 1) : -1;
+            if (mc < 0 && plain) {
+                size_t x = comma - 1;
+                while (x > from && mention_at(d, x) < 0) x--;
+                mc = mention_at(d, x);
+                if (mc >= 0 && token_at(d, d->mentions[mc].at.end) != comma) mc = -1;
+            }
+            if (mc >= 0 && d->entities[d->mentions[mc].entity].kind == ENT_PERSON) {
+                set_speaker_mention(d, q, mc);
+                return 1;
+            }
         }
         int org = -1;
         for (int pass = 0; pass < 2; pass++) {
@@ -2107,6 +2133,22 @@ static dossier_status find_reported(qfinder *f)
                 /* The clause ends where another report begins: ", and officials said". */
                 size_t z = end;
                 for (size_t x = a + 1; x + 2 < end && z == end; x++) {
+                    /* `says the toll is fair and says he …`: the subject's next report */
+                    if (tok_is(d, x, "and") || tok_is(d, x, "but")) {
+                        size_t y = x + 1;
+                        while (y < end && y < x + 3 && is_cue_filler(d, y)) y++;
+                        const lex_cue *c3;
+                        int l3 = y < end && !f->in_quote[y] ? cue_at(f, y, &c3) : 0;
+                        /* ... whose clause opens plainly: "that", a subject pronoun, a name */
+                        size_t w = y + (size_t)l3;
+                        if (l3 && c3->kind == LEX_CUE_SPEECH && takes_bare_clause(c3->lemma) &&
+                            !ends_ing(d, y) && w < end &&
+                            (tok_is(d, w, "that") || is_pronoun_subject(d, w) ||
+                             mention_at(d, w) >= 0)) {
+                            z = x;
+                            break;
+                        }
+                    }
                     if (!tok_char(d, x, ',') && !tok_char(d, x, ';')) continue;
                     /* `…, saying …`: a participle reports on its own */
                     const lex_cue *c0;

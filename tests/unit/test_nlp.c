@@ -882,6 +882,25 @@ static void test_quote_participle_bare_subject(void)
     arena_free(an.a);
 }
 
+/* A second report of the same subject: after "and" it ends the first report, after ", then"
+ * it has the sentence's subject, and a subject with an apposition is no introduction. */
+static void test_quote_second_report(void)
+{
+    annotated an;
+    const char *t = "Ada Lind says the toll is fair and says she wrote the bill to pay for the "
+                    "gate.\n\n"
+                    "Tomas Berg offered the fisherman a seat on the board, then said he would "
+                    "listen to anyone.\n\n"
+                    "Harbour mayor Ada Lind, like Tomas Berg, has praised the new quay but has said "
+                    "she will not raise the toll.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Ada Lind|indirect|the toll is fair");
+    CHECK_STR(quote_str(&an, 1), "Ada Lind|indirect|she wrote the bill to pay for the gate");
+    CHECK_STR(quote_str(&an, 2), "Tomas Berg|indirect|he would listen to anyone");
+    CHECK_STR(quote_str(&an, 4), "Ada Lind|indirect|she will not raise the toll");
+    arena_free(an.a);
+}
+
 static void test_quote_participle_pronoun(void)
 {
     annotated an;
@@ -991,6 +1010,7 @@ int main(void)
     test_quote_colon_after_introduction();
     test_quote_participle_pronoun();
     test_quote_participle_bare_subject();
+    test_quote_second_report();
     test_quote_reporter_pronoun();
     test_quote_report_frames();
     test_quote_headlines();
