@@ -1946,9 +1946,27 @@ static dossier_status find_reported(qfinder *f)
             size_t ce = c + (size_t)len;
             int ok = 0;
             if (tok_is(d, c, "according")) {
-                /* "according to X, CLAUSE" or "CLAUSE, according to X." */
-                if (!subject_after(d, &q, ce, e)) continue;
+                /* "according to X, CLAUSE" or "CLAUSE, according to X." The source runs to
+                 * a comma or the sentence's end. */
+                size_t src_end = ce;
+                while (src_end < end && src_end < ce + 40 && !tok_char(d, src_end, ',') &&
+                       !tok_char(d, src_end, ';') && !f->in_quote[src_end] &&
+                       !tok_char(d, src_end, '('))
+                    src_end++;
+                if (!subject_after(d, &q, ce, e)) {
+                    /* a long source (`according to early results of the exit polls
+                     * conducted for …`): its first words stand for it */
+                    size_t sz = src_end < ce + 6 ? src_end : ce + 6;
+                    while (sz > ce && nlp_is_function_word(d->text + d->tokens[sz - 1].start,
+                                                           d->tokens[sz - 1].end -
+                                                               d->tokens[sz - 1].start))
+                        sz--;
+                    if (src_end == ce || (src_end < end && !tok_char(d, src_end, ',')) ||
+                        !set_speaker_phrase(d, &q, ce, sz))
+                        continue;
+                }
                 size_t after = token_at(d, q.speaker_at.end);
+                if (src_end > after) after = src_end;
                 /* "But according to X, CLAUSE": a conjunction (and its comma) may open the
                  * sentence before the frame. */
                 size_t lead = b;
@@ -1979,8 +1997,23 @@ static dossier_status find_reported(qfinder *f)
                     q.at.start = d->tokens[b].start;
                     q.at.end = d->tokens[c - 2].end;
                     ok = 1;
+                    /* `Since May, according to the office, fishing has fallen by half`: the
+                     * sentence goes on after the frame (past an apposition of the source),
+                     * unless a relative clause, a conjunction or a participle follows it. */
+                    static const char *const stops[] = {
+                        "who",    "which",  "where", "and",    "but",    "while", "although",
+                        "though", "as",     "with",  "compared", "according", "when", "whose",
+                        "because", "since", "so",    "or",     "up",     "down",  "from",
+                        "than",   NULL};
+                    static wordset stop_set = WORDSET(stops, 1);
+                    if (after < end && tok_char(d, after, ',') && after + 1 < end &&
+                        !f->in_quote[after + 1] && (d->tokens[after + 1].flags & TOK_WORD) &&
+                        !tok_in(d, after + 1, &stop_set) && !ends_ing(d, after + 1) &&
+                        !(d->tokens[after + 1].flags & TOK_NUM) &&
+                        words_between(d, after + 1, end) >= MIN_INDIRECT)
+                        q.at.end = d->tokens[end - 1].end;
                 } else if (c > b + MIN_INDIRECT && (d->tokens[c - 1].flags & TOK_WORD) &&
-                           !f->in_quote[c - 1] && token_at(d, q.speaker_at.end) >= end) {
+                           !f->in_quote[c - 1] && after >= end) {
                     /* "… 271 delegates according to a count by the AP.": no comma, but the
                      * source ends the sentence. */
                     q.at.start = d->tokens[b].start;

@@ -935,6 +935,22 @@ static void test_quote_report_frames(void)
                                  "office, has fallen by half since May");
     arena_free(an.a);
 
+    /* A long source stands by its first words; a sentence going on after a frame set off by
+     * commas is reported whole, unless a relative clause follows the source. */
+    t = "According to early results of the harbour survey conducted for the town council by the "
+        "port office, most fishermen want the new gate.\n\n"
+        "Since last winter, according to the harbour office, the night ferry has lost half of "
+        "its passengers.\n\n"
+        "The toll will pay for the gate, according to the harbour office, which runs the port.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0),
+              "early results of the harbour survey|indirect|most fishermen want the new gate");
+    CHECK_STR(quote_str(&an, 1), "the harbour office|indirect|Since last winter, according to "
+                                 "the harbour office, the night ferry has lost half of its "
+                                 "passengers");
+    CHECK_STR(quote_str(&an, 2), "the harbour office|indirect|The toll will pay for the gate");
+    arena_free(an.a);
+
     t = "The toll talks have stalled over the night fees, Ada Lind told the committee on "
         "Monday.\n\n"
         "The ferry will not sail before June, he warned the ferry owners.";
