@@ -1889,7 +1889,9 @@ static int proper_subject(const nlp_doc *d, const quote *q)
     for (size_t k = a; k < z; k++) {
         const token *h = &d->tokens[k];
         unsigned char c0 = (unsigned char)d->text[h->start];
-        if (!(h->flags & TOK_WORD) || !(c0 >= 'A' && c0 <= 'Z')) return 0;
+        if (!(h->flags & TOK_WORD) || !(c0 >= 'A' && c0 <= 'Z') ||
+            nlp_is_function_word(d->text + h->start, h->end - h->start))
+            return 0;
     }
     return 1;
 }
@@ -2085,6 +2087,18 @@ static dossier_status find_reported(qfinder *f)
                     }
                 }
             }
+            if (!ok && c > b && tok_is(d, c - 1, "as") && tok_is(d, ce, "by") &&
+                cue->kind == LEX_CUE_SPEECH && (c - 1 == b || tok_char(d, c - 2, ','))) {
+                /* "As reported by X, CLAUSE": the clause after the source's comma */
+                if (!subject_after(d, &q, ce + 1, e) || !speaker_like(d, &q)) continue;
+                size_t x = token_at(d, q.speaker_at.end);
+                while (x < end && x < ce + 30 && !tok_char(d, x, ',') && !f->in_quote[x]) x++;
+                if (!(x < end && tok_char(d, x, ',')) || words_between(d, x + 1, end) < MIN_INDIRECT)
+                    continue;
+                q.at.start = d->tokens[x + 1].start;
+                q.at.end = d->tokens[end - 1].end;
+                ok = 1;
+            }
             if (!ok && cue->kind != LEX_CUE_SOURCE && ce < end) {
                 /* "X said (that) CLAUSE"; "It said …" when "it" stands right before a cue of
                  * speech (a company, a ministry: "it is clear that" has no cue). */
@@ -2093,7 +2107,30 @@ static dossier_status find_reported(qfinder *f)
                        subject_it(d, &q, c, b))) ||
                     !speaker_like(d, &q))
                     continue;
-                if (noun_like_cue(cue->lemma) && !strict_speaker(d, &q)) continue;
+                /* "As X reported, CLAUSE": the clause after the frame's comma (a cue of
+                 * speech: "as the war continues" tells when) */
+                size_t sb = token_at(d, q.speaker_at.start);
+                size_t as_comma = 0;
+                if (sb > b && tok_is(d, sb - 1, "as") && takes_bare_clause(cue->lemma) &&
+                    (sb - 1 == b || tok_char(d, sb - 2, ','))) {
+                    for (size_t x = ce; x < end && x < ce + 8 && !f->in_quote[x]; x++)
+                        if (tok_char(d, x, ',')) {
+                            as_comma = x;
+                            break;
+                        }
+                    /* without its comma "as X said" compares */
+                    if (!as_comma) continue;
+                }
+                /* a noun-like cue in the past tense after a name the nlp layer does not know
+                 * is a verb (`the Courier reported …`, not `the Senate report …`) */
+                size_t cn = d->tokens[c].end - d->tokens[c].start;
+                int past = len == 1 && cn > 3 && !memcmp(d->text + d->tokens[c].end - 2, "ed", 2);
+                /* ... whose clause opens plainly (not `reported from the atoll`) */
+                int opens = tok_is(d, ce, "that") || is_determiner(d, ce) ||
+                            is_pronoun_subject(d, ce) || (d->tokens[ce].flags & TOK_CAP);
+                if (noun_like_cue(cue->lemma) && !strict_speaker(d, &q) &&
+                    !(past && (opens || as_comma) && proper_subject(d, &q)))
+                    continue;
                 /* Verbs that take a bare clause ("said the talks failed"); the others need
                  * "that" ("welcomed that ..."), or they are no report at all ("rejected the
                  * offer"). */
@@ -2103,7 +2140,9 @@ static dossier_status find_reported(qfinder *f)
                 int infinitive = takes_infinitive(cue->lemma);
                 int object = 0;
                 size_t a = ce;
-                if (infinitive && strict_speaker(d, &q)) {
+                if (as_comma) {
+                    a = as_comma + 1;
+                } else if (infinitive && strict_speaker(d, &q)) {
                     size_t k = ce;
                     size_t reach = infinitive == 2 ? ce + 5 : ce + 1;
                     while (k < end && k < reach && !tok_is(d, k, "to") &&

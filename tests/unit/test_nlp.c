@@ -967,6 +967,21 @@ static void test_quote_report_frames(void)
                                  "harbour official told the Courier, is to pay for the gate");
     arena_free(an.a);
 
+    /* "As X reported, …", "As reported by X, …", and a past-tense cue after an unknown
+     * outlet whose clause opens plainly (not a byline's "reported from"). */
+    t = "As the Courier reported, the night ferry will not sail again before June.\n\n"
+        "As reported by the Gazette, the harbour gate has been closed for a month.\n\n"
+        "The Courier reported the toll would rise in the spring.\n\n"
+        "The Gazette reported from the harbour island.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0),
+              "the Courier|indirect|the night ferry will not sail again before June");
+    CHECK_STR(quote_str(&an, 1),
+              "the Gazette|indirect|the harbour gate has been closed for a month");
+    CHECK_STR(quote_str(&an, 2), "The Courier|indirect|the toll would rise in the spring");
+    CHECK_INT(an.q.n, 3);
+    arena_free(an.a);
+
     t = "The old ferry was sold to a buyer in Malta, the Courier reported.";
     CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
     CHECK_STR(quote_str(&an, 0),
