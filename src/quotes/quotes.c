@@ -1896,6 +1896,34 @@ static int proper_subject(const nlp_doc *d, const quote *q)
     return 1;
 }
 
+/* After an inverted cue at the words from t (`…, said several observers.`, `…, said the
+ * company's chief executive, Ada Lind.`): a noun phrase opening with a determiner or a
+ * quantifier and ending, at a comma or the sentence end, in a speaker's noun or a person. */
+static int inverted_phrase(const nlp_doc *d, size_t t, size_t end)
+{
+    static const char *const quant[] = {"several", "some", "many", "most", "other", "one",
+                                        "two",     "three", "four", "five", "both",  "all",
+                                        "few",     "a",     "an",   "the",  NULL};
+    static wordset qset = WORDSET(quant, 1);
+    if (t >= end || !(tok_in(d, t, &qset) || is_determiner(d, t))) return 0;
+    size_t x = t + 1;
+    /* nouns and adjectives only ("of" aside): a function word makes it a clause (`…, said
+     * the talks will start with Berg`) */
+    while (x < end && x < t + 8 && (d->tokens[x].flags & TOK_WORD) &&
+           (tok_is(d, x, "of") || !nlp_is_function_word(d->text + d->tokens[x].start,
+                                                        d->tokens[x].end - d->tokens[x].start)))
+        x++;
+    if (x == t + 1 || (x < end && !tok_char(d, x, ','))) return 0;
+    int m = mention_at(d, x - 1);
+    /* ... or in a title before the person's name (`…, said the firm's chief executive, Ada
+     * Lind.`) */
+    int m2 = x + 1 < end ? mention_at(d, x + 1) : -1;
+    return is_speaker_noun(d, x - 1) ||
+           (m >= 0 && d->entities[d->mentions[m].entity].kind == ENT_PERSON) ||
+           (m2 >= 0 && d->entities[d->mentions[m2].entity].kind == ENT_PERSON &&
+            token_at(d, d->mentions[m2].at.end) >= end);
+}
+
 /* Words a frame's tail may open with (`…, he said on Tuesday`, `…, she said in a statement`). */
 static int frame_tail(const nlp_doc *d, size_t t)
 {
@@ -2041,7 +2069,11 @@ static dossier_status find_reported(qfinder *f)
                 /* ... and a tail that opens with a lower-case word other than a preposition
                  * or a time word is a clause of the cue's own (`…, and Nicklaus said it is one
                  * of his favourites`): not a frame; nor is a frame one that opens with "and". */
-                if (tail >= 2 && !frame_tail(d, ce) &&
+                /* (after an inverted cue the words are its subject: `…, said several
+                 * observers`, which inverted_ends checks) */
+                int inverted = comma < c && comma + 1 == c && takes_bare_clause(cue->lemma) &&
+                               !noun_like_cue(cue->lemma) && inverted_phrase(d, ce, end);
+                if (tail >= 2 && !frame_tail(d, ce) && !inverted &&
                     !(tells_someone(cue->lemma) && listener_at(d, ce, end)))
                     tail = SIZE_MAX;
                 if (comma < c && comma + 1 < c && (tok_is(d, comma + 1, "and") ||

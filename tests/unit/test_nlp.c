@@ -982,6 +982,17 @@ static void test_quote_report_frames(void)
     CHECK_INT(an.q.n, 3);
     arena_free(an.a);
 
+    /* An inverted frame whose subject is a common noun phrase; not a clause after "said". */
+    t = "The new gate may be more useful to the ferry company than to anyone else, said several "
+        "harbour observers.\n\n"
+        "Ada Lind, the mayor, said the talks will start with Tomas Berg, but not end there.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "several harbour observers|indirect|The new gate may be more "
+                                 "useful to the ferry company than to anyone else");
+    CHECK_STR(quote_str(&an, 1),
+              "Ada Lind|indirect|the talks will start with Tomas Berg, but not end there");
+    arena_free(an.a);
+
     t = "The old ferry was sold to a buyer in Malta, the Courier reported.";
     CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
     CHECK_STR(quote_str(&an, 0),
