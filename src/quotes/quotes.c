@@ -1689,6 +1689,24 @@ static int takes_object(const char *lemma)
     return lemma_in(verbs, lemma);
 }
 
+/* `called the toll a mistake`, `calls it a political ploy`: "call" with an object and, after
+ * it, a noun phrase opened by "a"/"an" that names it; not `called her on Monday`, `called
+ * the meeting to order`, `called for`. */
+static int calls_it(const nlp_doc *d, const char *lemma, size_t t, size_t end)
+{
+    if (strcmp(lemma, "call") || t >= end) return 0;
+    static const char *const particles[] = {"for", "on", "off", "up", "in", "out", "back",
+                                            "upon", "to", "a", "an", "at", "by", NULL};
+    static wordset pset = WORDSET(particles, 1);
+    if (tok_in(d, t, &pset)) return 0;
+    for (size_t k = t + 1; k < end && k < t + 10 && (d->tokens[k].flags & TOK_WORD); k++) {
+        if (tok_is(d, k, "a") || tok_is(d, k, "an")) return k + 1 < end;
+        /* a preposition in the object makes it a place or a time (`called her on Monday`) */
+        if (tok_in(d, k, &pset) || tok_is(d, k, "from") || tok_is(d, k, "with")) return 0;
+    }
+    return 0;
+}
+
 /* Nouns that make a phrase a possible speaker: "officials", "a spokesperson", "the ministry". */
 static int is_speaker_noun(const nlp_doc *d, size_t t)
 {
@@ -2198,8 +2216,8 @@ static dossier_status find_reported(qfinder *f)
                            !tells_someone(cue->lemma)) {
                     /* A noun phrase reported (`Clinton cited remarks …`), from a subject that
                      * surely speaks, up to the clause's first comma. */
-                    if (!takes_object(cue->lemma) || !strict_speaker(d, &q) ||
-                        !(d->tokens[ce].flags & TOK_WORD))
+                    if (!(takes_object(cue->lemma) || calls_it(d, cue->lemma, ce, end)) ||
+                        !strict_speaker(d, &q) || !(d->tokens[ce].flags & TOK_WORD))
                         continue;
                     object = 1;
                 } else {

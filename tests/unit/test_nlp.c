@@ -901,6 +901,19 @@ static void test_quote_second_report(void)
     arena_free(an.a);
 }
 
+/* "call" with an object and a noun phrase naming it reports; a phone call does not. */
+static void test_quote_calls_it(void)
+{
+    annotated an;
+    const char *t = "Ada Lind called the toll a mistake that would hurt the fishermen.\n\n"
+                    "Tomas Berg called her on Monday to ask about the ferry.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Ada Lind|indirect|the toll a mistake that would hurt the "
+                                 "fishermen");
+    CHECK_INT(an.q.n, 1);
+    arena_free(an.a);
+}
+
 static void test_quote_participle_pronoun(void)
 {
     annotated an;
@@ -1053,6 +1066,7 @@ int main(void)
     test_quote_participle_pronoun();
     test_quote_participle_bare_subject();
     test_quote_second_report();
+    test_quote_calls_it();
     test_quote_reporter_pronoun();
     test_quote_report_frames();
     test_quote_headlines();
