@@ -1829,13 +1829,16 @@ static int noun_like_cue(const char *lemma)
     return lemma_in(nouns, lemma);
 }
 
-/* A subject that surely speaks: a mention, a personal pronoun or a speaker noun. */
+static int evidence_noun(const nlp_doc *d, size_t t);
+
+/* A subject that surely speaks: a mention, a personal pronoun, a speaker noun or a piece of
+ * evidence. */
 static int strict_speaker(const nlp_doc *d, const quote *q)
 {
     if (q->speaker >= 0) return 1;
     if (q->speaker_at.end <= q->speaker_at.start) return 0;
     size_t last = token_at(d, q->speaker_at.end) - 1;
-    return is_speaker_noun(d, last) || tok_is(d, last, "they") || tok_is(d, last, "we") ||
+    return is_speaker_noun(d, last) || evidence_noun(d, last) || tok_is(d, last, "they") || tok_is(d, last, "we") ||
            tok_is(d, last, "i") || tok_is(d, last, "he") || tok_is(d, last, "she");
 }
 
@@ -1862,7 +1865,51 @@ static int evidence_subject(const nlp_doc *d, const quote *q)
         NULL};
     static wordset set = WORDSET(nouns, 1);
     if (q->speaker >= 0 || q->speaker_at.end <= q->speaker_at.start) return 0;
-    return tok_in(d, token_at(d, q->speaker_at.end) - 1, &set);
+    size_t last = token_at(d, q->speaker_at.end) - 1;
+    return tok_in(d, last, &set) || evidence_noun(d, last);
+}
+
+/* Evidence that shows: the head nouns of `records show`, `leaked emails showed`. */
+static int evidence_noun(const nlp_doc *d, size_t t)
+{
+    static const char *const nouns[] = {
+        "poll",     "polls",     "survey",   "surveys",    "study",     "studies",   "data",
+        "research", "report",    "reports",  "analysis",   "analyses",  "figures",   "results",
+        "records",  "record",    "transcript", "transcripts", "document", "documents", "video",
+        "videos",   "footage",   "numbers",  "statistics", "count",     "tally",     "census",
+        "audit",    "emails",    "email",    "filings",    "filing",    "files",     "memo",
+        "memos",    "estimates", "polling",  "returns",    "logs",      "photos",    "images",
+        "messages", "letters",   "calendar", "calendars",  "receipts",  "projections", "models",
+        NULL};
+    static wordset set = WORDSET(nouns, 1);
+    return tok_in(d, t, &set);
+}
+
+/* Before a cue of showing at c: an evidence noun heading the subject, alone or before the
+ * preposition or participle of its complement (`records from the 2008 cycle`, `polls released
+ * Sunday`), back to the clause's start `b` or a punctuation mark. Sets q's speaker to the
+ * noun phrase it ends and returns 1, or returns 0. */
+static int evidence_phrase(const nlp_doc *d, quote *q, size_t c, size_t b)
+{
+    static const char *const links[] = {"from", "of", "by", "in", "on", "for", "released",
+                                        "conducted", "compiled", "obtained", "published",
+                                        "filed", "taken", "made", "reviewed", NULL};
+    static wordset lset = WORDSET(links, 1);
+    for (size_t k = c; k-- > b && c - k <= 14;) {
+        if (!(d->tokens[k].flags & TOK_WORD)) return 0;
+        if (!evidence_noun(d, k) || !(k + 1 == c || tok_in(d, k + 1, &lset))) continue;
+        size_t a = k;
+        while (a > b && k - a < 4 && (d->tokens[a - 1].flags & TOK_WORD) &&
+               !nlp_is_function_word(d->text + d->tokens[a - 1].start,
+                                     d->tokens[a - 1].end - d->tokens[a - 1].start))
+            a--;
+        if (a > b && is_determiner(d, a - 1)) a--;
+        q->speaker = -1;
+        q->speaker_at.start = d->tokens[a].start;
+        q->speaker_at.end = d->tokens[k].end;
+        return 1;
+    }
+    return 0;
 }
 
 /* Cues whose listener comes before the report: `told the council that`, `reminded him that`. */
@@ -2157,6 +2204,10 @@ static dossier_status find_reported(qfinder *f)
                        subject_it(d, &q, c, b))) ||
                     !speaker_like(d, &q))
                     continue;
+                /* `FEC records from the 2008 cycle show …`, `leaked emails showed …`: a piece
+                 * of evidence heading a longer subject */
+                if (q.speaker < 0 && (!strcmp(cue->lemma, "show") || !strcmp(cue->lemma, "find")))
+                    evidence_phrase(d, &q, c, b);
                 /* "As X reported, CLAUSE": the clause after the frame's comma (a cue of
                  * speech: "as the war continues" tells when) */
                 size_t sb = token_at(d, q.speaker_at.start);

@@ -914,6 +914,21 @@ static void test_quote_calls_it(void)
     arena_free(an.a);
 }
 
+/* Evidence shows: records, emails, filings, also at the head of a longer subject. */
+static void test_quote_evidence_shows(void)
+{
+    annotated an;
+    const char *t = "Harbour records from the 2019 season show the ferry carried fewer than a "
+                    "thousand cars.\n\n"
+                    "Leaked emails showed that the board had planned the toll for months.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0),
+              "Harbour records|indirect|the ferry carried fewer than a thousand cars");
+    CHECK_STR(quote_str(&an, 1),
+              "Leaked emails|indirect|the board had planned the toll for months");
+    arena_free(an.a);
+}
+
 static void test_quote_participle_pronoun(void)
 {
     annotated an;
@@ -1067,6 +1082,7 @@ int main(void)
     test_quote_participle_bare_subject();
     test_quote_second_report();
     test_quote_calls_it();
+    test_quote_evidence_shows();
     test_quote_reporter_pronoun();
     test_quote_report_frames();
     test_quote_headlines();
