@@ -1690,7 +1690,7 @@ static int takes_object(const char *lemma)
 }
 
 /* `called the toll a mistake`, `calls it a political ploy`: "call" with an object and, after
- * it, a noun phrase opened by "a"/"an" that names it; not `called her on Monday`, `called
+ * it, a noun phrase opened by "a"/"an" (or a possessive) that names it; not `called her on Monday`, `called
  * the meeting to order`, `called for`. */
 static int calls_it(const nlp_doc *d, const char *lemma, size_t t, size_t end)
 {
@@ -1701,6 +1701,11 @@ static int calls_it(const nlp_doc *d, const char *lemma, size_t t, size_t end)
     if (tok_in(d, t, &pset)) return 0;
     for (size_t k = t + 1; k < end && k < t + 10 && (d->tokens[k].flags & TOK_WORD); k++) {
         if (tok_is(d, k, "a") || tok_is(d, k, "an")) return k + 1 < end;
+        /* `called her fallen son her hero`: a possessive after the object */
+        if ((tok_is(d, k, "her") || tok_is(d, k, "his") || tok_is(d, k, "their") ||
+             tok_is(d, k, "its") || tok_is(d, k, "our") || tok_is(d, k, "my")) &&
+            k > t + 1 && k + 1 < end && (d->tokens[k + 1].flags & TOK_WORD))
+            return 1;
         /* a preposition in the object makes it a place or a time (`called her on Monday`) */
         if (tok_in(d, k, &pset) || tok_is(d, k, "from") || tok_is(d, k, "with")) return 0;
     }

@@ -906,11 +906,13 @@ static void test_quote_calls_it(void)
 {
     annotated an;
     const char *t = "Ada Lind called the toll a mistake that would hurt the fishermen.\n\n"
-                    "Tomas Berg called her on Monday to ask about the ferry.";
+                    "Tomas Berg called her on Monday to ask about the ferry.\n\n"
+                    "Tomas Berg called the old harbour town his true home.";
     CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
     CHECK_STR(quote_str(&an, 0), "Ada Lind|indirect|the toll a mistake that would hurt the "
                                  "fishermen");
-    CHECK_INT(an.q.n, 1);
+    CHECK_STR(quote_str(&an, 1), "Tomas Berg|indirect|the old harbour town his true home");
+    CHECK_INT(an.q.n, 2);
     arena_free(an.a);
 }
 
