@@ -522,7 +522,8 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
             int mc = plain ? mention_at(d, comma - 1) : -1;
             if (mc < 0 && plain) {
                 size_t x = comma - 1;
-                while (x > from && mention_at(d, x) < 0) x--;
+                while (x > from && mention_at(d, x) < 0)
+                    x--;
                 mc = mention_at(d, x);
                 if (mc >= 0 && token_at(d, d->mentions[mc].at.end) != comma) mc = -1;
             }
@@ -1690,13 +1691,13 @@ static int takes_object(const char *lemma)
 }
 
 /* `called the toll a mistake`, `calls it a political ploy`: "call" with an object and, after
- * it, a noun phrase opened by "a"/"an" (or a possessive) that names it; not `called her on Monday`, `called
- * the meeting to order`, `called for`. */
+ * it, a noun phrase opened by "a"/"an" (or a possessive) that names it; not `called her on Monday`,
+ * `called the meeting to order`, `called for`. */
 static int calls_it(const nlp_doc *d, const char *lemma, size_t t, size_t end)
 {
     if (strcmp(lemma, "call") || t >= end) return 0;
-    static const char *const particles[] = {"for", "on", "off", "up", "in", "out", "back",
-                                            "upon", "to", "a", "an", "at", "by", NULL};
+    static const char *const particles[] = {"for",  "on", "off", "up", "in", "out", "back",
+                                            "upon", "to", "a",   "an", "at", "by",  NULL};
     static wordset pset = WORDSET(particles, 1);
     if (tok_in(d, t, &pset)) return 0;
     for (size_t k = t + 1; k < end && k < t + 10 && (d->tokens[k].flags & TOK_WORD); k++) {
@@ -1843,8 +1844,9 @@ static int strict_speaker(const nlp_doc *d, const quote *q)
     if (q->speaker >= 0) return 1;
     if (q->speaker_at.end <= q->speaker_at.start) return 0;
     size_t last = token_at(d, q->speaker_at.end) - 1;
-    return is_speaker_noun(d, last) || evidence_noun(d, last) || tok_is(d, last, "they") || tok_is(d, last, "we") ||
-           tok_is(d, last, "i") || tok_is(d, last, "he") || tok_is(d, last, "she");
+    return is_speaker_noun(d, last) || evidence_noun(d, last) || tok_is(d, last, "they") ||
+           tok_is(d, last, "we") || tok_is(d, last, "i") || tok_is(d, last, "he") ||
+           tok_is(d, last, "she");
 }
 
 /* Does the "it" before cue c (past fillers) open its clause: at the sentence start `b`, after
@@ -1878,13 +1880,13 @@ static int evidence_subject(const nlp_doc *d, const quote *q)
 static int evidence_noun(const nlp_doc *d, size_t t)
 {
     static const char *const nouns[] = {
-        "poll",     "polls",     "survey",   "surveys",    "study",     "studies",   "data",
-        "research", "report",    "reports",  "analysis",   "analyses",  "figures",   "results",
-        "records",  "record",    "transcript", "transcripts", "document", "documents", "video",
-        "videos",   "footage",   "numbers",  "statistics", "count",     "tally",     "census",
-        "audit",    "emails",    "email",    "filings",    "filing",    "files",     "memo",
-        "memos",    "estimates", "polling",  "returns",    "logs",      "photos",    "images",
-        "messages", "letters",   "calendar", "calendars",  "receipts",  "projections", "models",
+        "poll",     "polls",     "survey",     "surveys",     "study",    "studies",     "data",
+        "research", "report",    "reports",    "analysis",    "analyses", "figures",     "results",
+        "records",  "record",    "transcript", "transcripts", "document", "documents",   "video",
+        "videos",   "footage",   "numbers",    "statistics",  "count",    "tally",       "census",
+        "audit",    "emails",    "email",      "filings",     "filing",   "files",       "memo",
+        "memos",    "estimates", "polling",    "returns",     "logs",     "photos",      "images",
+        "messages", "letters",   "calendar",   "calendars",   "receipts", "projections", "models",
         NULL};
     static wordset set = WORDSET(nouns, 1);
     return tok_in(d, t, &set);
@@ -1896,9 +1898,9 @@ static int evidence_noun(const nlp_doc *d, size_t t)
  * noun phrase it ends and returns 1, or returns 0. */
 static int evidence_phrase(const nlp_doc *d, quote *q, size_t c, size_t b)
 {
-    static const char *const links[] = {"from", "of", "by", "in", "on", "for", "released",
-                                        "conducted", "compiled", "obtained", "published",
-                                        "filed", "taken", "made", "reviewed", NULL};
+    static const char *const links[] = {
+        "from",     "of",       "by",        "in",    "on",    "for",  "released", "conducted",
+        "compiled", "obtained", "published", "filed", "taken", "made", "reviewed", NULL};
     static wordset lset = WORDSET(links, 1);
     for (size_t k = c; k-- > b && c - k <= 14;) {
         if (!(d->tokens[k].flags & TOK_WORD)) return 0;
@@ -1934,14 +1936,15 @@ static int listener_at(const nlp_doc *d, size_t t, size_t end)
 {
     static const char *const obj[] = {"him", "her", "them", "us", "me", "you", NULL};
     static wordset oset = WORDSET(obj, 1);
-    static const char *const dets[] = {"the", "a", "an", "his", "her", "their", "its", "our",
-                                       "my", "this", "these", "those", "one", NULL};
+    static const char *const dets[] = {"the", "a",  "an",   "his",   "her",   "their", "its",
+                                       "our", "my", "this", "these", "those", "one",   NULL};
     static wordset dset = WORDSET(dets, 1);
     if (t >= end) return 0;
     if (tok_in(d, t, &oset)) return 1;
     if (!tok_in(d, t, &dset)) return 0;
     size_t k = t + 1;
-    while (k < end && k < t + 5 && (d->tokens[k].flags & TOK_WORD) && !frame_tail(d, k)) k++;
+    while (k < end && k < t + 5 && (d->tokens[k].flags & TOK_WORD) && !frame_tail(d, k))
+        k++;
     if (k == t + 1 && !(k < end && (d->tokens[k].flags & TOK_WORD))) return 0;
     /* the listener ends the sentence, meets a comma or a tail word: "that" would make it a
      * report of its own (`told the panel that …`), read elsewhere */
@@ -1971,7 +1974,7 @@ static int proper_subject(const nlp_doc *d, const quote *q)
  * quantifier and ending, at a comma or the sentence end, in a speaker's noun or a person. */
 static int inverted_phrase(const nlp_doc *d, size_t t, size_t end)
 {
-    static const char *const quant[] = {"several", "some", "many", "most", "other", "one",
+    static const char *const quant[] = {"several", "some",  "many", "most", "other", "one",
                                         "two",     "three", "four", "five", "both",  "all",
                                         "few",     "a",     "an",   "the",  NULL};
     static wordset qset = WORDSET(quant, 1);
@@ -2057,9 +2060,9 @@ static dossier_status find_reported(qfinder *f)
                     /* a long source (`according to early results of the exit polls
                      * conducted for …`): its first words stand for it */
                     size_t sz = src_end < ce + 6 ? src_end : ce + 6;
-                    while (sz > ce && nlp_is_function_word(d->text + d->tokens[sz - 1].start,
-                                                           d->tokens[sz - 1].end -
-                                                               d->tokens[sz - 1].start))
+                    while (sz > ce &&
+                           nlp_is_function_word(d->text + d->tokens[sz - 1].start,
+                                                d->tokens[sz - 1].end - d->tokens[sz - 1].start))
                         sz--;
                     if (src_end == ce || (src_end < end && !tok_char(d, src_end, ',')) ||
                         !set_speaker_phrase(d, &q, ce, sz))
@@ -2070,9 +2073,9 @@ static dossier_status find_reported(qfinder *f)
                 /* "But according to X, CLAUSE": a conjunction (and its comma) may open the
                  * sentence before the frame. */
                 size_t lead = b;
-                if (lead < c && (tok_is(d, lead, "but") || tok_is(d, lead, "and") ||
-                                 tok_is(d, lead, "yet") || tok_is(d, lead, "still") ||
-                                 tok_is(d, lead, "so")))
+                if (lead < c &&
+                    (tok_is(d, lead, "but") || tok_is(d, lead, "and") || tok_is(d, lead, "yet") ||
+                     tok_is(d, lead, "still") || tok_is(d, lead, "so")))
                     lead++;
                 if (lead < c && lead > b && tok_char(d, lead, ',')) lead++;
                 if (c == lead || (c > lead && tok_char(d, c - 1, ',') && c - 1 == lead)) {
@@ -2101,10 +2104,10 @@ static dossier_status find_reported(qfinder *f)
                      * sentence goes on after the frame (past an apposition of the source),
                      * unless a relative clause, a conjunction or a participle follows it. */
                     static const char *const stops[] = {
-                        "who",    "which",  "where", "and",    "but",    "while", "although",
-                        "though", "as",     "with",  "compared", "according", "when", "whose",
-                        "because", "since", "so",    "or",     "up",     "down",  "from",
-                        "than",   NULL};
+                        "who",      "which",  "where",   "and",   "but",      "while",
+                        "although", "though", "as",      "with",  "compared", "according",
+                        "when",     "whose",  "because", "since", "so",       "or",
+                        "up",       "down",   "from",    "than",  NULL};
                     static wordset stop_set = WORDSET(stops, 1);
                     if (after < end && tok_char(d, after, ',') && after + 1 < end &&
                         !f->in_quote[after + 1] && (d->tokens[after + 1].flags & TOK_WORD) &&
@@ -2179,7 +2182,8 @@ static dossier_status find_reported(qfinder *f)
                         /* ... also past a listener (`The aim, one official told the Post, is
                          * to …`) */
                         if (x == ce && tells_someone(cue->lemma) && listener_at(d, ce, end))
-                            while (x < end && x < ce + 6 && !tok_char(d, x, ',')) x++;
+                            while (x < end && x < ce + 6 && !tok_char(d, x, ','))
+                                x++;
                         if (tok_char(d, x, ',') && end > x + 3 && !f->in_quote[x + 1])
                             q.at.end = d->tokens[end - 1].end;
                         ok = 1;
@@ -2194,8 +2198,10 @@ static dossier_status find_reported(qfinder *f)
                 /* "As reported by X, CLAUSE": the clause after the source's comma */
                 if (!subject_after(d, &q, ce + 1, e) || !speaker_like(d, &q)) continue;
                 size_t x = token_at(d, q.speaker_at.end);
-                while (x < end && x < ce + 30 && !tok_char(d, x, ',') && !f->in_quote[x]) x++;
-                if (!(x < end && tok_char(d, x, ',')) || words_between(d, x + 1, end) < MIN_INDIRECT)
+                while (x < end && x < ce + 30 && !tok_char(d, x, ',') && !f->in_quote[x])
+                    x++;
+                if (!(x < end && tok_char(d, x, ',')) ||
+                    words_between(d, x + 1, end) < MIN_INDIRECT)
                     continue;
                 q.at.start = d->tokens[x + 1].start;
                 q.at.end = d->tokens[end - 1].end;
@@ -2314,7 +2320,8 @@ static dossier_status find_reported(qfinder *f)
                     /* `says the toll is fair and says he …`: the subject's next report */
                     if (tok_is(d, x, "and") || tok_is(d, x, "but")) {
                         size_t y = x + 1;
-                        while (y < end && y < x + 3 && is_cue_filler(d, y)) y++;
+                        while (y < end && y < x + 3 && is_cue_filler(d, y))
+                            y++;
                         const lex_cue *c3;
                         int l3 = y < end && !f->in_quote[y] ? cue_at(f, y, &c3) : 0;
                         /* ... whose clause opens plainly: "that", a subject pronoun, a name */
@@ -2482,7 +2489,8 @@ static int headline_entity(const nlp_doc *d, size_t a, size_t z)
     if (ln < 3) return -1;
     /* a possessive names what is theirs, not them (`Lind's Plan Fails`) */
     if (d->text[l->end - 1] == 's' &&
-        (d->text[l->end - 2] == '\'' || (ln > 4 && !memcmp(d->text + l->end - 4, "\xE2\x80\x99", 3))))
+        (d->text[l->end - 2] == '\'' ||
+         (ln > 4 && !memcmp(d->text + l->end - 4, "\xE2\x80\x99", 3))))
         return -1;
     for (size_t k = a; k < z; k++) {
         int m = mention_at(d, k);
@@ -2516,15 +2524,18 @@ static dossier_status find_headlines(qfinder *f)
         size_t b = token_at(d, d->sentences[s].start);
         if (b >= d->n_tokens || !(d->tokens[b].flags & TOK_PARA)) continue;
         size_t e = b + 1;
-        while (e < d->n_tokens && d->tokens[e].sent == s) e++;
+        while (e < d->n_tokens && d->tokens[e].sent == s)
+            e++;
         /* one sentence, alone in its paragraph */
         if (e < d->n_tokens && !(d->tokens[e].flags & TOK_PARA)) continue;
         size_t end = e;
-        while (end > b && !(d->tokens[end - 1].flags & TOK_WORD)) end--;
+        while (end > b && !(d->tokens[end - 1].flags & TOK_WORD))
+            end--;
         if (end < b + 4 || end - b > 40) continue;
         /* a question asks, it reports nobody (`Cruz: Conservative or Career Politician?`) */
         int question = 0;
-        for (size_t x = end; x < e; x++) question |= tok_char(d, x, '?');
+        for (size_t x = end; x < e; x++)
+            question |= tok_char(d, x, '?');
         if (question) continue;
         /* the opening run of capitalised words (numbers too: "31 Voters") */
         size_t r = b;
@@ -2549,14 +2560,15 @@ static dossier_status find_headlines(qfinder *f)
         if (r > b && r < end && tok_char(d, r, ':') && r + 1 + MIN_INDIRECT <= end) {
             /* `Name: words` */
             static const char *const labels[] = {
-                "update",  "updated", "breaking", "watch",  "look",     "video",     "photos",
-                "photo",   "related", "read",     "listen", "exclusive", "editor",   "note",
-                "live",    "opinion", "analysis", "review", "correction", "transcript", "full",
-                "first",   "more",    "news",     "latest", "wow",      "boom",      "just",
-                "update",  NULL};
+                "update",     "updated",    "breaking", "watch",   "look",     "video",
+                "photos",     "photo",      "related",  "read",    "listen",   "exclusive",
+                "editor",     "note",       "live",     "opinion", "analysis", "review",
+                "correction", "transcript", "full",     "first",   "more",     "news",
+                "latest",     "wow",        "boom",     "just",    "update",   NULL};
             static wordset label_set = WORDSET(labels, 1);
             int label = 0;
-            for (size_t x = b; x < r; x++) label |= tok_in(d, x, &label_set);
+            for (size_t x = b; x < r; x++)
+                label |= tok_in(d, x, &label_set);
             /* a section's heading (`Kasich: Now or never`) is shorter than a headline */
             if (label || r - b > 4 || words_between(d, r + 1, end) < 5) continue;
             q.speaker = headline_entity(d, b, r);
@@ -2631,7 +2643,8 @@ static dossier_status find_headlines(qfinder *f)
             p->speaker = q.speaker;
             p->speaker_at = q.speaker_at;
         }
-        for (size_t x = b; x < e; x++) f->used_cue[x] = 1;
+        for (size_t x = b; x < e; x++)
+            f->used_cue[x] = 1;
         if (mixed) continue;
         quote *n = quote_push(f);
         if (!n) return DOSSIER_ERR_NOMEM;

@@ -887,12 +887,13 @@ static void test_quote_participle_bare_subject(void)
 static void test_quote_second_report(void)
 {
     annotated an;
-    const char *t = "Ada Lind says the toll is fair and says she wrote the bill to pay for the "
-                    "gate.\n\n"
-                    "Tomas Berg offered the fisherman a seat on the board, then said he would "
-                    "listen to anyone.\n\n"
-                    "Harbour mayor Ada Lind, like Tomas Berg, has praised the new quay but has said "
-                    "she will not raise the toll.";
+    const char *t =
+        "Ada Lind says the toll is fair and says she wrote the bill to pay for the "
+        "gate.\n\n"
+        "Tomas Berg offered the fisherman a seat on the board, then said he would "
+        "listen to anyone.\n\n"
+        "Harbour mayor Ada Lind, like Tomas Berg, has praised the new quay but has said "
+        "she will not raise the toll.";
     CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
     CHECK_STR(quote_str(&an, 0), "Ada Lind|indirect|the toll is fair");
     CHECK_STR(quote_str(&an, 1), "Ada Lind|indirect|she wrote the bill to pay for the gate");
@@ -1025,8 +1026,7 @@ static void test_quote_report_frames(void)
 
     t = "The old ferry was sold to a buyer in Malta, the Courier reported.";
     CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
-    CHECK_STR(quote_str(&an, 0),
-              "the Courier|indirect|The old ferry was sold to a buyer in Malta");
+    CHECK_STR(quote_str(&an, 0), "the Courier|indirect|The old ferry was sold to a buyer in Malta");
     arena_free(an.a);
 }
 
