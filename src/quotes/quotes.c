@@ -1951,6 +1951,31 @@ static int listener_at(const nlp_doc *d, size_t t, size_t end)
     return k >= end || tok_char(d, k, ',') || (frame_tail(d, k) && !tok_is(d, k, "that"));
 }
 
+/* The clause after a tell-like cue's listener with no "that" (`told the Courier she would
+ * stay`, `told me he had waited`): the listener is an object pronoun, a capitalised name
+ * (after "the" or not) or a determiner and up to three words, and the clause opens with a
+ * subject pronoun. Returns where the clause starts, or t when no listener is read. */
+static size_t past_listener(const nlp_doc *d, size_t t, size_t end)
+{
+    static const char *const obj[] = {"him", "her", "them", "us", "me", "you", NULL};
+    static wordset oset = WORDSET(obj, 1);
+    size_t x = t;
+    if (tok_in(d, x, &oset)) {
+        x++;
+    } else {
+        if (is_determiner(d, x)) x++;
+        size_t w = x;
+        while (x < end && x < w + 5 && (d->tokens[x].flags & TOK_WORD) &&
+               !is_pronoun_subject(d, x) &&
+               ((d->tokens[x].flags & (TOK_CAP | TOK_UPPER)) ||
+                !nlp_is_function_word(d->text + d->tokens[x].start,
+                                      d->tokens[x].end - d->tokens[x].start)))
+            x++;
+        if (x == w) return t;
+    }
+    return x < end && is_pronoun_subject(d, x) && !tok_is(d, x, "it") ? x : t;
+}
+
 /* Is the subject found for q a proper name the nlp layer did not know (`the Herald`,
  * `Reuters`): every word capitalised after an optional "the"? */
 static int proper_subject(const nlp_doc *d, const quote *q)
@@ -2302,6 +2327,8 @@ static dossier_status find_reported(qfinder *f)
                         a = k + 1;
                     else if (tok_char(d, a, ','))
                         a++;
+                    else if (tells_someone(cue->lemma))
+                        a = past_listener(d, a, end);
                     /* `decried that math, saying …`: "that" before a short phrase and a
                      * comma is a demonstrative, no clause follows */
                     if (a == ce + 1 && tok_is(d, ce, "that")) {

@@ -862,6 +862,14 @@ static void test_quote_reporter_pronoun(void)
     CHECK(!strncmp(quote_str(&an, 1), "she|partial|", 12));
     arena_free(an.a);
 
+    /* A listener without "that": the clause opens at its subject pronoun. */
+    t = "Ada Lind told The Harbour Times she is not planning an appeal.\n\n"
+        "Tomas Berg told me he had never seen the harbour so empty.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Ada Lind|indirect|she is not planning an appeal");
+    CHECK_STR(quote_str(&an, 1), "Tomas Berg|indirect|he had never seen the harbour so empty");
+    arena_free(an.a);
+
     /* The listener before "that": `reminded the council that …`. */
     t = "Tom Berg reminded the council that the harbour would stay open all winter.";
     CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
