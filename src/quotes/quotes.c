@@ -424,7 +424,9 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
                      (tok_char(d, t - 1, ',') || tok_is(d, t - 1, "by") || dash_before(d, c) ||
                       tok_is(d, t - 1, "after") || tok_is(d, t - 1, "while") ||
                       tok_is(d, t - 1, "before") || tok_is(d, t - 1, "when"));
-    int second_verb = t > floor && (tok_is(d, t - 1, "and") || tok_is(d, t - 1, "but"));
+    /* ... and so has a verb after ", then" (`offered him a job, then said …`) */
+    int second_verb = t > floor && (tok_is(d, t - 1, "and") || tok_is(d, t - 1, "but") ||
+                                    (tok_char(d, t - 1, ',') && tok_is(d, t, "then")));
     /* "the businessman said, arguing that …": the participle goes on from the cue before it. */
     if (participle && t >= floor + 2 && tok_char(d, t - 1, ',') && cue_word(d, t - 2) &&
         subject_before(d, q, t - 2, floor))
@@ -482,16 +484,53 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
             q->speaker_at.end = d->tokens[cs].end;
             return 1;
         }
-        if (cs < t && is_determiner(d, cs) && mention_at(d, cs + 1) < 0) {
+        /* ... and so does a phrase of adjectives before its noun (`Several environmental
+         * groups asked …, saying`, `Small groups of protesters marched …, chanting`) */
+        int bare = cs < t && mention_at(d, cs) < 0 && (d->tokens[cs].flags & TOK_WORD) &&
+                   !(d->tokens[cs].flags & TOK_NUM) &&
+                   !nlp_is_function_word(d->text + d->tokens[cs].start,
+                                         d->tokens[cs].end - d->tokens[cs].start);
+        if (cs < t && (is_determiner(d, cs) || bare) && mention_at(d, cs + 1) < 0) {
             size_t e = cs + 1;
             while (e < t && e < cs + 5 && (d->tokens[e].flags & TOK_WORD) &&
                    !nlp_is_function_word(d->text + d->tokens[e].start,
                                          d->tokens[e].end - d->tokens[e].start) &&
                    !cue_word(d, e))
                 e++;
-            if (e > cs + 1 && e < t && is_speaker_noun(d, e - 1) && set_speaker_phrase(d, q, cs, e))
+            /* a bare phrase is common nouns: capitals after its first word make a title
+             * before a name (`US Secretary of State Antony Blinken`) */
+            int common = 1;
+            for (size_t x = cs + 1; bare && x < e; x++)
+                if (d->tokens[x].flags & (TOK_CAP | TOK_UPPER)) common = 0;
+            if (e > cs + 1 && e < t && common && is_speaker_noun(d, e - 1) &&
+                set_speaker_phrase(d, q, cs, e))
                 return 1;
             q->speaker_at.start = q->speaker_at.end = 0;
+        }
+        /* `Democratic candidate Ada Lind, like Berg, has …`: words before the comma with no
+         * preposition or conjunction among them, ending in a person, are a subject and its
+         * apposition, not an introduction */
+        if (comma > from && comma < t) {
+            int plain = 1;
+            for (size_t x = from; x < comma && plain; x++) {
+                const token *k = &d->tokens[x];
+                if (!(k->flags & TOK_WORD) ||
+                    (nlp_is_function_word(d->text + k->start, k->end - k->start) &&
+                     !is_determiner(d, x)))
+                    plain = 0;
+            }
+            int mc = plain ? mention_at(d, comma - 1) : -1;
+            if (mc < 0 && plain) {
+                size_t x = comma - 1;
+                while (x > from && mention_at(d, x) < 0)
+                    x--;
+                mc = mention_at(d, x);
+                if (mc >= 0 && token_at(d, d->mentions[mc].at.end) != comma) mc = -1;
+            }
+            if (mc >= 0 && d->entities[d->mentions[mc].entity].kind == ENT_PERSON) {
+                set_speaker_mention(d, q, mc);
+                return 1;
+            }
         }
         int org = -1;
         for (int pass = 0; pass < 2; pass++) {
@@ -1651,6 +1690,29 @@ static int takes_object(const char *lemma)
     return lemma_in(verbs, lemma);
 }
 
+/* `called the toll a mistake`, `calls it a political ploy`: "call" with an object and, after
+ * it, a noun phrase opened by "a"/"an" (or a possessive) that names it; not `called her on Monday`,
+ * `called the meeting to order`, `called for`. */
+static int calls_it(const nlp_doc *d, const char *lemma, size_t t, size_t end)
+{
+    if (strcmp(lemma, "call") || t >= end) return 0;
+    static const char *const particles[] = {"for",  "on", "off", "up", "in", "out", "back",
+                                            "upon", "to", "a",   "an", "at", "by",  NULL};
+    static wordset pset = WORDSET(particles, 1);
+    if (tok_in(d, t, &pset)) return 0;
+    for (size_t k = t + 1; k < end && k < t + 10 && (d->tokens[k].flags & TOK_WORD); k++) {
+        if (tok_is(d, k, "a") || tok_is(d, k, "an")) return k + 1 < end;
+        /* `called her fallen son her hero`: a possessive after the object */
+        if ((tok_is(d, k, "her") || tok_is(d, k, "his") || tok_is(d, k, "their") ||
+             tok_is(d, k, "its") || tok_is(d, k, "our") || tok_is(d, k, "my")) &&
+            k > t + 1 && k + 1 < end && (d->tokens[k + 1].flags & TOK_WORD))
+            return 1;
+        /* a preposition in the object makes it a place or a time (`called her on Monday`) */
+        if (tok_in(d, k, &pset) || tok_is(d, k, "from") || tok_is(d, k, "with")) return 0;
+    }
+    return 0;
+}
+
 /* Nouns that make a phrase a possible speaker: "officials", "a spokesperson", "the ministry". */
 static int is_speaker_noun(const nlp_doc *d, size_t t)
 {
@@ -1773,14 +1835,18 @@ static int noun_like_cue(const char *lemma)
     return lemma_in(nouns, lemma);
 }
 
-/* A subject that surely speaks: a mention, a personal pronoun or a speaker noun. */
+static int evidence_noun(const nlp_doc *d, size_t t);
+
+/* A subject that surely speaks: a mention, a personal pronoun, a speaker noun or a piece of
+ * evidence. */
 static int strict_speaker(const nlp_doc *d, const quote *q)
 {
     if (q->speaker >= 0) return 1;
     if (q->speaker_at.end <= q->speaker_at.start) return 0;
     size_t last = token_at(d, q->speaker_at.end) - 1;
-    return is_speaker_noun(d, last) || tok_is(d, last, "they") || tok_is(d, last, "we") ||
-           tok_is(d, last, "i") || tok_is(d, last, "he") || tok_is(d, last, "she");
+    return is_speaker_noun(d, last) || evidence_noun(d, last) || tok_is(d, last, "they") ||
+           tok_is(d, last, "we") || tok_is(d, last, "i") || tok_is(d, last, "he") ||
+           tok_is(d, last, "she");
 }
 
 /* Does the "it" before cue c (past fillers) open its clause: at the sentence start `b`, after
@@ -1806,7 +1872,51 @@ static int evidence_subject(const nlp_doc *d, const quote *q)
         NULL};
     static wordset set = WORDSET(nouns, 1);
     if (q->speaker >= 0 || q->speaker_at.end <= q->speaker_at.start) return 0;
-    return tok_in(d, token_at(d, q->speaker_at.end) - 1, &set);
+    size_t last = token_at(d, q->speaker_at.end) - 1;
+    return tok_in(d, last, &set) || evidence_noun(d, last);
+}
+
+/* Evidence that shows: the head nouns of `records show`, `leaked emails showed`. */
+static int evidence_noun(const nlp_doc *d, size_t t)
+{
+    static const char *const nouns[] = {
+        "poll",     "polls",     "survey",     "surveys",     "study",    "studies",     "data",
+        "research", "report",    "reports",    "analysis",    "analyses", "figures",     "results",
+        "records",  "record",    "transcript", "transcripts", "document", "documents",   "video",
+        "videos",   "footage",   "numbers",    "statistics",  "count",    "tally",       "census",
+        "audit",    "emails",    "email",      "filings",     "filing",   "files",       "memo",
+        "memos",    "estimates", "polling",    "returns",     "logs",     "photos",      "images",
+        "messages", "letters",   "calendar",   "calendars",   "receipts", "projections", "models",
+        NULL};
+    static wordset set = WORDSET(nouns, 1);
+    return tok_in(d, t, &set);
+}
+
+/* Before a cue of showing at c: an evidence noun heading the subject, alone or before the
+ * preposition or participle of its complement (`records from the 2008 cycle`, `polls released
+ * Sunday`), back to the clause's start `b` or a punctuation mark. Sets q's speaker to the
+ * noun phrase it ends and returns 1, or returns 0. */
+static int evidence_phrase(const nlp_doc *d, quote *q, size_t c, size_t b)
+{
+    static const char *const links[] = {
+        "from",     "of",       "by",        "in",    "on",    "for",  "released", "conducted",
+        "compiled", "obtained", "published", "filed", "taken", "made", "reviewed", NULL};
+    static wordset lset = WORDSET(links, 1);
+    for (size_t k = c; k-- > b && c - k <= 14;) {
+        if (!(d->tokens[k].flags & TOK_WORD)) return 0;
+        if (!evidence_noun(d, k) || !(k + 1 == c || tok_in(d, k + 1, &lset))) continue;
+        size_t a = k;
+        while (a > b && k - a < 4 && (d->tokens[a - 1].flags & TOK_WORD) &&
+               !nlp_is_function_word(d->text + d->tokens[a - 1].start,
+                                     d->tokens[a - 1].end - d->tokens[a - 1].start))
+            a--;
+        if (a > b && is_determiner(d, a - 1)) a--;
+        q->speaker = -1;
+        q->speaker_at.start = d->tokens[a].start;
+        q->speaker_at.end = d->tokens[k].end;
+        return 1;
+    }
+    return 0;
 }
 
 /* Cues whose listener comes before the report: `told the council that`, `reminded him that`. */
@@ -1815,6 +1925,101 @@ static int tells_someone(const char *lemma)
     static const char *const verbs[] = {"tell", "remind", "inform", "assure", "warn", "advise",
                                         "promise", "reassure", "brief", "caution", NULL};
     return lemma_in(verbs, lemma);
+}
+
+static int frame_tail(const nlp_doc *d, size_t t);
+
+/* Does a listener open the words at t (`…, she told the committee`, `…, he warned them on
+ * Monday`): an object pronoun, or a determiner and a noun phrase up to the sentence end, a
+ * comma or a tail word? A tell-like cue's frame may hold one before its tail. */
+static int listener_at(const nlp_doc *d, size_t t, size_t end)
+{
+    static const char *const obj[] = {"him", "her", "them", "us", "me", "you", NULL};
+    static wordset oset = WORDSET(obj, 1);
+    static const char *const dets[] = {"the", "a",  "an",   "his",   "her",   "their", "its",
+                                       "our", "my", "this", "these", "those", "one",   NULL};
+    static wordset dset = WORDSET(dets, 1);
+    if (t >= end) return 0;
+    if (tok_in(d, t, &oset)) return 1;
+    if (!tok_in(d, t, &dset)) return 0;
+    size_t k = t + 1;
+    while (k < end && k < t + 5 && (d->tokens[k].flags & TOK_WORD) && !frame_tail(d, k))
+        k++;
+    if (k == t + 1 && !(k < end && (d->tokens[k].flags & TOK_WORD))) return 0;
+    /* the listener ends the sentence, meets a comma or a tail word: "that" would make it a
+     * report of its own (`told the panel that …`), read elsewhere */
+    return k >= end || tok_char(d, k, ',') || (frame_tail(d, k) && !tok_is(d, k, "that"));
+}
+
+/* The clause after a tell-like cue's listener with no "that" (`told the Courier she would
+ * stay`, `told me he had waited`): the listener is an object pronoun, a capitalised name
+ * (after "the" or not) or a determiner and up to three words, and the clause opens with a
+ * subject pronoun. Returns where the clause starts, or t when no listener is read. */
+static size_t past_listener(const nlp_doc *d, size_t t, size_t end)
+{
+    static const char *const obj[] = {"him", "her", "them", "us", "me", "you", NULL};
+    static wordset oset = WORDSET(obj, 1);
+    size_t x = t;
+    if (tok_in(d, x, &oset)) {
+        x++;
+    } else {
+        if (is_determiner(d, x)) x++;
+        size_t w = x;
+        while (x < end && x < w + 5 && (d->tokens[x].flags & TOK_WORD) &&
+               !is_pronoun_subject(d, x) &&
+               ((d->tokens[x].flags & (TOK_CAP | TOK_UPPER)) ||
+                !nlp_is_function_word(d->text + d->tokens[x].start,
+                                      d->tokens[x].end - d->tokens[x].start)))
+            x++;
+        if (x == w) return t;
+    }
+    return x < end && is_pronoun_subject(d, x) && !tok_is(d, x, "it") ? x : t;
+}
+
+/* Is the subject found for q a proper name the nlp layer did not know (`the Herald`,
+ * `Reuters`): every word capitalised after an optional "the"? */
+static int proper_subject(const nlp_doc *d, const quote *q)
+{
+    if (q->speaker_at.end <= q->speaker_at.start) return 0;
+    size_t a = token_at(d, q->speaker_at.start), z = token_at(d, q->speaker_at.end);
+    if (a < z && tok_is(d, a, "the")) a++;
+    if (a >= z || z - a > 4) return 0;
+    for (size_t k = a; k < z; k++) {
+        const token *h = &d->tokens[k];
+        unsigned char c0 = (unsigned char)d->text[h->start];
+        if (!(h->flags & TOK_WORD) || !(c0 >= 'A' && c0 <= 'Z') ||
+            nlp_is_function_word(d->text + h->start, h->end - h->start))
+            return 0;
+    }
+    return 1;
+}
+
+/* After an inverted cue at the words from t (`…, said several observers.`, `…, said the
+ * company's chief executive, Ada Lind.`): a noun phrase opening with a determiner or a
+ * quantifier and ending, at a comma or the sentence end, in a speaker's noun or a person. */
+static int inverted_phrase(const nlp_doc *d, size_t t, size_t end)
+{
+    static const char *const quant[] = {"several", "some",  "many", "most", "other", "one",
+                                        "two",     "three", "four", "five", "both",  "all",
+                                        "few",     "a",     "an",   "the",  NULL};
+    static wordset qset = WORDSET(quant, 1);
+    if (t >= end || !(tok_in(d, t, &qset) || is_determiner(d, t))) return 0;
+    size_t x = t + 1;
+    /* nouns and adjectives only ("of" aside): a function word makes it a clause (`…, said
+     * the talks will start with Berg`) */
+    while (x < end && x < t + 8 && (d->tokens[x].flags & TOK_WORD) &&
+           (tok_is(d, x, "of") || !nlp_is_function_word(d->text + d->tokens[x].start,
+                                                        d->tokens[x].end - d->tokens[x].start)))
+        x++;
+    if (x == t + 1 || (x < end && !tok_char(d, x, ','))) return 0;
+    int m = mention_at(d, x - 1);
+    /* ... or in a title before the person's name (`…, said the firm's chief executive, Ada
+     * Lind.`) */
+    int m2 = x + 1 < end ? mention_at(d, x + 1) : -1;
+    return is_speaker_noun(d, x - 1) ||
+           (m >= 0 && d->entities[d->mentions[m].entity].kind == ENT_PERSON) ||
+           (m2 >= 0 && d->entities[d->mentions[m2].entity].kind == ENT_PERSON &&
+            token_at(d, d->mentions[m2].at.end) >= end);
 }
 
 /* Words a frame's tail may open with (`…, he said on Tuesday`, `…, she said in a statement`). */
@@ -1869,10 +2074,36 @@ static dossier_status find_reported(qfinder *f)
             size_t ce = c + (size_t)len;
             int ok = 0;
             if (tok_is(d, c, "according")) {
-                /* "according to X, CLAUSE" or "CLAUSE, according to X." */
-                if (!subject_after(d, &q, ce, e)) continue;
+                /* "according to X, CLAUSE" or "CLAUSE, according to X." The source runs to
+                 * a comma or the sentence's end. */
+                size_t src_end = ce;
+                while (src_end < end && src_end < ce + 40 && !tok_char(d, src_end, ',') &&
+                       !tok_char(d, src_end, ';') && !f->in_quote[src_end] &&
+                       !tok_char(d, src_end, '('))
+                    src_end++;
+                if (!subject_after(d, &q, ce, e)) {
+                    /* a long source (`according to early results of the exit polls
+                     * conducted for …`): its first words stand for it */
+                    size_t sz = src_end < ce + 6 ? src_end : ce + 6;
+                    while (sz > ce &&
+                           nlp_is_function_word(d->text + d->tokens[sz - 1].start,
+                                                d->tokens[sz - 1].end - d->tokens[sz - 1].start))
+                        sz--;
+                    if (src_end == ce || (src_end < end && !tok_char(d, src_end, ',')) ||
+                        !set_speaker_phrase(d, &q, ce, sz))
+                        continue;
+                }
                 size_t after = token_at(d, q.speaker_at.end);
-                if (c == b || (c > b && tok_char(d, c - 1, ',') && c - 1 == b)) {
+                if (src_end > after) after = src_end;
+                /* "But according to X, CLAUSE": a conjunction (and its comma) may open the
+                 * sentence before the frame. */
+                size_t lead = b;
+                if (lead < c &&
+                    (tok_is(d, lead, "but") || tok_is(d, lead, "and") || tok_is(d, lead, "yet") ||
+                     tok_is(d, lead, "still") || tok_is(d, lead, "so")))
+                    lead++;
+                if (lead < c && lead > b && tok_char(d, lead, ',')) lead++;
+                if (c == lead || (c > lead && tok_char(d, c - 1, ',') && c - 1 == lead)) {
                     while (after < end && !tok_char(d, after, ',')) after++;
                     if (after < end) after++;
                     if (end > after + MIN_INDIRECT) {
@@ -1880,12 +2111,37 @@ static dossier_status find_reported(qfinder *f)
                         q.at.end = d->tokens[end - 1].end;
                         ok = 1;
                     }
+                } else if (c > b && c <= b + MIN_INDIRECT + 2 && tok_char(d, c - 1, ',') &&
+                           after < end && tok_char(d, after, ',') &&
+                           words_between(d, after + 1, end) >= MIN_INDIRECT &&
+                           !f->in_quote[after + 1]) {
+                    /* "Fundraising, according to the campaign, has surged": a frame set off
+                     * by commas after a short lead; the report is the whole sentence around
+                     * it. */
+                    q.at.start = d->tokens[b].start;
+                    q.at.end = d->tokens[end - 1].end;
+                    ok = 1;
                 } else if (c > b + MIN_INDIRECT && tok_char(d, c - 1, ',')) {
                     q.at.start = d->tokens[b].start;
                     q.at.end = d->tokens[c - 2].end;
                     ok = 1;
+                    /* `Since May, according to the office, fishing has fallen by half`: the
+                     * sentence goes on after the frame (past an apposition of the source),
+                     * unless a relative clause, a conjunction or a participle follows it. */
+                    static const char *const stops[] = {
+                        "who",      "which",  "where",   "and",   "but",      "while",
+                        "although", "though", "as",      "with",  "compared", "according",
+                        "when",     "whose",  "because", "since", "so",       "or",
+                        "up",       "down",   "from",    "than",  NULL};
+                    static wordset stop_set = WORDSET(stops, 1);
+                    if (after < end && tok_char(d, after, ',') && after + 1 < end &&
+                        !f->in_quote[after + 1] && (d->tokens[after + 1].flags & TOK_WORD) &&
+                        !tok_in(d, after + 1, &stop_set) && !ends_ing(d, after + 1) &&
+                        !(d->tokens[after + 1].flags & TOK_NUM) &&
+                        words_between(d, after + 1, end) >= MIN_INDIRECT)
+                        q.at.end = d->tokens[end - 1].end;
                 } else if (c > b + MIN_INDIRECT && (d->tokens[c - 1].flags & TOK_WORD) &&
-                           !f->in_quote[c - 1] && token_at(d, q.speaker_at.end) >= end) {
+                           !f->in_quote[c - 1] && after >= end) {
                     /* "… 271 delegates according to a count by the AP.": no comma, but the
                      * source ends the sentence. */
                     q.at.start = d->tokens[b].start;
@@ -1911,7 +2167,13 @@ static dossier_status find_reported(qfinder *f)
                 /* ... and a tail that opens with a lower-case word other than a preposition
                  * or a time word is a clause of the cue's own (`…, and Nicklaus said it is one
                  * of his favourites`): not a frame; nor is a frame one that opens with "and". */
-                if (tail >= 2 && !frame_tail(d, ce)) tail = SIZE_MAX;
+                /* (after an inverted cue the words are its subject: `…, said several
+                 * observers`, which inverted_ends checks) */
+                int inverted = comma < c && comma + 1 == c && takes_bare_clause(cue->lemma) &&
+                               !noun_like_cue(cue->lemma) && inverted_phrase(d, ce, end);
+                if (tail >= 2 && !frame_tail(d, ce) && !inverted &&
+                    !(tells_someone(cue->lemma) && listener_at(d, ce, end)))
+                    tail = SIZE_MAX;
                 if (comma < c && comma + 1 < c && (tok_is(d, comma + 1, "and") ||
                                                    tok_is(d, comma + 1, "but")))
                     tail = SIZE_MAX;
@@ -1933,7 +2195,8 @@ static dossier_status find_reported(qfinder *f)
                                           inverted_ends(d, &q, end)
                                     : subject_before(d, &q, c, comma + 1);
                     if (found && speaker_like(d, &q) &&
-                        (!noun_like_cue(cue->lemma) || strict_speaker(d, &q))) {
+                        (!noun_like_cue(cue->lemma) || strict_speaker(d, &q) ||
+                         proper_subject(d, &q))) {
                         q.at.start = d->tokens[b].start;
                         q.at.end = d->tokens[comma - 1].end;
                         /* `The tag, Abboud said, went with …`: a frame inside the sentence;
@@ -1941,6 +2204,11 @@ static dossier_status find_reported(qfinder *f)
                         size_t x = ce;
                         if (q.speaker_at.end > d->tokens[ce - 1].end)
                             x = token_at(d, q.speaker_at.end);
+                        /* ... also past a listener (`The aim, one official told the Post, is
+                         * to …`) */
+                        if (x == ce && tells_someone(cue->lemma) && listener_at(d, ce, end))
+                            while (x < end && x < ce + 6 && !tok_char(d, x, ','))
+                                x++;
                         if (tok_char(d, x, ',') && end > x + 3 && !f->in_quote[x + 1])
                             q.at.end = d->tokens[end - 1].end;
                         ok = 1;
@@ -1950,6 +2218,20 @@ static dossier_status find_reported(qfinder *f)
                     }
                 }
             }
+            if (!ok && c > b && tok_is(d, c - 1, "as") && tok_is(d, ce, "by") &&
+                cue->kind == LEX_CUE_SPEECH && (c - 1 == b || tok_char(d, c - 2, ','))) {
+                /* "As reported by X, CLAUSE": the clause after the source's comma */
+                if (!subject_after(d, &q, ce + 1, e) || !speaker_like(d, &q)) continue;
+                size_t x = token_at(d, q.speaker_at.end);
+                while (x < end && x < ce + 30 && !tok_char(d, x, ',') && !f->in_quote[x])
+                    x++;
+                if (!(x < end && tok_char(d, x, ',')) ||
+                    words_between(d, x + 1, end) < MIN_INDIRECT)
+                    continue;
+                q.at.start = d->tokens[x + 1].start;
+                q.at.end = d->tokens[end - 1].end;
+                ok = 1;
+            }
             if (!ok && cue->kind != LEX_CUE_SOURCE && ce < end) {
                 /* "X said (that) CLAUSE"; "It said …" when "it" stands right before a cue of
                  * speech (a company, a ministry: "it is clear that" has no cue). */
@@ -1958,7 +2240,34 @@ static dossier_status find_reported(qfinder *f)
                        subject_it(d, &q, c, b))) ||
                     !speaker_like(d, &q))
                     continue;
-                if (noun_like_cue(cue->lemma) && !strict_speaker(d, &q)) continue;
+                /* `FEC records from the 2008 cycle show …`, `leaked emails showed …`: a piece
+                 * of evidence heading a longer subject */
+                if (q.speaker < 0 && (!strcmp(cue->lemma, "show") || !strcmp(cue->lemma, "find")))
+                    evidence_phrase(d, &q, c, b);
+                /* "As X reported, CLAUSE": the clause after the frame's comma (a cue of
+                 * speech: "as the war continues" tells when) */
+                size_t sb = token_at(d, q.speaker_at.start);
+                size_t as_comma = 0;
+                if (sb > b && tok_is(d, sb - 1, "as") && takes_bare_clause(cue->lemma) &&
+                    (sb - 1 == b || tok_char(d, sb - 2, ','))) {
+                    for (size_t x = ce; x < end && x < ce + 8 && !f->in_quote[x]; x++)
+                        if (tok_char(d, x, ',')) {
+                            as_comma = x;
+                            break;
+                        }
+                    /* without its comma "as X said" compares */
+                    if (!as_comma) continue;
+                }
+                /* a noun-like cue in the past tense after a name the nlp layer does not know
+                 * is a verb (`the Courier reported …`, not `the Senate report …`) */
+                size_t cn = d->tokens[c].end - d->tokens[c].start;
+                int past = len == 1 && cn > 3 && !memcmp(d->text + d->tokens[c].end - 2, "ed", 2);
+                /* ... whose clause opens plainly (not `reported from the atoll`) */
+                int opens = tok_is(d, ce, "that") || is_determiner(d, ce) ||
+                            is_pronoun_subject(d, ce) || (d->tokens[ce].flags & TOK_CAP);
+                if (noun_like_cue(cue->lemma) && !strict_speaker(d, &q) &&
+                    !(past && (opens || as_comma) && proper_subject(d, &q)))
+                    continue;
                 /* Verbs that take a bare clause ("said the talks failed"); the others need
                  * "that" ("welcomed that ..."), or they are no report at all ("rejected the
                  * offer"). */
@@ -1968,7 +2277,9 @@ static dossier_status find_reported(qfinder *f)
                 int infinitive = takes_infinitive(cue->lemma);
                 int object = 0;
                 size_t a = ce;
-                if (infinitive && strict_speaker(d, &q)) {
+                if (as_comma) {
+                    a = as_comma + 1;
+                } else if (infinitive && strict_speaker(d, &q)) {
                     size_t k = ce;
                     size_t reach = infinitive == 2 ? ce + 5 : ce + 1;
                     while (k < end && k < reach && !tok_is(d, k, "to") &&
@@ -1992,8 +2303,8 @@ static dossier_status find_reported(qfinder *f)
                            !tells_someone(cue->lemma)) {
                     /* A noun phrase reported (`Clinton cited remarks …`), from a subject that
                      * surely speaks, up to the clause's first comma. */
-                    if (!takes_object(cue->lemma) || !strict_speaker(d, &q) ||
-                        !(d->tokens[ce].flags & TOK_WORD))
+                    if (!(takes_object(cue->lemma) || calls_it(d, cue->lemma, ce, end)) ||
+                        !strict_speaker(d, &q) || !(d->tokens[ce].flags & TOK_WORD))
                         continue;
                     object = 1;
                 } else {
@@ -2016,6 +2327,8 @@ static dossier_status find_reported(qfinder *f)
                         a = k + 1;
                     else if (tok_char(d, a, ','))
                         a++;
+                    else if (tells_someone(cue->lemma))
+                        a = past_listener(d, a, end);
                     /* `decried that math, saying …`: "that" before a short phrase and a
                      * comma is a demonstrative, no clause follows */
                     if (a == ce + 1 && tok_is(d, ce, "that")) {
@@ -2031,6 +2344,23 @@ static dossier_status find_reported(qfinder *f)
                 /* The clause ends where another report begins: ", and officials said". */
                 size_t z = end;
                 for (size_t x = a + 1; x + 2 < end && z == end; x++) {
+                    /* `says the toll is fair and says he …`: the subject's next report */
+                    if (tok_is(d, x, "and") || tok_is(d, x, "but")) {
+                        size_t y = x + 1;
+                        while (y < end && y < x + 3 && is_cue_filler(d, y))
+                            y++;
+                        const lex_cue *c3;
+                        int l3 = y < end && !f->in_quote[y] ? cue_at(f, y, &c3) : 0;
+                        /* ... whose clause opens plainly: "that", a subject pronoun, a name */
+                        size_t w = y + (size_t)l3;
+                        if (l3 && c3->kind == LEX_CUE_SPEECH && takes_bare_clause(c3->lemma) &&
+                            !ends_ing(d, y) && w < end &&
+                            (tok_is(d, w, "that") || is_pronoun_subject(d, w) ||
+                             mention_at(d, w) >= 0)) {
+                            z = x;
+                            break;
+                        }
+                    }
                     if (!tok_char(d, x, ',') && !tok_char(d, x, ';')) continue;
                     /* `…, saying …`: a participle reports on its own */
                     const lex_cue *c0;
@@ -2150,6 +2480,202 @@ static dossier_status find_reported(qfinder *f)
             /* Go on after the report: a sentence may hold another. */
             c = token_at(d, q.at.end > d->tokens[c].end ? q.at.end : d->tokens[c].end) - 1;
         }
+    }
+    return DOSSIER_OK;
+}
+
+/* The cue of a headline word at t, whatever its capital ("Says", "Calls For"): 0, 1 or 2
+ * words. */
+static int headline_cue(const qfinder *f, size_t t, size_t end, const lex_cue **out)
+{
+    const nlp_doc *d = f->d;
+    if (t >= end || !(d->tokens[t].flags & TOK_WORD)) return 0;
+    if (t + 1 < end && (d->tokens[t + 1].flags & TOK_WORD)) {
+        char buf[96];
+        size_t a = d->tokens[t].end - d->tokens[t].start;
+        size_t b = d->tokens[t + 1].end - d->tokens[t + 1].start;
+        if (a + b + 1 < sizeof buf) {
+            memcpy(buf, d->text + d->tokens[t].start, a);
+            buf[a] = ' ';
+            memcpy(buf + a + 1, d->text + d->tokens[t + 1].start, b);
+            if ((*out = lexicon_cue(f->lx, buf, a + b + 1))) return 2;
+        }
+    }
+    *out = lexicon_cue(f->lx, d->text + d->tokens[t].start, d->tokens[t].end - d->tokens[t].start);
+    return *out ? 1 : 0;
+}
+
+/* The person or organisation that the capitalised words [a, z) of a headline name: a mention
+ * ending them, else an entity of the article whose name ends with their last word ("Pence" for
+ * Mike Pence named below the headline, where the nlp layer sees only a run of capitals). -1 if
+ * none. */
+static int headline_entity(const nlp_doc *d, size_t a, size_t z)
+{
+    const token *l = &d->tokens[z - 1];
+    size_t ln = l->end - l->start;
+    if (ln < 3) return -1;
+    /* a possessive names what is theirs, not them (`Lind's Plan Fails`) */
+    if (d->text[l->end - 1] == 's' &&
+        (d->text[l->end - 2] == '\'' ||
+         (ln > 4 && !memcmp(d->text + l->end - 4, "\xE2\x80\x99", 3))))
+        return -1;
+    for (size_t k = a; k < z; k++) {
+        int m = mention_at(d, k);
+        if (m >= 0 && token_at(d, d->mentions[m].at.end) == z) {
+            const entity *en = &d->entities[d->mentions[m].entity];
+            if (en->kind == ENT_PERSON || en->kind == ENT_ORG) return (int)d->mentions[m].entity;
+        }
+    }
+    for (size_t i = 0; i < d->n_entities; i++) {
+        const entity *en = &d->entities[i];
+        if (en->kind != ENT_PERSON && en->kind != ENT_ORG) continue;
+        size_t nn = strlen(en->name);
+        if (nn >= ln && !strncasecmp(en->name + nn - ln, d->text + l->start, ln) &&
+            (nn == ln || en->name[nn - ln - 1] == ' '))
+            return (int)i;
+    }
+    return -1;
+}
+
+/*
+ * Pass 2b: headlines that attribute. A paragraph of one sentence in title case names its
+ * speaker before the cue (`Mayor Says Toll Will Pay for the Gate`), after its words (`Toll
+ * Will Pay for the Gate, Mayor Says`), or before a colon (`Lind: No New Tolls This Year`, then
+ * in any case); the nlp layer reads such a line as one run of capitals, so the cue is looked up
+ * whatever its capital and the speaker matched to the article's entities by its last word.
+ */
+static dossier_status find_headlines(qfinder *f)
+{
+    const nlp_doc *d = f->d;
+    for (size_t s = 0; s < d->n_sentences; s++) {
+        size_t b = token_at(d, d->sentences[s].start);
+        if (b >= d->n_tokens || !(d->tokens[b].flags & TOK_PARA)) continue;
+        size_t e = b + 1;
+        while (e < d->n_tokens && d->tokens[e].sent == s)
+            e++;
+        /* one sentence, alone in its paragraph */
+        if (e < d->n_tokens && !(d->tokens[e].flags & TOK_PARA)) continue;
+        size_t end = e;
+        while (end > b && !(d->tokens[end - 1].flags & TOK_WORD))
+            end--;
+        if (end < b + 4 || end - b > 40) continue;
+        /* a question asks, it reports nobody (`Cruz: Conservative or Career Politician?`) */
+        int question = 0;
+        for (size_t x = end; x < e; x++)
+            question |= tok_char(d, x, '?');
+        if (question) continue;
+        /* the opening run of capitalised words (numbers too: "31 Voters") */
+        size_t r = b;
+        const lex_cue *cue = NULL;
+        while (r < end && r < b + 6 && (d->tokens[r].flags & (TOK_CAP | TOK_UPPER | TOK_NUM)) &&
+               (d->tokens[r].flags & TOK_WORD) && !(r > b && headline_cue(f, r, end, &cue)))
+            r++;
+        size_t words = 0, caps = 0;
+        for (size_t x = b; x < end; x++) {
+            if (!(d->tokens[x].flags & TOK_WORD)) continue;
+            words++;
+            caps += (d->tokens[x].flags & (TOK_CAP | TOK_UPPER | TOK_NUM)) != 0;
+        }
+        int title = caps * 4 >= words * 3;
+        quote q;
+        memset(&q, 0, sizeof q);
+        q.speaker = -1;
+        size_t sa = b, sz = b; /* the speaker's words */
+        size_t c = 0;
+        int len = 0;
+        cue = NULL;
+        if (r > b && r < end && tok_char(d, r, ':') && r + 1 + MIN_INDIRECT <= end) {
+            /* `Name: words` */
+            static const char *const labels[] = {
+                "update",     "updated",    "breaking", "watch",   "look",     "video",
+                "photos",     "photo",      "related",  "read",    "listen",   "exclusive",
+                "editor",     "note",       "live",     "opinion", "analysis", "review",
+                "correction", "transcript", "full",     "first",   "more",     "news",
+                "latest",     "wow",        "boom",     "just",    "update",   NULL};
+            static wordset label_set = WORDSET(labels, 1);
+            int label = 0;
+            for (size_t x = b; x < r; x++)
+                label |= tok_in(d, x, &label_set);
+            /* a section's heading (`Kasich: Now or never`) is shorter than a headline */
+            if (label || r - b > 4 || words_between(d, r + 1, end) < 5) continue;
+            q.speaker = headline_entity(d, b, r);
+            if (q.speaker < 0 && !is_speaker_noun(d, r - 1)) continue;
+            sa = b, sz = r;
+            c = r, len = 1;
+            q.at.start = d->tokens[r + 1].start;
+            q.at.end = d->tokens[end - 1].end;
+        } else if (title && r > b && r < end && (len = headline_cue(f, r, end, &cue)) > 0 &&
+                   cue->kind != LEX_CUE_SOURCE && r + (size_t)len + MIN_INDIRECT <= end &&
+                   (d->tokens[r].flags & TOK_CAP)) {
+            /* `Name Says words`: a known name or a speaker's noun (`New Poll Shows`) before
+             * the cue, which no participle is (`News Outlets Feeling the Squeeze`) */
+            sa = b, sz = r;
+            c = r;
+            q.speaker = headline_entity(d, b, r);
+            if ((q.speaker < 0 && !is_speaker_noun(d, r - 1)) || ends_ing(d, r)) continue;
+            q.at.start = d->tokens[r + (size_t)len].start;
+            q.at.end = d->tokens[end - 1].end;
+        } else if (title) {
+            /* `words, Name Says` */
+            const lex_cue *c1;
+            size_t k = end - 1;
+            if (headline_cue(f, k, end, &c1) != 1 || c1->kind != LEX_CUE_SPEECH ||
+                !takes_bare_clause(c1->lemma))
+                continue;
+            size_t a = k;
+            while (a > b && k - a < 5 && (d->tokens[a - 1].flags & TOK_WORD) &&
+                   (d->tokens[a - 1].flags & (TOK_CAP | TOK_UPPER)))
+                a--;
+            if (a == k || a < b + MIN_INDIRECT + 1 || !tok_char(d, a - 1, ',')) continue;
+            sa = a, sz = k;
+            c = k, len = 1, cue = c1;
+            q.speaker = headline_entity(d, a, k);
+            if (q.speaker < 0 && !is_speaker_noun(d, k - 1)) continue;
+            q.at.start = d->tokens[b].start;
+            q.at.end = d->tokens[a - 2].end;
+        } else {
+            continue;
+        }
+        /* A quotation framed there already has its attribution. */
+        int framed = 0;
+        for (size_t i = 0; i < f->n && !framed; i++) {
+            const quote *p = &f->items[i];
+            framed = p->at.start < d->tokens[e - 1].end && p->at.end > d->tokens[b].start &&
+                     p->cue.end > p->cue.start;
+        }
+        if (framed) continue;
+        q.speaker_at.start = d->tokens[sa].start;
+        q.speaker_at.end = d->tokens[sz - 1].end;
+        q.kind = QUOTE_INDIRECT;
+        q.sent = (uint32_t)s;
+        q.content = q.at;
+        if (cue) {
+            set_cue(&q, d, c, len, cue);
+        } else {
+            q.cue.start = d->tokens[c].start;
+            q.cue.end = d->tokens[c].end;
+            q.cue_lemma = ":";
+        }
+        /* Quotations inside are partial ones of this report. */
+        int mixed = 0;
+        for (size_t i = 0; i < f->n; i++) {
+            quote *p = &f->items[i];
+            if (p->at.start < q.at.start || p->at.start >= q.at.end) continue;
+            mixed = 1;
+            p->kind = QUOTE_PARTIAL;
+            p->content = q.at;
+            if (p->at.end > p->content.end) p->content.end = p->at.end;
+            p->cue = q.cue;
+            p->cue_lemma = q.cue_lemma;
+            p->speaker = q.speaker;
+            p->speaker_at = q.speaker_at;
+        }
+        for (size_t x = b; x < e; x++)
+            f->used_cue[x] = 1;
+        if (mixed) continue;
+        quote *n = quote_push(f);
+        if (!n) return DOSSIER_ERR_NOMEM;
+        *n = q;
     }
     return DOSSIER_OK;
 }
@@ -2333,6 +2859,8 @@ dossier_status quotes_find(arena *a, const nlp_doc *doc, quote_list *out)
     dossier_status rc = find_quotations(&f);
     if (rc != DOSSIER_OK) return rc;
     rc = find_transcript(&f);
+    if (rc != DOSSIER_OK) return rc;
+    rc = find_headlines(&f);
     if (rc != DOSSIER_OK) return rc;
     rc = find_reported(&f);
     if (rc != DOSSIER_OK) return rc;

@@ -862,10 +862,81 @@ static void test_quote_reporter_pronoun(void)
     CHECK(!strncmp(quote_str(&an, 1), "she|partial|", 12));
     arena_free(an.a);
 
+    /* A listener without "that": the clause opens at its subject pronoun. */
+    t = "Ada Lind told The Harbour Times she is not planning an appeal.\n\n"
+        "Tomas Berg told me he had never seen the harbour so empty.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Ada Lind|indirect|she is not planning an appeal");
+    CHECK_STR(quote_str(&an, 1), "Tomas Berg|indirect|he had never seen the harbour so empty");
+    arena_free(an.a);
+
     /* The listener before "that": `reminded the council that …`. */
     t = "Tom Berg reminded the council that the harbour would stay open all winter.";
     CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
     CHECK_STR(quote_str(&an, 0), "Tom Berg|indirect|the harbour would stay open all winter");
+    arena_free(an.a);
+}
+
+/* A participle's subject is the noun phrase opening its clause, adjectives and all, not a
+ * person named after it. */
+static void test_quote_participle_bare_subject(void)
+{
+    annotated an;
+    const char *t = "Several harbour unions asked the court to give Tomas Berg more time, saying "
+                    "the toll was unfair to the fishermen.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 1), "Several harbour unions|indirect|the toll was unfair to the "
+                                 "fishermen");
+    arena_free(an.a);
+}
+
+/* A second report of the same subject: after "and" it ends the first report, after ", then"
+ * it has the sentence's subject, and a subject with an apposition is no introduction. */
+static void test_quote_second_report(void)
+{
+    annotated an;
+    const char *t =
+        "Ada Lind says the toll is fair and says she wrote the bill to pay for the "
+        "gate.\n\n"
+        "Tomas Berg offered the fisherman a seat on the board, then said he would "
+        "listen to anyone.\n\n"
+        "Harbour mayor Ada Lind, like Tomas Berg, has praised the new quay but has said "
+        "she will not raise the toll.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Ada Lind|indirect|the toll is fair");
+    CHECK_STR(quote_str(&an, 1), "Ada Lind|indirect|she wrote the bill to pay for the gate");
+    CHECK_STR(quote_str(&an, 2), "Tomas Berg|indirect|he would listen to anyone");
+    CHECK_STR(quote_str(&an, 4), "Ada Lind|indirect|she will not raise the toll");
+    arena_free(an.a);
+}
+
+/* "call" with an object and a noun phrase naming it reports; a phone call does not. */
+static void test_quote_calls_it(void)
+{
+    annotated an;
+    const char *t = "Ada Lind called the toll a mistake that would hurt the fishermen.\n\n"
+                    "Tomas Berg called her on Monday to ask about the ferry.\n\n"
+                    "Tomas Berg called the old harbour town his true home.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Ada Lind|indirect|the toll a mistake that would hurt the "
+                                 "fishermen");
+    CHECK_STR(quote_str(&an, 1), "Tomas Berg|indirect|the old harbour town his true home");
+    CHECK_INT(an.q.n, 2);
+    arena_free(an.a);
+}
+
+/* Evidence shows: records, emails, filings, also at the head of a longer subject. */
+static void test_quote_evidence_shows(void)
+{
+    annotated an;
+    const char *t = "Harbour records from the 2019 season show the ferry carried fewer than a "
+                    "thousand cars.\n\n"
+                    "Leaked emails showed that the board had planned the toll for months.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0),
+              "Harbour records|indirect|the ferry carried fewer than a thousand cars");
+    CHECK_STR(quote_str(&an, 1),
+              "Leaked emails|indirect|the board had planned the toll for months");
     arena_free(an.a);
 }
 
@@ -888,6 +959,118 @@ static void test_quote_participle_pronoun(void)
     arena_free(an.a);
 }
 
+/* Reported speech framed by "according to" after a conjunction or set off by commas, by a
+ * tell-like cue with its listener, and by an outlet the nlp layer does not know. */
+static void test_quote_report_frames(void)
+{
+    annotated an;
+    const char *t = "But according to the harbour auditors, the new gate will stay shut until "
+                    "the spring.\n\n"
+                    "Fishing, according to the harbour office, has fallen by half since May.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0),
+              "the harbour auditors|indirect|the new gate will stay shut until the spring");
+    CHECK_STR(quote_str(&an, 1), "the harbour office|indirect|Fishing, according to the harbour "
+                                 "office, has fallen by half since May");
+    arena_free(an.a);
+
+    /* A long source stands by its first words; a sentence going on after a frame set off by
+     * commas is reported whole, unless a relative clause follows the source. */
+    t = "According to early results of the harbour survey conducted for the town council by the "
+        "port office, most fishermen want the new gate.\n\n"
+        "Since last winter, according to the harbour office, the night ferry has lost half of "
+        "its passengers.\n\n"
+        "The toll will pay for the gate, according to the harbour office, which runs the port.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0),
+              "early results of the harbour survey|indirect|most fishermen want the new gate");
+    CHECK_STR(quote_str(&an, 1), "the harbour office|indirect|Since last winter, according to "
+                                 "the harbour office, the night ferry has lost half of its "
+                                 "passengers");
+    CHECK_STR(quote_str(&an, 2), "the harbour office|indirect|The toll will pay for the gate");
+    arena_free(an.a);
+
+    t = "The toll talks have stalled over the night fees, Ada Lind told the committee on "
+        "Monday.\n\n"
+        "The ferry will not sail before June, he warned the ferry owners.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0),
+              "Ada Lind|indirect|The toll talks have stalled over the night fees");
+    CHECK_STR(quote_str(&an, 1), "he|indirect|The ferry will not sail before June");
+    arena_free(an.a);
+
+    /* A frame with its listener inside the sentence: the report goes on after it. */
+    t = "The aim of the new toll, one harbour official told the Courier, is to pay for the gate.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "one harbour official|indirect|The aim of the new toll, one "
+                                 "harbour official told the Courier, is to pay for the gate");
+    arena_free(an.a);
+
+    /* "As X reported, …", "As reported by X, …", and a past-tense cue after an unknown
+     * outlet whose clause opens plainly (not a byline's "reported from"). */
+    t = "As the Courier reported, the night ferry will not sail again before June.\n\n"
+        "As reported by the Gazette, the harbour gate has been closed for a month.\n\n"
+        "The Courier reported the toll would rise in the spring.\n\n"
+        "The Gazette reported from the harbour island.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0),
+              "the Courier|indirect|the night ferry will not sail again before June");
+    CHECK_STR(quote_str(&an, 1),
+              "the Gazette|indirect|the harbour gate has been closed for a month");
+    CHECK_STR(quote_str(&an, 2), "The Courier|indirect|the toll would rise in the spring");
+    CHECK_INT(an.q.n, 3);
+    arena_free(an.a);
+
+    /* An inverted frame whose subject is a common noun phrase; not a clause after "said". */
+    t = "The new gate may be more useful to the ferry company than to anyone else, said several "
+        "harbour observers.\n\n"
+        "Ada Lind, the mayor, said the talks will start with Tomas Berg, but not end there.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "several harbour observers|indirect|The new gate may be more "
+                                 "useful to the ferry company than to anyone else");
+    CHECK_STR(quote_str(&an, 1),
+              "Ada Lind|indirect|the talks will start with Tomas Berg, but not end there");
+    arena_free(an.a);
+
+    t = "The old ferry was sold to a buyer in Malta, the Courier reported.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "the Courier|indirect|The old ferry was sold to a buyer in Malta");
+    arena_free(an.a);
+}
+
+/* Headlines that attribute: the speaker before the cue, after the words, or before a colon,
+ * matched to the article's entities by the last word; a question or a section heading is no
+ * report. */
+static void test_quote_headlines(void)
+{
+    annotated an;
+    const char *t = "Lind Says New Toll Will Pay For The Harbour Gate.\n\n"
+                    "Mayor Ada Lind spoke in the town hall on Monday.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Ada Lind|indirect|New Toll Will Pay For The Harbour Gate");
+    arena_free(an.a);
+
+    t = "Berg: the night ferry will sail again from the first of June.\n\n"
+        "Tomas Berg runs the ferry company.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0),
+              "Tomas Berg|indirect|the night ferry will sail again from the first of June");
+    arena_free(an.a);
+
+    t = "Night Ferry Will Sail Again in June, Berg Says.\n\n"
+        "Tomas Berg runs the ferry company.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Tomas Berg|indirect|Night Ferry Will Sail Again in June");
+    arena_free(an.a);
+
+    t = "Berg: Ferry Boss or Harbour Politician?\n\n"
+        "Berg: Now or never.\n\n"
+        "Tomas Berg runs the ferry company.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_INT(an.q.n, 0);
+    arena_free(an.a);
+}
+
 int main(void)
 {
     test_tokens();
@@ -906,6 +1089,12 @@ int main(void)
     test_quote_no_frame_next_sentence();
     test_quote_colon_after_introduction();
     test_quote_participle_pronoun();
+    test_quote_participle_bare_subject();
+    test_quote_second_report();
+    test_quote_calls_it();
+    test_quote_evidence_shows();
     test_quote_reporter_pronoun();
+    test_quote_report_frames();
+    test_quote_headlines();
     return check_done();
 }
