@@ -2247,6 +2247,12 @@ static dossier_status find_reported(qfinder *f)
                 /* "As X reported, CLAUSE": the clause after the frame's comma (a cue of
                  * speech: "as the war continues" tells when) */
                 size_t sb = token_at(d, q.speaker_at.start);
+                /* "how the world responds, it may help …": after a question word the cue's
+                 * clause is embedded, and what follows its comma is the sentence going on */
+                static const char *const wh[] = {"how", "why", "what", "whether", NULL};
+                static wordset whset = WORDSET(wh, 1);
+                if (sb > b && tok_in(d, sb - 1, &whset) && ce < end && tok_char(d, ce, ','))
+                    continue;
                 size_t as_comma = 0;
                 if (sb > b && tok_is(d, sb - 1, "as") && takes_bare_clause(cue->lemma) &&
                     (sb - 1 == b || tok_char(d, sb - 2, ','))) {
@@ -2308,6 +2314,9 @@ static dossier_status find_reported(qfinder *f)
                         continue;
                     object = 1;
                 } else {
+                    /* "is writing a playbook for …": what one writes is a work, not a clause */
+                    if (!strcmp(cue->lemma, "write") && (tok_is(d, ce, "a") || tok_is(d, ce, "an")))
+                        continue;
                     /* Polls show and studies find; people and states "show unity" */
                     if ((!strcmp(cue->lemma, "show") || !strcmp(cue->lemma, "find")) &&
                         !tok_is(d, ce, "that") && !evidence_subject(d, &q))

@@ -925,6 +925,22 @@ static void test_quote_calls_it(void)
     arena_free(an.a);
 }
 
+/* An embedded question ("how the port answers, …") and a work written ("is writing a
+ * guide") report nothing; "wrote the toll was fair" does. */
+static void test_quote_not_reports(void)
+{
+    annotated an;
+    const char *t = "To see why the quarrel matters for how the harbour town responds, it may "
+                    "help to recall the old ferry dispute.\n\n"
+                    "Ada Lind is writing a guide to the harbour and its ferries for the summer.\n\n"
+                    "Tomas Berg wrote the toll was fair to every fisherman in the town.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Tomas Berg|indirect|the toll was fair to every fisherman in "
+                                 "the town");
+    CHECK_INT(an.q.n, 1);
+    arena_free(an.a);
+}
+
 /* Evidence shows: records, emails, filings, also at the head of a longer subject. */
 static void test_quote_evidence_shows(void)
 {
@@ -1092,6 +1108,7 @@ int main(void)
     test_quote_participle_bare_subject();
     test_quote_second_report();
     test_quote_calls_it();
+    test_quote_not_reports();
     test_quote_evidence_shows();
     test_quote_reporter_pronoun();
     test_quote_report_frames();
