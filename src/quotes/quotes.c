@@ -7,8 +7,9 @@
  * 2. Each quotation looks for its attribution frame: after the closing mark (`,” Blinken said`,
  *    `,” said the secretary`, `,” he told reporters`), before the opening mark (`Blinken said:
  *    “`, `According to Blinken, “`, `Blinken: “`), or anywhere earlier in its sentence for a
- *    partial quotation (`described it as “core principles”`). A quotation that is a whole
- *    paragraph with no frame inherits the speaker of the quotation in the paragraph before.
+ *    partial quotation (`described it as “core principles”`). A quotation with no frame
+ *    inherits the speaker of the quotation in its paragraph or the one before, when no other
+ *    person is named (pass 3).
  * 3. Sentences without quotation marks are read for reported speech: `X said (that) …`,
  *    `…, X said.`, `according to X, …`, `…, according to X.`
  * Speakers are the mentions of the nlp layer (names, titles, roles, pronouns); a speaker the
@@ -2690,17 +2691,18 @@ static dossier_status find_headlines(qfinder *f)
 }
 
 /*
- * Pass 3: a whole quotation nobody frames, right after reported speech of its own paragraph or
- * the one before (`Sexton said he understands them. “I can see why …”`), is that speaker's,
- * unless another person is named in between. Items are in text order.
+ * Pass 3: a whole or partial quotation nobody frames, right after a quotation or reported
+ * speech of its own paragraph or the one before (`Sexton said he understands them. “I can see
+ * why …”`; `X described the plan as “…”.¶Other points included “…”`), is that speaker's, unless
+ * another person is named in between or after it in its paragraph. Items are in text order.
  */
 static void inherit_from_reports(qfinder *f)
 {
     const nlp_doc *d = f->d;
     for (size_t i = 1; i < f->n; i++) {
         quote *q = &f->items[i];
-        if (q->kind != QUOTE_DIRECT || q->speaker >= 0 || q->speaker_at.end > q->speaker_at.start ||
-            q->cue.end > q->cue.start)
+        if ((q->kind != QUOTE_DIRECT && q->kind != QUOTE_PARTIAL) || q->speaker >= 0 ||
+            q->speaker_at.end > q->speaker_at.start || q->cue.end > q->cue.start)
             continue;
         const quote *p = &f->items[i - 1];
         if (p->speaker < 0 && p->speaker_at.end <= p->speaker_at.start) continue;

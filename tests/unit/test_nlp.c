@@ -941,6 +941,24 @@ static void test_quote_not_reports(void)
     arena_free(an.a);
 }
 
+/* Partial quotations nobody frames, in the paragraph after a speaker's quotation, are that
+ * speaker's words (a description of a document goes on); not when another person is named. */
+static void test_quote_partial_inherits(void)
+{
+    annotated an;
+    const char *t = "Ada Lind described the plan as resting on \u201cthree plain promises\u201d to "
+                    "the fishermen of the town.\n\n"
+                    "Other points included \u201ca lower toll for the early ferries on weekdays\u201d "
+                    "and \u201ca new quay for the fishing boats by the spring.\u201d\n\n"
+                    "Tomas Berg runs the ferry. The crossing is \u201cslow but safe for every "
+                    "passenger on board\u201d in winter.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 1), "Ada Lind|partial|a lower toll for the early ferries on weekdays");
+    CHECK_STR(quote_str(&an, 2), "Ada Lind|partial|a new quay for the fishing boats by the spring.");
+    CHECK(strncmp(quote_str(&an, 3), "Ada Lind", 8) != 0);
+    arena_free(an.a);
+}
+
 /* Evidence shows: records, emails, filings, also at the head of a longer subject. */
 static void test_quote_evidence_shows(void)
 {
@@ -1109,6 +1127,7 @@ int main(void)
     test_quote_second_report();
     test_quote_calls_it();
     test_quote_not_reports();
+    test_quote_partial_inherits();
     test_quote_evidence_shows();
     test_quote_reporter_pronoun();
     test_quote_report_frames();
