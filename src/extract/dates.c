@@ -375,7 +375,7 @@ int extract_parse_date(const char *s, size_t n, char out[32])
 }
 
 /* Chinese and Japanese dates: "2023年3月14日" (or 号), after a label ending in a colon
- * ("发布时间：") and before a time ("10:05"). */
+ * ("发布时间：") and before a time ("10:05", read by parse_loose). */
 static int parse_cjk(const char *s, size_t n, date_parts *p)
 {
     static const char NIAN[] = "\xE5\xB9\xB4", YUE[] = "\xE6\x9C\x88", RI[] = "\xE6\x97\xA5",
@@ -406,25 +406,9 @@ static int parse_cjk(const char *s, size_t n, date_parts *p)
     int day = read_num(s, n, &i, 2, &nd);
     if (nd < 1 || i + 3 > n || (memcmp(s + i, RI, 3) && memcmp(s + i, HAO, 3))) return 0;
     i += 3;
-    while (i < n && s[i] == ' ')
-        i++;
-    if (i < n) { /* a time */
-        int h = read_num(s, n, &i, 2, &nd);
-        if (nd < 1 || i >= n || s[i] != ':') return 0;
-        i++;
-        int m = read_num(s, n, &i, 2, &nd);
-        if (nd != 2) return 0;
-        int sec = -1;
-        if (i < n && s[i] == ':') {
-            i++;
-            sec = read_num(s, n, &i, 2, &nd);
-            if (nd != 2) return 0;
-        }
-        if (i != n) return 0;
-        p->hour = h, p->min = m, p->sec = sec;
-    }
     p->year = year, p->month = month, p->day = day;
-    return 1;
+    /* what follows, a time, is read as parse_loose reads one after its date */
+    return i == n || parse_loose(s + i, n - i, p);
 }
 
 int extract_parse_date_order(const char *s, size_t n, char out[32], int month_first)

@@ -301,6 +301,11 @@ static int name_kinds(const char *v)
     return kinds;
 }
 
+int html_names_comments(const xmlNode *n)
+{
+    return ((name_kinds(html_attr(n, "class")) | name_kinds(html_attr(n, "id"))) & W_COMMENTS) != 0;
+}
+
 static int has_hidden_token(const char *cls)
 {
     if (!cls) return 0;

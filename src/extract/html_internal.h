@@ -142,6 +142,10 @@ const char *html_attr(const xmlNode *n, const char *name);
 /* Does the space-separated list (class/rel) hold a word equal to / starting with w? */
 int html_has_word(const char *list, const char *w, int prefix);
 
+/* Does the element's class or id name reader comments ("comment-meta", "comments", "disqus";
+ * not "commentary"), by the content scorer's own word rules? */
+int html_names_comments(const xmlNode *n);
+
 /* ---- html_meta.c ---- */
 
 /* Reads the metadata of the whole page into m (zeroed first). DOSSIER_OK or NOMEM. */

@@ -25,6 +25,16 @@ static const xmlNode *next_node(const xmlNode *root, const xmlNode *n, int skip)
     return !n || n == root ? NULL : n->next;
 }
 
+/* Is n an element whose content nobody sees (script, style, svg, noscript, template)? */
+static int invisible(const xmlNode *n)
+{
+    static const char *const NAMES[] = {"script", "style", "svg", "noscript", "template"};
+    if (n->type != XML_ELEMENT_NODE || !n->name) return 0;
+    for (size_t i = 0; i < sizeof NAMES / sizeof NAMES[0]; i++)
+        if (strcmp((const char *)n->name, NAMES[i]) == 0) return 1;
+    return 0;
+}
+
 /* Collapsed text of an element into the arena (NULL when empty or out of memory). */
 static const char *node_text(arena *a, const xmlNode *n, size_t max)
 {
@@ -460,24 +470,12 @@ static void take_meta(arena *a, const xmlNode *n, html_meta *m)
         set_once(&m->app_name, a, content);
 }
 
-/* Is n inside a reader's comment (an ancestor's class or id has a word starting with
- * "comment", not "commentary")? Comments carry itemprop="datePublished" of their own. */
+/* Is n inside a reader's comment (an ancestor whose class or id names comments, by the
+ * content scorer's rules)? Comments carry itemprop="datePublished" of their own. */
 static int in_comment(const xmlNode *n)
 {
-    for (int up = 0; n && n->type == XML_ELEMENT_NODE && up < 16; n = n->parent, up++) {
-        const char *vals[2] = {html_attr(n, "class"), html_attr(n, "id")};
-        for (int k = 0; k < 2; k++)
-            for (const char *p = vals[k]; p && *p;) {
-                while (*p == ' ' || *p == '-' || *p == '_')
-                    p++;
-                const char *w = p;
-                while (*p && *p != ' ' && *p != '-' && *p != '_')
-                    p++;
-                if (p - w >= 7 && strncasecmp(w, "comment", 7) == 0 &&
-                    !(p - w >= 9 && strncasecmp(w + 7, "ar", 2) == 0))
-                    return 1;
-            }
-    }
+    for (int up = 0; n && n->type == XML_ELEMENT_NODE && up < 16; n = n->parent, up++)
+        if (html_names_comments(n)) return 1;
     return 0;
 }
 
@@ -719,17 +717,11 @@ int html_find_loose_date(const xmlNode *scope, const xmlNode *stop, char out[32]
 {
     size_t seen = 0;
     for (const xmlNode *n = scope; n && n != stop && seen < FIND_NODES_MAX; seen++) {
-        int skip = 0;
-        if (n->type == XML_ELEMENT_NODE && n->name) {
-            const char *name = (const char *)n->name;
-            skip = strcmp(name, "script") == 0 || strcmp(name, "style") == 0 ||
-                   strcmp(name, "svg") == 0 || strcmp(name, "noscript") == 0 ||
-                   strcmp(name, "template") == 0;
-        } else if (n->type == XML_TEXT_NODE && n->content) {
+        if (n->type == XML_TEXT_NODE && n->content) {
             const char *t = (const char *)n->content;
             if (loose_date(t, strlen(t), out, mdy)) return 1;
         }
-        n = next_node(scope, n, skip);
+        n = next_node(scope, n, invisible(n));
     }
     return 0;
 }
@@ -740,12 +732,7 @@ static const xmlNode *prev_node(const xmlNode *n)
 {
     if (!n->prev) return n->parent;
     n = n->prev;
-    while (n->type == XML_ELEMENT_NODE && n->last && n->name &&
-           strcmp((const char *)n->name, "script") != 0 &&
-           strcmp((const char *)n->name, "style") != 0 &&
-           strcmp((const char *)n->name, "svg") != 0 &&
-           strcmp((const char *)n->name, "noscript") != 0 &&
-           strcmp((const char *)n->name, "template") != 0)
+    while (n->type == XML_ELEMENT_NODE && n->last && n->name && !invisible(n))
         n = n->last;
     return n;
 }
@@ -850,48 +837,31 @@ int html_find_date_below(const xmlNode *last, char out[32], int mdy)
     /* A dozen texts reach past a tag list and a "Written by" line; a heading ends the
      * search: below it come related stories with dates of their own. */
     enum { TEXTS_MAX = 12, NODES_MAX = 2000 };
-    const xmlNode *n = last;
-    while (n && !n->next)
-        n = n->parent;
-    if (!n) return 0;
-    n = n->next;
     int texts = 0, nodes = 0, label_at = -10;
-    while (n && texts < TEXTS_MAX && nodes++ < NODES_MAX) {
-        int skip = 0;
+    /* from the node after last's subtree, in document order to the end of the page */
+    for (const xmlNode *n = next_node(NULL, last, 1); n && texts < TEXTS_MAX && nodes < NODES_MAX;
+         n = next_node(NULL, n, invisible(n)), nodes++) {
         if (n->type == XML_ELEMENT_NODE && n->name) {
             const char *name = (const char *)n->name;
-            if (strcmp(name, "script") == 0 || strcmp(name, "style") == 0 ||
-                strcmp(name, "svg") == 0 || strcmp(name, "noscript") == 0 ||
-                strcmp(name, "template") == 0)
-                skip = 1;
-            else if ((name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2]) ||
-                     strcmp(name, "footer") == 0 || strcmp(name, "aside") == 0 ||
-                     strcmp(name, "form") == 0 || (strcmp(name, "ul") == 0 && texts > 0))
+            if ((name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2]) ||
+                strcmp(name, "footer") == 0 || strcmp(name, "aside") == 0 ||
+                strcmp(name, "form") == 0 || (strcmp(name, "ul") == 0 && texts > 0))
                 break;
         } else if (n->type == XML_TEXT_NODE && n->content) {
             const char *t = (const char *)n->content;
             slice sl = slice_trim(slice_make(t, strlen(t)));
-            if (sl.len) {
-                texts++;
-                if (sl.len > 200) break; /* prose: another text */
-                char d[32];
-                int dated = loose_date(sl.ptr, sl.len, d, mdy);
-                if (dated && !names_update(sl.ptr, sl.len) &&
-                    (texts - label_at <= 2 || names_byline(sl.ptr, sl.len))) {
-                    memcpy(out, d, sizeof d);
-                    return 1;
-                }
-                if (names_byline(sl.ptr, sl.len)) label_at = texts;
+            if (!sl.len) continue;
+            texts++;
+            if (sl.len > 200) break; /* prose: another text */
+            char d[32];
+            int label = names_byline(sl.ptr, sl.len);
+            if (loose_date(sl.ptr, sl.len, d, mdy) && !names_update(sl.ptr, sl.len) &&
+                (texts - label_at <= 2 || label)) {
+                memcpy(out, d, sizeof d);
+                return 1;
             }
+            if (label) label_at = texts;
         }
-        /* next in document order, climbing out of finished subtrees */
-        if (!skip && n->type == XML_ELEMENT_NODE && n->children) {
-            n = n->children;
-            continue;
-        }
-        while (n && !n->next)
-            n = n->parent;
-        if (n) n = n->next;
     }
     return 0;
 }

@@ -356,6 +356,16 @@ done:
     return rc;
 }
 
+/* Drops z (ASCII case-insensitive) and the spaces after it from the start of *r; 1 if it was
+ * there. */
+static int skip_lead(slice *r, const char *z)
+{
+    if (!slice_starts_with_ci(*r, z)) return 0;
+    size_t zn = strlen(z);
+    *r = slice_trim(slice_make(r->ptr + zn, r->len - zn));
+    return 1;
+}
+
 /* The owner a copyright line names ("© 2024 Harbour Times. All rights reserved.", "Copyright
  * 2019-2024 Harbour Media Group | Privacy"), the last such line of the capture, in the arena;
  * NULL when none. A capture without a URL or a site hint names its outlet there, if anywhere. */
@@ -373,29 +383,17 @@ static const char *copyright_site(arena *a, const tline *lines, size_t n)
         if (at == t.len && slice_starts_with_ci(t, "copyright ")) at = 10;
         if (at == t.len) continue;
         slice r = slice_trim(slice_make(t.ptr + at, t.len - at));
-        /* "Copyright ©", years and their dashes and commas */
-        for (int again = 1; again;) {
-            again = 0;
-            if (slice_starts_with_ci(r, "copyright")) {
-                r = slice_trim(slice_make(r.ptr + 9, r.len - 9));
-                again = 1;
-            }
-            if (r.len >= 2 && (unsigned char)r.ptr[0] == 0xC2 && (unsigned char)r.ptr[1] == 0xA9) {
-                r = slice_trim(slice_make(r.ptr + 2, r.len - 2));
-                again = 1;
-            }
+        /* "Copyright ©", years and their dashes and commas, in any order */
+        for (;;) {
+            if (skip_lead(&r, "copyright") || skip_lead(&r, "\xC2\xA9") ||
+                skip_lead(&r, "\xE2\x80\x93")) /* an en dash between years */
+                continue;
             size_t d = 0;
             while (d < r.len && (isdigit((unsigned char)r.ptr[d]) || r.ptr[d] == '-' ||
                                  r.ptr[d] == ',' || r.ptr[d] == ' '))
                 d++;
-            if (d >= 4 && d < r.len) {
-                r = slice_trim(slice_make(r.ptr + d, r.len - d));
-                again = 1;
-            } else if (r.len >= 3 && (unsigned char)r.ptr[0] == 0xE2 &&
-                       (unsigned char)r.ptr[1] == 0x80 && (unsigned char)r.ptr[2] == 0x93) {
-                r = slice_trim(slice_make(r.ptr + 3, r.len - 3)); /* an en dash between years */
-                again = 1;
-            }
+            if (d < 4 || d == r.len) break;
+            r = slice_trim(slice_make(r.ptr + d, r.len - d));
         }
         /* the name: up to a full stop, a bar, a comma or "All rights" */
         size_t e = 0;

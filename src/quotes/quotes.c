@@ -1862,19 +1862,14 @@ static int it_opens_clause(const nlp_doc *d, size_t c, size_t b)
            tok_is(d, i - 1, "but");
 }
 
-/* Is the subject found for q a piece of evidence (a poll, a study, the data)? */
+/* Is the subject found for q a piece of evidence (a poll, a study, the data; evidence_noun),
+ * or an investigation or a review? */
 static int evidence_subject(const nlp_doc *d, const quote *q)
 {
-    static const char *const nouns[] = {
-        "poll",     "polls",    "survey",  "surveys", "study",    "studies",  "data",
-        "research", "report",   "reports", "analysis", "figures", "results",  "records",
-        "transcript", "investigation", "review", "audit", "document", "documents", "video",
-        "footage",  "numbers",  "statistics", "count", "tally",   "census",   "audit",
-        NULL};
-    static wordset set = WORDSET(nouns, 1);
     if (q->speaker >= 0 || q->speaker_at.end <= q->speaker_at.start) return 0;
     size_t last = token_at(d, q->speaker_at.end) - 1;
-    return tok_in(d, last, &set) || evidence_noun(d, last);
+    return evidence_noun(d, last) || tok_is(d, last, "investigation") ||
+           tok_is(d, last, "review");
 }
 
 /* Evidence that shows: the head nouns of `records show`, `leaked emails showed`. */

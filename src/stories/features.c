@@ -555,17 +555,23 @@ static int day_of(const word *w)
     return d >= 1 && d <= 31 ? d : 0;
 }
 
+/* Room for one more item in out. */
+static dossier_status feat_room(feat_list *out)
+{
+    if (out->n < out->cap) return DOSSIER_OK;
+    size_t cap = out->cap ? out->cap * 2 : 256;
+    feat_item *v = realloc(out->v, cap * sizeof *v);
+    if (!v) return DOSSIER_ERR_NOMEM;
+    out->v = v;
+    out->cap = cap;
+    return DOSSIER_OK;
+}
+
 /* Appends one feature occurrence. */
 static dossier_status push(arena *a, feat_list *out, int kind, const char *key, size_t n,
                            const char *surface, size_t sn, float count)
 {
-    if (out->n == out->cap) {
-        size_t cap = out->cap ? out->cap * 2 : 256;
-        feat_item *v = realloc(out->v, cap * sizeof *v);
-        if (!v) return DOSSIER_ERR_NOMEM;
-        out->v = v;
-        out->cap = cap;
-    }
+    if (feat_room(out)) return DOSSIER_ERR_NOMEM;
     char *k = arena_alloc(a, n + 2);
     char *s = arena_strndup(a, surface, sn);
     if (!k || !s) return DOSSIER_ERR_NOMEM;
@@ -583,13 +589,7 @@ static dossier_status push(arena *a, feat_list *out, int kind, const char *key, 
 /* Appends one quotation shingle: no key text of its own, no surface, nothing in the arena. */
 static dossier_status push_shingle(feat_list *out, uint64_t hash)
 {
-    if (out->n == out->cap) {
-        size_t cap = out->cap ? out->cap * 2 : 256;
-        feat_item *v = realloc(out->v, cap * sizeof *v);
-        if (!v) return DOSSIER_ERR_NOMEM;
-        out->v = v;
-        out->cap = cap;
-    }
+    if (feat_room(out)) return DOSSIER_ERR_NOMEM;
     out->v[out->n++] = (feat_item){"q", "", 1.0f, hash};
     return DOSSIER_OK;
 }
@@ -741,9 +741,9 @@ static dossier_status scan(feat_ctx *fx, arena *a, const char *s, size_t len, co
                 rc = push(a, out, FEAT_WEEKDAY, key, 1, w.p, w.n, 1.0f);
             }
         }
-        /* weekday names count as the lead's weekday (above), not as words or names: "Tuesday"
-         * says nothing of what a story is about, nor should it label one */
-        int stop = feat_is_stopword(fx, lang, w.low, w.nlow) || weekday_of(w.low);
+        /* weekday names are stopwords (data/stopwords): they count as the lead's weekday
+         * (above), never as words or names that would label a story "Tuesday" */
+        int stop = feat_is_stopword(fx, lang, w.low, w.nlow);
         /* a name word: capitalised, not a stopword; at a sentence start only when names_only
          * (entity names) or when the next word is capitalised too (checked on the next word) */
         int name = (w.cap || w.upper) && !w.num && !stop && w.nlow >= 2 && !month_of(w.low);

@@ -546,6 +546,21 @@ static void test_misnested_and_hidden(void)
     arena_free(a);
 }
 
+/* The page yields one article whose published date starts with want (YYYY-MM-DD), or has
+ * none when want is NULL; a miss names case i of the `what` table. */
+static void check_published(arena *a, const char *page, const char *want, const char *what,
+                            size_t i)
+{
+    article_list out = {0};
+    CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
+    CHECK_INT(out.n, 1);
+    if (!out.n) return;
+    const char *got = out.items[0].published;
+    int ok = want ? got && strncmp(got, want, 10) == 0 : !got;
+    CHECK(ok);
+    if (!ok) fprintf(stderr, "%s case %zu: got %s\n", what, i, got ? got : "(none)");
+}
+
 /* Dates where pages keep them besides the usual places: each page has one signal only. */
 static void test_date_signals(void)
 {
@@ -592,15 +607,7 @@ static void test_date_signals(void)
                  "<html><head><title>Notes</title>%s</head><body><article>%s"
                  "<div class=\"content\">" BODY1 "</div></article></body></html>",
                  CASES[i].head, CASES[i].dateline);
-        article_list out = {0};
-        CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
-        CHECK_INT(out.n, 1);
-        if (out.n) {
-            const char *got = out.items[0].published;
-            CHECK(got && strncmp(got, CASES[i].want, 10) == 0);
-            if (!got || strncmp(got, CASES[i].want, 10) != 0)
-                fprintf(stderr, "date case %zu: got %s\n", i, got ? got : "(none)");
-        }
+        check_published(a, page, CASES[i].want, "date", i);
     }
     arena_free(a);
 }
@@ -662,15 +669,7 @@ static void test_dates_above_and_template(void)
                  "%s</header><main><article>%s<div class=\"content\">" BODY1
                  "</div></article></main></body></html>",
                  CASES[i].head, CASES[i].pre, CASES[i].above, CASES[i].line);
-        article_list out = {0};
-        CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
-        CHECK_INT(out.n, 1);
-        if (out.n) {
-            const char *got = out.items[0].published;
-            int ok = CASES[i].want ? got && strncmp(got, CASES[i].want, 10) == 0 : !got;
-            CHECK(ok);
-            if (!ok) fprintf(stderr, "date-above case %zu: got %s\n", i, got ? got : "(none)");
-        }
+        check_published(a, page, CASES[i].want, "date-above", i);
     }
     arena_free(a);
 }
@@ -725,15 +724,7 @@ static void test_dates_below_and_order(void)
                  "<h1>Bridge notes</h1>%s<div class=\"content\">" BODY1 "</div>%s</article>"
                  "</main></body></html>",
                  CASES[i].lang, CASES[i].head, CASES[i].line, CASES[i].below);
-        article_list out = {0};
-        CHECK_INT(run(a, page, NULL, &out), DOSSIER_OK);
-        CHECK_INT(out.n, 1);
-        if (out.n) {
-            const char *got = out.items[0].published;
-            int ok = CASES[i].want ? got && strncmp(got, CASES[i].want, 10) == 0 : !got;
-            CHECK(ok);
-            if (!ok) fprintf(stderr, "date-below case %zu: got %s\n", i, got ? got : "(none)");
-        }
+        check_published(a, page, CASES[i].want, "date-below", i);
     }
     arena_free(a);
 }
