@@ -369,6 +369,7 @@ static size_t read_words(const char *s, size_t n, wword *w, size_t max)
         size_t o = 0;
         int toolong = 0, upper = 0, first = 1;
         uint32_t prev = 0;
+        size_t apos = 0; /* where the last inner apostrophe was, if any */
         while (i < n) {
             k = cp_at(s, n, i, &cp);
             if (!is_word_cp(cp)) {
@@ -385,6 +386,7 @@ static size_t read_words(const char *s, size_t n, wword *w, size_t max)
                 cp_at(s, n, i + k, &nx);
                 if (!is_word_cp(nx) || (digit_join && !(nx >= '0' && nx <= '9'))) break;
                 if (cp == 0x2019) cp = '\'';
+                if (cp == '\'') apos = i;
             }
             utf8proc_int32_t lc = utf8proc_tolower((utf8proc_int32_t)cp);
             if ((uint32_t)lc != cp) {
@@ -405,6 +407,11 @@ static size_t read_words(const char *s, size_t n, wword *w, size_t max)
             i += k;
         }
         x->e = i;
+        if (!toolong && o > 3 && !strcmp(x->low + o - 2, "'s")) {
+            /* an English possessive: "today's meeting", "Friday's talks" */
+            o -= 2;
+            x->e = apos;
+        }
         x->low[toolong ? 0 : o] = '\0';
         x->lower = !upper;
         x->num = -1;

@@ -33,6 +33,8 @@
 #define QUOTE_KEEP 256      /* quotation shingles kept per article (the least hashes) */
 #define STORY_QUOTES 2048   /* quotation shingles kept per story (the least hashes) */
 #define PACK_MAX (64u << 20) /* a packed payload larger than this is not one of ours */
+#define HAPPEN_KEEP 16      /* happenings kept per article */
+#define HAPPEN_POSTINGS 256 /* dated reports read per pair of names and kind */
 #define QUOTE_FULL 8        /* shared shingles for the full bonus: a twelve-word quotation */
 
 /* One weighted feature of a sparse vector. */
@@ -65,6 +67,10 @@ typedef struct art {
     uint32_t *q;       /* its quotation shingles (32-bit hashes), ascending, unique */
     uint32_t nq;       /* shingles in q */
     int wday;          /* the weekdays its lead names: bit 1 (Monday) to bit 7, or 0 */
+    happen *hp;        /* the happenings it names with their days (happen.c; in c->mem) */
+    uint32_t n_hp;     /* happenings in hp */
+    int inferred;      /* 1: day was inferred from another article's report of its lead's
+                          happening (it has no publication date) */
 } art;
 
 /* One quotation shingle of a story, with how many of its members carry it. */
@@ -102,6 +108,7 @@ typedef struct plist {
 struct clusterer {
     cl_params p;        /* tuning */
     feat_ctx *fx;       /* stopwords and stemmers */
+    happen_lex *hx;     /* kinds of happening (data/happenings/) */
     arena *mem;         /* vocabulary strings, signatures */
     arena *scratch;     /* feature strings of the article being added */
     feat_list fl;       /* its feature occurrences */
@@ -152,12 +159,13 @@ clusterer *cl_new(const cl_params *p)
     if (p) c->p = *p;
     else cl_params_default(&c->p);
     c->fx = feat_ctx_new();
+    c->hx = happen_lex_new();
     c->mem = arena_new(0);
     c->scratch = arena_new(0);
     c->tab_cap = 1024;
     c->tab = calloc(c->tab_cap, sizeof *c->tab);
     dbuf_init(&c->packraw, PACK_MAX);
-    if (!c->fx || !c->mem || !c->scratch || !c->tab) {
+    if (!c->fx || !c->hx || !c->mem || !c->scratch || !c->tab) {
         cl_free(c);
         return NULL;
     }
@@ -168,6 +176,7 @@ void cl_free(clusterer *c)
 {
     if (!c) return;
     feat_ctx_free(c->fx);
+    happen_lex_free(c->hx);
     arena_free(c->mem);
     arena_free(c->scratch);
     feat_list_release(&c->fl);
@@ -358,6 +367,16 @@ static dossier_status art_finish(clusterer *c, art *a, const uint32_t *q, size_t
     return DOSSIER_OK;
 }
 
+/* Keeps an article's happenings (in c->mem: they live as long as the clusterer). */
+static dossier_status art_happenings(clusterer *c, art *a, const happen *hp, size_t n)
+{
+    a->hp = arena_alloc(c->mem, n * sizeof *hp);
+    if (!a->hp) return DOSSIER_ERR_NOMEM;
+    memcpy(a->hp, hp, n * sizeof *hp);
+    a->n_hp = (uint32_t)n;
+    return DOSSIER_OK;
+}
+
 dossier_status cl_add(clusterer *c, const cl_article *in)
 {
     art *a = art_begin(c, in);
@@ -385,6 +404,10 @@ dossier_status cl_add(clusterer *c, const cl_article *in)
         else c->fl.v[nf++] = c->fl.v[i];
     }
     c->fl.n = nf;
+    happen hp[HAPPEN_KEEP];
+    size_t nh = happen_find(c->hx, in->in.text, in->in.text_len, lang, in->published,
+                            in->in.entities, in->in.n_entities, hp, HAPPEN_KEEP);
+    if (nh && (rc = art_happenings(c, a, hp, nh))) return rc;
     mh_sig sig;
     mh_signature(in->in.text ? in->in.text : "", in->in.text_len, &sig);
     return art_finish(c, a, q, nq, &sig);
@@ -392,15 +415,16 @@ dossier_status cl_add(clusterer *c, const cl_article *in)
 
 /* ---- packed features ---- */
 
-/* The packed form (version 2: the feature keys changed from version 1's, possessives and
- * exonyms, so version 1 blobs are recomputed from the texts): "DCZ2", the u32 length of the
+/* The packed form (version 3: version 2 had no happenings; version 1's feature keys were
+ * others; older blobs are recomputed from the texts): "DCZ3", the u32 length of the
  * payload, the payload compressed by zlib (level 1: a third of the size for a few
  * microseconds). The payload, little-endian:
  *   lang[2], weekday bits (u8), flags (u8: 1 = a signature follows),
  *   [u32 shingles, 64 x u64 signature], varint quotation shingles, u32 each,
- *   varint terms, each: key NUL, surface NUL (empty: the key's text), varint count x 4.
+ *   varint terms, each: key NUL, surface NUL (empty: the key's text), varint count x 4,
+ *   varint happenings, each: kind (u8), lead (u8), names (u8), varint zigzag day, u32 names.
  * Counts are sums of 1 and 2 (text and title), so four times a count is a whole number. */
-#define PACK_MAGIC "DCZ2"
+#define PACK_MAGIC "DCZ3"
 
 static dossier_status put_varint(dbuf *b, uint64_t v)
 {
@@ -448,6 +472,15 @@ dossier_status cl_pack(clusterer *c, dbuf *out)
             rc = dbuf_append(b, t->surface, strlen(t->surface));
         if (!rc) rc = dbuf_putc(b, 0);
         if (!rc) rc = put_varint(b, (uint64_t)(a->v[i].w * 4.0f + 0.5f));
+    }
+    if (!rc) rc = put_varint(b, a->n_hp);
+    for (uint32_t i = 0; !rc && i < a->n_hp; i++) {
+        const happen *h = &a->hp[i];
+        unsigned char hd[3] = {h->kind, h->lead, h->n_names};
+        int64_t day = h->day;
+        rc = dbuf_append(b, hd, 3);
+        if (!rc) rc = put_varint(b, (uint64_t)(day < 0 ? ((-day) << 1) - 1 : day << 1));
+        for (int k = 0; !rc && k < h->n_names; k++) rc = put_u32(b, h->names[k]);
     }
     if (rc) return rc;
     if (!c->zdef_ready) {
@@ -581,7 +614,23 @@ dossier_status cl_add_packed(clusterer *c, const cl_article *in, const void *blo
         f->surface = surface[0] ? surface : key + 1;
         f->count = (float)count4 / 4.0f;
     }
+    uint64_t nh = get_varint(&u);
+    if (u.bad || nh > HAPPEN_KEEP) return DOSSIER_ERR_FORMAT;
+    happen hp[HAPPEN_KEEP];
+    for (uint64_t i = 0; i < nh && !u.bad; i++) {
+        if (u.end - u.p < 3) return DOSSIER_ERR_FORMAT;
+        hp[i].kind = u.p[0];
+        hp[i].lead = u.p[1] & 1;
+        hp[i].n_names = u.p[2];
+        u.p += 3;
+        if (hp[i].n_names < 2 || hp[i].n_names > HAPPEN_NAMES) return DOSSIER_ERR_FORMAT;
+        uint64_t zz = get_varint(&u); /* zigzag */
+        if (zz > 0xffffffffu) return DOSSIER_ERR_FORMAT;
+        hp[i].day = (int32_t)(zz & 1 ? -(int64_t)((zz + 1) >> 1) : (int64_t)(zz >> 1));
+        for (int k = 0; k < hp[i].n_names; k++) hp[i].names[k] = get_u32(&u);
+    }
     if (u.bad || u.p != u.end) return DOSSIER_ERR_FORMAT;
+    if (nh && art_happenings(c, a, hp, (size_t)nh)) return DOSSIER_ERR_NOMEM;
     return art_finish(c, a, q, (size_t)nq, has_sig ? &sig : NULL);
 }
 
@@ -982,6 +1031,152 @@ static int by_day(const void *x, const void *y)
 /* Fills c->out: labels, date spans, counts. */
 static dossier_status describe(clusterer *c);
 
+/* ---- dating undated articles by their lead's happening ---- */
+
+/* One dated report of a happening, under one pair of its names. */
+typedef struct hp_post {
+    uint64_t key; /* hp_key of the kind and the pair */
+    int32_t day;  /* the day the report gives */
+} hp_post;
+
+static uint64_t hp_key(int kind, uint32_t a, uint32_t b)
+{
+    uint32_t k[3] = {(uint32_t)kind, a < b ? a : b, a < b ? b : a};
+    return hash64(k, sizeof k, 0x6870);
+}
+
+static int by_post(const void *x, const void *y)
+{
+    const hp_post *a = x, *b = y;
+    if (a->key != b->key) return a->key < b->key ? -1 : 1;
+    return a->day < b->day ? -1 : a->day > b->day;
+}
+
+static int by_u64(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* Calls fn(user, key) for every pair of names of h. */
+static dossier_status each_pair(const happen *h, dossier_status (*fn)(void *, uint64_t, int32_t),
+                                void *user)
+{
+    dossier_status rc = DOSSIER_OK;
+    for (int i = 0; i < h->n_names && !rc; i++)
+        for (int j = i + 1; j < h->n_names && !rc; j++)
+            rc = fn(user, hp_key(h->kind, h->names[i], h->names[j]), h->day);
+    return rc;
+}
+
+/* A growable array of posts (a key alone when day is unused). */
+typedef struct hp_vec {
+    hp_post *v;
+    size_t n, cap;
+    const uint64_t *want; /* when collecting posts: the keys some undated lead asks for */
+    size_t n_want;
+} hp_vec;
+
+static dossier_status hp_push(void *user, uint64_t key, int32_t day)
+{
+    hp_vec *x = user;
+    if (x->want && !bsearch(&key, x->want, x->n_want, sizeof *x->want, by_u64)) return DOSSIER_OK;
+    if (grow((void **)&x->v, &x->cap, x->n + 1, sizeof *x->v)) return DOSSIER_ERR_NOMEM;
+    x->v[x->n++] = (hp_post){key, day};
+    return DOSSIER_OK;
+}
+
+/*
+ * Dates the undated articles whose lead reports a happening ("after today's meeting in Geneva
+ * between Blinken and Lavrov") that a dated article reports too, of the same kind with two of the
+ * same names ("Blinken met Lavrov last week", published 26 January: 19 January). The day most
+ * reports give wins (a tie dates nothing); the article's day is that day less its lead's offset.
+ * The inferred day places the article in time like a publication date, but is never shown as one.
+ */
+static dossier_status infer_days(clusterer *c)
+{
+    hp_vec want = {0}, posts = {0};
+    dossier_status rc = DOSSIER_OK;
+    for (size_t i = 0; i < c->n_arts && !rc; i++) {
+        const art *a = &c->arts[i];
+        if (a->day != NO_DAY) continue;
+        for (uint32_t k = 0; k < a->n_hp && !rc; k++)
+            if (a->hp[k].lead) rc = each_pair(&a->hp[k], hp_push, &want);
+    }
+    if (rc || !want.n) goto done;
+    uint64_t *keys = malloc(want.n * sizeof *keys);
+    if (!keys) {
+        rc = DOSSIER_ERR_NOMEM;
+        goto done;
+    }
+    for (size_t i = 0; i < want.n; i++) keys[i] = want.v[i].key;
+    qsort(keys, want.n, sizeof *keys, by_u64);
+    posts.want = keys;
+    posts.n_want = want.n;
+    for (size_t i = 0; i < c->n_arts && !rc; i++) {
+        const art *a = &c->arts[i];
+        if (a->day == NO_DAY || a->inferred) continue;
+        for (uint32_t k = 0; k < a->n_hp && !rc; k++)
+            if (!a->hp[k].lead) rc = each_pair(&a->hp[k], hp_push, &posts);
+    }
+    free(keys);
+    if (rc || !posts.n) goto done;
+    qsort(posts.v, posts.n, sizeof *posts.v, by_post);
+    for (size_t i = 0; i < c->n_arts; i++) {
+        art *a = &c->arts[i];
+        if (a->day != NO_DAY) continue;
+        /* the votes: days (less the lead's offset) with their counts */
+        int32_t day[32];
+        uint32_t votes[32];
+        size_t nd = 0;
+        for (uint32_t k = 0; k < a->n_hp; k++) {
+            const happen *h = &a->hp[k];
+            if (!h->lead) continue;
+            for (int x = 0; x < h->n_names; x++)
+                for (int y = x + 1; y < h->n_names; y++) {
+                    hp_post q = {hp_key(h->kind, h->names[x], h->names[y]), INT32_MIN};
+                    size_t lo = 0, hi = posts.n;
+                    while (lo < hi) { /* the first post of the key */
+                        size_t mid = lo + (hi - lo) / 2;
+                        if (by_post(&posts.v[mid], &q) < 0) lo = mid + 1;
+                        else hi = mid;
+                    }
+                    for (size_t p = lo, seen = 0;
+                         p < posts.n && posts.v[p].key == q.key && seen < HAPPEN_POSTINGS;
+                         p++, seen++) {
+                        int32_t d = posts.v[p].day - h->day;
+                        size_t j = 0;
+                        while (j < nd && day[j] != d) j++;
+                        if (j == nd) {
+                            if (nd == sizeof day / sizeof day[0]) continue;
+                            day[nd] = d;
+                            votes[nd++] = 0;
+                        }
+                        votes[j]++;
+                    }
+                }
+        }
+        size_t best = SIZE_MAX;
+        int tie = 0;
+        for (size_t j = 0; j < nd; j++) {
+            if (best == SIZE_MAX || votes[j] > votes[best]) {
+                best = j;
+                tie = 0;
+            } else if (votes[j] == votes[best]) {
+                tie = 1;
+            }
+        }
+        if (best != SIZE_MAX && !tie) {
+            a->day = day[best];
+            a->inferred = 1;
+        }
+    }
+done:
+    free(want.v);
+    free(posts.v);
+    return rc;
+}
+
 /* Merge pass: a story whose centroid is close enough to another's joins it (the pieces of one
  * happening that the threshold kept apart, often because of the order articles came in). A
  * story the caller gave is never merged away: only this run's stories move, into it. */
@@ -1059,6 +1254,8 @@ dossier_status cl_run(clusterer *c)
     c->res = calloc(n + 1, sizeof *c->res);
     c->post = calloc(c->n_terms + 1, sizeof *c->post);
     if (!order || !l.keys || !l.head || !l.next || !l.art || !c->res || !c->post) goto done;
+    if (c->p.use_dates && (rc = infer_days(c))) goto done;
+    rc = DOSSIER_ERR_NOMEM;
     for (size_t i = 0; i < n; i++) {
         weigh(c, &c->arts[i]);
         c->res[i].id = c->arts[i].id;
@@ -1340,3 +1537,4 @@ const cl_story *cl_stories(const clusterer *c, size_t *n)
     *n = c->out ? c->n_stories : 0;
     return c->out;
 }
+

@@ -110,6 +110,42 @@ double mh_jaccard(const mh_sig *a, const mh_sig *b);
 /* The LSH key of band b (0 <= b < MH_BANDS): equal keys make a candidate pair. */
 uint64_t mh_band_key(const mh_sig *s, int b);
 
+/* ---- happenings that date an undated article (happen.c) ---- */
+
+#define HAPPEN_NAMES 6 /* names kept per happening */
+
+/*
+ * One happening a sentence names: its kind (a meeting, a call, a visit, a signing, a vote: the
+ * words of data/happenings/), the article's entities named in the sentence, and its day. In an
+ * article with a publication date it is the day the sentence's date words give ("met Lavrov last
+ * week"); in an undated one (found in the lead only) it is the offset of "today" (0) or
+ * "yesterday" (-1) from the unknown publication day, and another article's dated report of the
+ * same happening dates the article.
+ */
+typedef struct happen {
+    uint32_t names[HAPPEN_NAMES]; /* hashes of the entities' last-word keys, ascending, unique */
+    uint8_t n_names;              /* 2..HAPPEN_NAMES */
+    uint8_t kind;                 /* 1 + the kind's line order in data/happenings/ */
+    uint8_t lead;                 /* 1: an undated lead's happening (day is an offset) */
+    int32_t day;                  /* days since 1970-01-01, or the offset when lead */
+} happen;
+
+/* The kind words (data/happenings/, compiled in). NULL when out of memory; happen_lex_free. */
+typedef struct happen_lex happen_lex;
+happen_lex *happen_lex_new(void);
+void happen_lex_free(happen_lex *hx);
+
+/*
+ * The happenings of one article's text[0..len) whose sentences name a kind and at least two of
+ * its entities (canonical names; a name counts by its last word, through feat_name_key): with a
+ * publication date, every sentence whose nearest date words give a day or a week; without one,
+ * the first two sentences, when "today"/"yesterday" (in any language nlp/when.c reads) dates
+ * them. Writes up to max to out and returns how many it wrote.
+ */
+size_t happen_find(const happen_lex *hx, const char *text, size_t len, const char *lang,
+                   const char *published, const char *const *entities, size_t n_entities,
+                   happen *out, size_t max);
+
 /* ---- clustering (cluster.c) ---- */
 
 /* Tuning; cl_params_default fills the defaults the benchmarks were tuned with. */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "nlp/when.h"
 #include "stories/cluster.h"
 
 static void check_key_eq(const char *a, const char *b)
@@ -691,6 +692,117 @@ out:
     cl_free(c2);
 }
 
+/* Happenings: a kind word and two of the article's entities in one sentence, dated by the date
+ * words nearest the kind word (with a publication date) or by "today"/"yesterday" in an undated
+ * lead, in any language nlp/when.c reads. */
+static void test_happen_find(void)
+{
+    happen_lex *hx = happen_lex_new();
+    CHECK(hx != NULL);
+    if (!hx) return;
+    const char *ents[] = {"Tomas Vell", "Lisa Orrin", "Kalvik", "Ardania"};
+    happen h[4];
+    const char *dated = "Ardania answered on Monday. Tomas Vell met Lisa Orrin in Kalvik last week "
+                        "to discuss the straits, and Ardania replied on Monday.";
+    size_t n = happen_find(hx, dated, strlen(dated), "en", "2025-04-09", ents, 4, h, 4);
+    CHECK_INT(n, 1);
+    if (n == 1) {
+        CHECK_INT(h[0].kind, 1); /* meet: the first kind of data/happenings/ */
+        CHECK_INT(h[0].lead, 0);
+        CHECK_INT(h[0].n_names, 4); /* Vell, Orrin, Kalvik, Ardania (a name counts by its last
+                                       word: "Tomas" is no key) */
+        CHECK_INT(h[0].day, (int)when_days(2025, 4, 2)); /* "last week", not "on Monday" */
+    }
+    /* undated: today's and yesterday's happenings in the lead give an offset */
+    const char *lead = "Hopes for a deal are fading. The risk of a rupture remains after today\u2019s "
+                       "meeting in Kalvik between Tomas Vell and Lisa Orrin.";
+    n = happen_find(hx, lead, strlen(lead), "en", NULL, ents, 4, h, 4);
+    CHECK_INT(n, 1);
+    if (n == 1) {
+        CHECK_INT(h[0].lead, 1);
+        CHECK_INT(h[0].day, 0);
+        CHECK_INT(h[0].n_names, 3);
+    }
+    const char *ru = "\xD0\x92\xD0\xB5\xD0\xBB\xD0\xBB \xD0\xB8 \xD0\x9E\xD1\x80\xD1\x80\xD0\xB8"
+                     "\xD0\xBD \xD0\xB2\xD1\x81\xD1\x82\xD1\x80\xD0\xB5\xD1\x82\xD0\xB8\xD0\xBB"
+                     "\xD0\xB8\xD1\x81\xD1\x8C \xD0\xB2\xD1\x87\xD0\xB5\xD1\x80\xD0\xB0.";
+    n = happen_find(hx, ru, strlen(ru), "ru", NULL, ents, 4, h, 4); /* Велл и Оррин встретились вчера */
+    CHECK_INT(n, 1);
+    if (n == 1) CHECK_INT(h[0].day, -1);
+    /* what does not date an undated article: a weekday (its offset depends on the unknown
+     * publication day), one name only, a kind word nowhere, a sentence past the lead */
+    const char *none[] = {
+        "Tomas Vell met Lisa Orrin in Kalvik on Tuesday.",
+        "Tomas Vell flew to the meeting today.",
+        "Tomas Vell and Lisa Orrin argued today in Kalvik.",
+        "Talks first. Then more talks. Later, a dinner. Tomas Vell met Lisa Orrin today.",
+    };
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
+        CHECK_INT(happen_find(hx, none[i], strlen(none[i]), "en", NULL, ents, 4, h, 4), 0);
+    /* and fewer than two entities: nothing to match */
+    CHECK_INT(happen_find(hx, lead, strlen(lead), "en", NULL, ents, 1, h, 4), 0);
+    happen_lex_free(hx);
+}
+
+/* An undated article whose lead reports "today's meeting" of two people is dated by another
+ * article's report of that meeting ("met ... last week"), so it does not join the story of the
+ * reply published a week later, which it would join undated; the same holds from packed
+ * features, and without dates (use_dates 0) it joins. */
+static void test_inferred_day(void)
+{
+    const char *ents[] = {"Tomas Vell", "Lisa Orrin", "Kalvik", "Ardania"};
+    const char *reply1 =
+        "Ardania delivered its written reply on the straits and the fishing quotas to Kalvik on "
+        "Wednesday. Tomas Vell met Lisa Orrin in Kalvik last week to discuss the straits, and "
+        "the reply answers the fishing quotas point by point, Orrin said.";
+    const char *reply2 =
+        "The written reply of Ardania on the straits and the fishing quotas reached Kalvik on "
+        "Wednesday, Lisa Orrin said; Tomas Vell called it a serious answer on the quotas.";
+    const char *meeting =
+        "Talks on the straits go on. The fishing quotas stayed open after today's meeting in "
+        "Kalvik between Tomas Vell and Lisa Orrin, who agreed on a written reply on the straits "
+        "and the quotas next week.";
+    const char *texts[] = {reply1, reply2, meeting};
+    const char *dates[] = {"2025-04-09", "2025-04-09", NULL};
+    for (int mode = 0; mode < 3; mode++) { /* 0 texts, 1 packed, 2 without dates */
+        cl_params p;
+        cl_params_default(&p);
+        if (mode == 2) p.use_dates = 0;
+        clusterer *c = cl_new(&p), *src = mode == 1 ? cl_new(&p) : NULL;
+        CHECK(c != NULL);
+        if (!c) return;
+        for (int i = 0; i < 3; i++) {
+            cl_article a = {i + 1, {NULL, 0, texts[i], strlen(texts[i]), "en", ents, 4},
+                            dates[i], 0, 0};
+            if (mode != 1) {
+                CHECK_INT(cl_add(c, &a), DOSSIER_OK);
+                continue;
+            }
+            dbuf b;
+            dbuf_init(&b, 0);
+            CHECK_INT(cl_add(src, &a), DOSSIER_OK);
+            CHECK_INT(cl_pack(src, &b), DOSSIER_OK);
+            cl_article meta = {i + 1, {NULL, 0, NULL, 0, NULL, NULL, 0}, dates[i], 0, 0};
+            CHECK_INT(cl_add_packed(c, &meta, b.ptr, b.len), DOSSIER_OK);
+            dbuf_release(&b);
+        }
+        CHECK_INT(cl_run(c), DOSSIER_OK);
+        size_t n, ns;
+        const cl_result *r = cl_results(c, &n);
+        const cl_story *st = cl_stories(c, &ns);
+        CHECK_INT(n, 3);
+        if (n == 3) {
+            CHECK_INT(r[0].story, r[1].story);
+            if (mode == 2) CHECK_INT(r[2].story, r[0].story);
+            else CHECK(r[2].story != r[0].story);
+            /* an inferred day is never shown as a publication date */
+            if (mode != 2 && r[2].story < ns) CHECK_STR(st[r[2].story].first, "");
+        }
+        cl_free(c);
+        cl_free(src);
+    }
+}
+
 int main(void)
 {
     test_name_keys();
@@ -706,5 +818,7 @@ int main(void)
     test_chinese();
     test_languages();
     test_packed();
+    test_happen_find();
+    test_inferred_day();
     return check_done();
 }
