@@ -15,6 +15,7 @@
 #include "nlp/lexicon.h"
 #include "nlp/nlp_internal.h"
 
+
 #define MAX_PHRASE_WORDS 8 /* longest phrase tried against the dictionaries */
 #define MAX_HITS 16        /* dictionary entries considered per phrase */
 
@@ -49,7 +50,7 @@ static const char *const function_words[] = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "mr.", "mrs.", "ms.", "dr.", "both", "all", "each", "every", "one",
-    "two", "three", "more", "most", "other", "such", "only", "even", "just", "from", "by", "of",
+    "two", "three", "more", "most", "much", "other", "such", "only", "even", "just", "from", "by", "of",
     "to", "into", "about", "over", "against", "between", "during", "without", "within", "despite",
     "although", "though", "because", "since", "until", "unless", "whether", "would", "will",
     "could", "should", "can", "may", "might", "must", "do", "does", "did", "is", "are", "was",
@@ -89,7 +90,8 @@ static const char *const place_words[] = {
     "River",      "Sea",     "Mountains", "Island", "Islands", "Province",  "Region",  "Republic",
     "Federation", "Kingdom", "States",    "City",   "County",  "Valley",    "Lake",    "Bay",
     "Gulf",       "Ocean",   "Street",    "Square", "Strait",  "Peninsula", "Oblast",  "Krai",
-    "District",   "Desert",  "Coast",     "Border", "Basin",   "Canal",     "Heights", NULL};
+    "District",   "Desert",  "Coast",     "Border", "Basin",   "Canal",     "Heights", "Line",
+    "Zone",       "Corridor", "Plateau",  "Hills",  "Airport", NULL};
 
 static wordset place_set = WORDSET(place_words, 0);
 
@@ -417,8 +419,18 @@ static int find_candidates(resolver *r)
                          m3.hit[0]->kind == LEX_PLACE))
                         break;
                 }
-                /* A connector inside a name, if a capital follows it. */
+                /* A connector inside a name, if a capital follows it; not "on" before a day
+                 * or a known name, unless an organisation's name goes on ("McAuliffe on
+                 * Friday", "the Global South on Israel"; "Council on Foreign Relations") */
+                cand m4;
+                int on_apart =
+                    is_word_at(d, e, "on") && e + 1 < d->n_tokens &&
+                    (nlp_is_function_word(d->text + d->tokens[e + 1].start,
+                                          d->tokens[e + 1].end - d->tokens[e + 1].start) ||
+                     match_dict(r, e + 1, maxw, &m4)) &&
+                    !run_has_org_word(d, t, e);
                 if (wordset_has(&connector_set, d->text + x->start, x->end - x->start) &&
+                    !on_apart &&
                     e + 1 < d->n_tokens && (d->tokens[e + 1].flags & TOK_CAP) &&
                     d->tokens[e + 1].sent == k->sent) {
                     e += 2;
@@ -725,9 +737,18 @@ static int resolve_name(resolver *r, cand *c, int titled, mention_how *how)
     if (nw > 4) return -1;
     for (size_t t = c->t0; t < c->t1; t++)
         if (d->tokens[t].flags & (TOK_NUM | TOK_UPPER)) return -1;
-    /* "North Florida", "Western Kentucky": a compass word opening a name makes it a place */
-    if (nw >= 2 && wordset_has(&compass_set, d->text + d->tokens[c->t0].start,
-                               d->tokens[c->t0].end - d->tokens[c->t0].start)) {
+    /* "North Florida", "Western Kentucky": a compass word opening a name makes it a place;
+     * so does one after a word that makes a region of it ("Middle East", "Global South"; not
+     * "Marty West") */
+    static const char *const region_words[] = {"Middle", "Far", "Near", "Global", "Deep", "Mid",
+                                               NULL};
+    static wordset region_set = WORDSET(region_words, 0);
+    const char *w0 = d->text + d->tokens[c->t0].start, *wz = d->text + d->tokens[c->t1 - 1].start;
+    size_t n0 = d->tokens[c->t0].end - d->tokens[c->t0].start;
+    size_t nz = d->tokens[c->t1 - 1].end - d->tokens[c->t1 - 1].start;
+    if (nw >= 2 && (wordset_has(&compass_set, w0, n0) ||
+                    (nw == 2 && wordset_has(&region_set, w0, n0) &&
+                     wordset_has(&compass_set, wz, nz)))) {
         int e = ent_find(r, name);
         return e >= 0 ? e : ent_add(r, name, ENT_PLACE, NULL);
     }

@@ -1033,6 +1033,19 @@ static void what_subject(const nlp_doc *d, quote *q, size_t b)
 
 /* Frame before the opening mark at token t: `X said: “`, `X said, “`, `according to X, “`,
  * `X: “`. Returns 1 when found. */
+/* "might feel good, but …", "felt sure; …": a thought verb at ce's left with one lower-case
+ * word after it and then the clause's end (before `end`: a semicolon, a stop, or a comma and a
+ * conjunction) is a state, not a thought reported. */
+static int thought_state(const nlp_doc *d, const lex_cue *cue, size_t ce, size_t end)
+{
+    static const char *const conj[] = {"but", "and", "yet", "though", "although", "while", NULL};
+    static wordset conj_set = WORDSET(conj, 1);
+    return cue->kind == LEX_CUE_THOUGHT && ce < end && (d->tokens[ce].flags & TOK_WORD) &&
+           !(d->tokens[ce].flags & TOK_CAP) &&
+           (tok_char(d, ce + 1, ';') || tok_char(d, ce + 1, '.') ||
+            (tok_char(d, ce + 1, ',') && ce + 2 < end && tok_in(d, ce + 2, &conj_set)));
+}
+
 static int frame_before(qfinder *f, quote *q, size_t t, int *whole, int *split)
 {
     const nlp_doc *d = f->d;
@@ -1068,6 +1081,7 @@ static int frame_before(qfinder *f, quote *q, size_t t, int *whole, int *split)
         int len = cue_at(f, c, &cue);
         if (!len || c + (size_t)len > p + 1) continue;
         if (frames_only(cue) && (c + (size_t)len < p || p == t)) continue;
+        if (thought_state(d, cue, c + (size_t)len, p)) continue;
         if (f->used_cue[c]) {
             /* “A,” said X, “B.”: the frame of the part before is this part's frame too. */
             const quote *prev = f->n >= 2 ? &f->items[f->n - 2] : NULL;
@@ -1411,6 +1425,7 @@ static dossier_status find_quotations(qfinder *f)
                 const lex_cue *cue;
                 int len = cue_at(f, c, &cue);
                 if (!len || f->used_cue[c] || frames_only(cue)) continue;
+                if (thought_state(d, cue, c + (size_t)len, open_t)) continue;
                 if (tok_is(d, c, "according")) {
                     if (!subject_after(d, q, c + 2, open_t)) continue;
                 } else if (!subject_before(d, q, c, b)) {
@@ -2313,6 +2328,7 @@ static dossier_status find_reported(qfinder *f)
                     /* "is writing a playbook for …": what one writes is a work, not a clause */
                     if (!strcmp(cue->lemma, "write") && (tok_is(d, ce, "a") || tok_is(d, ce, "an")))
                         continue;
+                    if (thought_state(d, cue, ce, end)) continue;
                     /* Polls show and studies find; people and states "show unity" */
                     if ((!strcmp(cue->lemma, "show") || !strcmp(cue->lemma, "find")) &&
                         !tok_is(d, ce, "that") && !evidence_subject(d, &q))

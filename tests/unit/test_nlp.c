@@ -927,6 +927,54 @@ static void test_quote_calls_it(void)
 
 /* An embedded question ("how the port answers, …") and a work written ("is writing a
  * guide") report nothing; "wrote the toll was fair" does. */
+/* The kind of an entity by name, or -1 when there is none. */
+static int kind_of_entity(annotated *an, const char *name)
+{
+    for (size_t i = 0; i < an->d.n_entities; i++)
+        if (!strcmp(an->d.entities[i].name, name)) return (int)an->d.entities[i].kind;
+    return -1;
+}
+
+/* Regions and lines are places; a name does not run on over "on" into a day or a place unless
+ * it is an organisation's ("Council on Trade"); "Much of" opens no name. */
+static void test_entities_regions(void)
+{
+    annotated an;
+    const char *t = "The Middle East and the Global South watched the Blue Line closely.\n\n"
+                    "Tomas Berg on Friday met the Council on Fishing Rights in Kalvik.\n\n"
+                    "Much of Berg\u2019s plan is old.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_INT(kind_of_entity(&an, "Middle East"), ENT_PLACE);
+    CHECK_INT(kind_of_entity(&an, "Global South"), ENT_PLACE);
+    CHECK_INT(kind_of_entity(&an, "Blue Line"), ENT_PLACE);
+    CHECK_INT(kind_of_entity(&an, "Tomas Berg"), ENT_PERSON);
+    CHECK_INT(kind_of_entity(&an, "Tomas Berg on Friday"), -1);
+    CHECK_INT(kind_of_entity(&an, "Council on Fishing Rights"), ENT_ORG);
+    CHECK_INT(kind_of_entity(&an, "Much of Berg"), -1);
+    CHECK_STR(entity_of(&an, "Berg\u2019s plan"), "Tomas Berg");
+    arena_free(an.a);
+    /* and a compass word after a given name stays a person's surname */
+    const char *t2 = "Marty West spoke. Then Allen West left.";
+    CHECK_INT(annotate(&an, t2, "2024-05-02"), 0);
+    CHECK(kind_of_entity(&an, "Marty West") != ENT_PLACE);
+    arena_free(an.a);
+}
+
+/* A thought verb with one word after it and then the clause's end is a state ("might feel good,
+ * but"): the writer's scare quotation after it is nobody's; a thought reported still is. */
+static void test_quote_thought_state(void)
+{
+    annotated an;
+    const char *t = "Refusing to talk with the fishermen might feel good, but it does not make "
+                    "for \u201cvery serious\u201d policy.\n\n"
+                    "Tomas Berg felt the toll was \u201cfar too high for the small boats\u201d.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    for (size_t i = 0; i < an.q.n; i++)
+        CHECK(strstr(quote_str(&an, i), "very serious") == NULL);
+    CHECK_STR(quote_str(&an, 0), "Tomas Berg|partial|far too high for the small boats");
+    arena_free(an.a);
+}
+
 static void test_quote_not_reports(void)
 {
     annotated an;
@@ -1127,6 +1175,8 @@ int main(void)
     test_quote_second_report();
     test_quote_calls_it();
     test_quote_not_reports();
+    test_entities_regions();
+    test_quote_thought_state();
     test_quote_partial_inherits();
     test_quote_evidence_shows();
     test_quote_reporter_pronoun();
