@@ -1689,7 +1689,8 @@ static int takes_infinitive(const char *lemma)
     static const char *const object[] = {"urge", "ask", "encourage", "implore", NULL};
     if (lemma_in(next, lemma)) return 1;
     if (lemma_in(object, lemma)) return 2;
-    return !strcmp(lemma, "call for") ? 3 : 0;
+    static const char *const demand[] = {"call for", "push for", "press for", NULL};
+    return lemma_in(demand, lemma) ? 3 : 0;
 }
 
 /* Cues whose report may be a noun phrase, not a clause: `questioned the integrity of the
@@ -2265,8 +2266,14 @@ static dossier_status find_reported(qfinder *f)
                 if (sb > b && tok_in(d, sb - 1, &whset) && ce < end && tok_char(d, ce, ','))
                     continue;
                 size_t as_comma = 0;
-                if (sb > b && tok_is(d, sb - 1, "as") && takes_bare_clause(cue->lemma) &&
-                    (sb - 1 == b || tok_char(d, sb - 2, ','))) {
+                /* "as" opens the frame, maybe before a title ("as the envoy Li Chen put it") */
+                size_t as = sb;
+                while (as > b && as + 4 > sb && !tok_is(d, as - 1, "as") &&
+                       (d->tokens[as - 1].flags & TOK_WORD))
+                    as--;
+                if (as > b && tok_is(d, as - 1, "as") &&
+                    (takes_bare_clause(cue->lemma) || !strcmp(cue->lemma, "put it")) &&
+                    (as - 1 == b || tok_char(d, as - 2, ','))) {
                     for (size_t x = ce; x < end && x < ce + 8 && !f->in_quote[x]; x++)
                         if (tok_char(d, x, ',')) {
                             as_comma = x;
@@ -2894,3 +2901,4 @@ dossier_status quotes_find(arena *a, const nlp_doc *doc, quote_list *out)
     out->n = f.n;
     return DOSSIER_OK;
 }
+

@@ -975,6 +975,27 @@ static void test_quote_thought_state(void)
     arena_free(an.a);
 }
 
+/* "pushed for" reports its object like "called for"; "recognized" a thought (its quotation
+ * after a dash is the subject's); "as X put it," frames the clause after its comma, also with a
+ * title between "as" and the name. */
+static void test_quote_push_recognize_put_it(void)
+{
+    annotated an;
+    const char *t = "The harbour council also pushed for \u201ca second quay for the ferries of "
+                    "the north\u201d in the spring.\n\n"
+                    "Ada Lind recognized the toll for what it was \u2014 \u201ca tax on every "
+                    "fisherman in town.\u201d\n\n"
+                    "More precisely, as the ferry master Tomas Berg put it, the crossing was slow "
+                    "but safe for every passenger on board.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "The harbour council|partial|a second quay for the ferries of "
+                                 "the north");
+    CHECK_STR(quote_str(&an, 1), "Ada Lind|partial|a tax on every fisherman in town.");
+    CHECK_STR(quote_str(&an, 2), "Tomas Berg|indirect|the crossing was slow but safe for every "
+                                 "passenger on board");
+    arena_free(an.a);
+}
+
 static void test_quote_not_reports(void)
 {
     annotated an;
@@ -1177,6 +1198,7 @@ int main(void)
     test_quote_not_reports();
     test_entities_regions();
     test_quote_thought_state();
+    test_quote_push_recognize_put_it();
     test_quote_partial_inherits();
     test_quote_evidence_shows();
     test_quote_reporter_pronoun();
