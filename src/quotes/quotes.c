@@ -180,6 +180,16 @@ static int cue_at(const qfinder *f, size_t t, const lex_cue **out)
     return f->cue_len[t];
 }
 
+/* Does token t end in a possessive 's ('s or ’s)? */
+static int possessive_at(const nlp_doc *d, size_t t)
+{
+    const char *p = d->text + d->tokens[t].start;
+    size_t n = d->tokens[t].end - d->tokens[t].start;
+    return (d->tokens[t].flags & TOK_WORD) &&
+           ((n > 2 && p[n - 1] == 's' && p[n - 2] == '\'') ||
+            (n > 4 && p[n - 1] == 's' && !memcmp(p + n - 4, "\xE2\x80\x99", 3)));
+}
+
 static int cue_at_uncached(const qfinder *f, size_t t, const lex_cue **out)
 {
     const nlp_doc *d = f->d;
@@ -246,6 +256,15 @@ static int cue_at_uncached(const qfinder *f, size_t t, const lex_cue **out)
         size_t n = d->tokens[t - 1].end - d->tokens[t - 1].start;
         if ((n > 2 && p[n - 1] == 's' && p[n - 2] == '\'') ||
             (n > 4 && p[n - 1] == 's' && !memcmp(p + n - 4, "\xE2\x80\x99", 3)))
+            return 0;
+        /* ... or after a possessive and one word, as a plural before a modal: "Russia's core
+         * demands might feel good" */
+        static const char *const modals[] = {"might", "may", "must", "should", "could",
+                                             "would", "can", "will", NULL};
+        static wordset modal_set = WORDSET(modals, 1);
+        if (t >= 2 && fn > 3 && d->text[d->tokens[t].end - 1] == 's' &&
+            !(d->tokens[t - 1].flags & TOK_CAP) && possessive_at(d, t - 2) &&
+            t + 1 < d->n_tokens && tok_in(d, t + 1, &modal_set))
             return 0;
     }
     *out = c;
@@ -415,6 +434,28 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
     /* "52% agreed": a share of those polled */
     if (t >= floor + 2 && tok_char(d, t - 1, '%') && (d->tokens[t - 2].flags & TOK_NUM)) {
         q->speaker_at.start = d->tokens[t - 2].start;
+        q->speaker_at.end = d->tokens[t - 1].end;
+        return 1;
+    }
+    /* "52% of those polled indicated", "two-thirds of the respondents said": the share and
+     * whom it counts */
+    for (size_t k = t; k-- > floor + 1 && t - k <= 4;) {
+        if (!(d->tokens[k].flags & TOK_WORD) && !tok_char(d, k, '%')) break;
+        if (!tok_is(d, k, "of")) continue;
+        static const char *const shares[] = {"percent", "%",    "half",      "third",
+                                             "thirds",  "quarter", "quarters", "majority",
+                                             "fifth",   "fifths", NULL};
+        static wordset share_set = WORDSET(shares, 1);
+        /* (whom it counts ends in a common word: in "22% of Democratic claims as …" the
+         * cue is a noun) */
+        if (k + 1 >= t || !tok_in(d, k - 1, &share_set) ||
+            (d->tokens[t - 1].flags & (TOK_CAP | TOK_UPPER)))
+            break;
+        size_t a = k - 1;
+        if (a > floor && (d->tokens[a - 1].flags & TOK_NUM)) a--;
+        if (a > floor && is_determiner(d, a - 1)) a--; /* "a majority of" */
+        q->speaker = -1;
+        q->speaker_at.start = d->tokens[a].start;
         q->speaker_at.end = d->tokens[t - 1].end;
         return 1;
     }
@@ -2189,6 +2230,13 @@ static dossier_status find_reported(qfinder *f)
                 if (comma < c && comma + 1 < c && (tok_is(d, comma + 1, "and") ||
                                                    tok_is(d, comma + 1, "but")))
                     tail = SIZE_MAX;
+                /* nor one whose "subject" opens with a participle or a preposition (`…,
+                 * including serial attacks on …`, `…, like most reports`) */
+                static const char *const not_subject[] = {"including", "like", "unlike", "such",
+                                                          "especially", "notably", "with",
+                                                          "without", NULL};
+                static wordset ns_set = WORDSET(not_subject, 1);
+                if (comma < c && comma + 1 < c && tok_in(d, comma + 1, &ns_set)) tail = SIZE_MAX;
                 /* Wanting and refusing never stand after their report (`…, voters want to
                  * limit …`). */
                 int parenthetical =
