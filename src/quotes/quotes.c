@@ -706,6 +706,19 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
             return 1;
         }
     }
+    /* "…, a move the Biden administration hopes will …": a noun, then a second determiner,
+     * is a reduced relative clause; its subject is the second phrase */
+    static const char *const dets[] = {"the", "a", "an", NULL};
+    static wordset det_set = WORDSET(dets, 1);
+    for (size_t x = b + 2; b < t && x + 1 < t; x++) {
+        const token *k = &d->tokens[x - 1];
+        if (tok_in(d, x, &det_set) && tok_in(d, b, &det_set) && !(k->flags & TOK_CAP) &&
+            !nlp_is_function_word(d->text + k->start, k->end - k->start) && b > floor &&
+            tok_char(d, b - 1, ',')) {
+            b = x;
+            break;
+        }
+    }
     return set_speaker_phrase(d, q, b, t);
 }
 

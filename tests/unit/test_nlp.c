@@ -1021,6 +1021,20 @@ static void test_quote_shares_and_nouns(void)
     arena_free(an.a);
 }
 
+/* "…, a step the harbour master says will …": the subject of a reduced relative clause after a
+ * comma is its second phrase; "the head of the agency said" stays whole. */
+static void test_quote_reduced_relative(void)
+{
+    annotated an;
+    const char *t = "The council raised the toll, a step the harbour master says will pay for "
+                    "the new quay.\n\n"
+                    "The head of the agency said the quay would open in May.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "the harbour master|indirect|will pay for the new quay");
+    CHECK_STR(quote_str(&an, 1), "The head of the agency|indirect|the quay would open in May");
+    arena_free(an.a);
+}
+
 static void test_quote_not_reports(void)
 {
     annotated an;
@@ -1225,6 +1239,7 @@ int main(void)
     test_quote_thought_state();
     test_quote_push_recognize_put_it();
     test_quote_shares_and_nouns();
+    test_quote_reduced_relative();
     test_quote_partial_inherits();
     test_quote_evidence_shows();
     test_quote_reporter_pronoun();
