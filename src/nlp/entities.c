@@ -399,6 +399,10 @@ static int find_candidates(resolver *r)
                     if (match_dict(r, e, maxw, &m2) && !surname_after_given_name(r, &m2, e))
                         break;
                     e++;
+                    /* a possessive ends the name: "the Harbour Institute's Tomas Berg" */
+                    if (strip_possessive(d->text + x->start, x->end - x->start) !=
+                        x->end - x->start)
+                        break;
                     continue;
                 }
                 /* "Jane Roe of New York": a person's name ends before "of" when a title is
@@ -724,7 +728,7 @@ static int resolve_name(resolver *r, cand *c, int titled, mention_how *how)
     if (!name) return -2;
     for (size_t t = c->t0; t < c->t1; t++) {
         const char *w = d->text + d->tokens[t].start;
-        size_t n = d->tokens[t].end - d->tokens[t].start;
+        size_t n = strip_possessive(w, d->tokens[t].end - d->tokens[t].start);
         if (wordset_has(&org_set, w, n)) {
             int e = ent_find(r, name);
             return e >= 0 ? e : ent_add(r, name, ENT_ORG, NULL);

@@ -755,7 +755,15 @@ static int subject_after(const nlp_doc *d, quote *q, size_t e, size_t limit)
         int head_noun = 0;
         static wordset set = WORDSET(heads, 1);
         head_noun = tok_in(d, after, &set);
-        if (!head_noun) {
+        /* "said the Quincy Institute's Mark Roe": the possessor's person speaks */
+        int possessor = 0;
+        if (after < t && after > 0 && possessive_at(d, after - 1)) {
+            int m3 = mention_at(d, after);
+            possessor = m3 >= 0 && d->entities[d->mentions[m3].entity].kind == ENT_PERSON &&
+                        d->entities[d->mentions[m].entity].kind != ENT_PERSON;
+            if (possessor) m = m3;
+        }
+        if (!head_noun || possessor) {
             set_speaker_mention(d, q, m);
             return 1;
         }

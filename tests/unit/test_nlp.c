@@ -1035,6 +1035,21 @@ static void test_quote_reduced_relative(void)
     arena_free(an.a);
 }
 
+/* A possessive ends a name ("the Harbour Institute's Tomas Berg" is two entities, the first an
+ * organisation by its last word), and after a cue the possessor's person speaks. */
+static void test_quote_possessor_person(void)
+{
+    annotated an;
+    const char *t = "\u201cThe crossing was knowable,\u201d said the Harbour Institute\u2019s "
+                    "Tomas Berg in a June article.\n\n"
+                    "The Kalvik Herald\u2019s Ada Lind said the quay would open in May.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_INT(kind_of_entity(&an, "Harbour Institute"), ENT_ORG);
+    CHECK_STR(quote_str(&an, 0), "Tomas Berg|direct|The crossing was knowable");
+    CHECK_STR(quote_str(&an, 1), "Ada Lind|indirect|the quay would open in May");
+    arena_free(an.a);
+}
+
 static void test_quote_not_reports(void)
 {
     annotated an;
@@ -1240,6 +1255,7 @@ int main(void)
     test_quote_push_recognize_put_it();
     test_quote_shares_and_nouns();
     test_quote_reduced_relative();
+    test_quote_possessor_person();
     test_quote_partial_inherits();
     test_quote_evidence_shows();
     test_quote_reporter_pronoun();
