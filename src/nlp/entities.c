@@ -741,6 +741,15 @@ static int resolve_name(resolver *r, cand *c, int titled, mention_how *how)
     if (nw > 4) return -1;
     for (size_t t = c->t0; t < c->t1; t++)
         if (d->tokens[t].flags & (TOK_NUM | TOK_UPPER)) return -1;
+    /* a law or a pact ("the Fifth Amendment", "the Minsk Protocol") is no person, place or
+     * organisation */
+    static const char *const law_words[] = {"Amendment", "Act",        "Treaty",   "Accord",
+                                            "Accords",   "Protocol",   "Doctrine", "Charter",
+                                            "Declaration", "Constitution", NULL};
+    static wordset law_set = WORDSET(law_words, 0);
+    const char *wl = d->text + d->tokens[c->t1 - 1].start;
+    size_t nl = strip_possessive(wl, d->tokens[c->t1 - 1].end - d->tokens[c->t1 - 1].start);
+    if (nw >= 2 && wordset_has(&law_set, wl, nl)) return -1;
     /* "North Florida", "Western Kentucky": a compass word opening a name makes it a place;
      * so does one after a word that makes a region of it ("Middle East", "Global South"; not
      * "Marty West") */

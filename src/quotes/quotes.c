@@ -266,6 +266,42 @@ static int cue_at_uncached(const qfinder *f, size_t t, const lex_cue **out)
             !(d->tokens[t - 1].flags & TOK_CAP) && possessive_at(d, t - 2) &&
             t + 1 < d->n_tokens && tok_in(d, t + 1, &modal_set))
             return 0;
+        /* ... or after a possessive and a name of no person, before a comma or a stop:
+         * "because of Pagliano's Fifth Amendment claims, prosecutors …" (not "the ad's
+         * narrator says,") */
+        int m1 = t > 0 ? mention_at(d, t - 1) : -1;
+        if (fn > 3 && d->text[d->tokens[t].end - 1] == 's' && t + 1 < d->n_tokens &&
+            (tok_char(d, t + 1, ',') || tok_char(d, t + 1, '.')) &&
+            (d->tokens[t - 1].flags & TOK_CAP) &&
+            !(m1 >= 0 && d->entities[d->mentions[m1].entity].kind == ENT_PERSON)) {
+            for (size_t k = 2; k <= 3 && k <= t; k++)
+                if (possessive_at(d, t - k)) return 0;
+        }
+    }
+    /* "his recently revealed tax strategies": a possessive pronoun and an adverb make it an
+     * adjective */
+    if (t >= 2 && is_determiner(d, t - 2) && d->tokens[t - 1].end - d->tokens[t - 1].start > 3 &&
+        !memcmp(d->text + d->tokens[t - 1].end - 2, "ly", 2) &&
+        d->tokens[t - 2].sent == d->tokens[t].sent)
+        return 0;
+    /* "would eventually add $84 billion": adding sums is no report; nor is raising a tax
+     * ("raise" reports concerns, questions, doubts) */
+    if (t + 1 < d->n_tokens && !strcmp(c->lemma, "add") &&
+        ((d->tokens[t + 1].flags & TOK_NUM) || tok_char(d, t + 1, '$')))
+        return 0;
+    if (!strcmp(c->lemma, "raise")) {
+        static const char *const raised[] = {"concern", "concerns", "question", "questions",
+                                             "doubt", "doubts", "issue", "possibility",
+                                             "alarm", "objection", "objections", "prospect",
+                                             "fears", "fear", "worries", "specter",
+                                             "spectre", "example", "point", "matter",
+                                             "subject", "topic", "them", "it", "flag",
+                                             "flags", "complaint", "complaints", NULL};
+        static wordset raised_set = WORDSET(raised, 1);
+        int ok = 0;
+        for (size_t k = t + 1; k < d->n_tokens && k <= t + 4 && !ok; k++)
+            ok = tok_in(d, k, &raised_set);
+        if (!ok) return 0;
     }
     *out = c;
     return 1;

@@ -1050,6 +1050,28 @@ static void test_quote_possessor_person(void)
     arena_free(an.a);
 }
 
+/* Not reports: raising money, adding sums, an adjective after a possessive and an adverb, a
+ * plural noun after a possessive name before a comma; "raised concerns" and "the ad's narrator
+ * says," still are. */
+static void test_quote_not_reports_nouns(void)
+{
+    annotated an;
+    const char *t = "Tomas Berg raised more than $3 million for the ferry fund last year.\n\n"
+                    "The new toll would eventually add $84 million over ten years to the fund.\n\n"
+                    "The board studied his recently revealed tax strategies for the ferry company.\n\n"
+                    "Because of Berg\u2019s Fifth Amendment claims, prosecutors rarely pursue such "
+                    "cases against the harbour board.\n\n"
+                    "Ada Lind raised concerns that the ferry would stop in winter.\n\n"
+                    "\u201cIf he thinks that is fair,\u201d the ad\u2019s narrator says, \u201cwhat "
+                    "does he think of you?\u201d";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Ada Lind|indirect|concerns that the ferry would stop in winter");
+    CHECK_STR(quote_str(&an, 1), "the ad\u2019s narrator|direct|If he thinks that is fair / what "
+                                 "does he think of you?");
+    CHECK_INT(an.q.n, 2);
+    arena_free(an.a);
+}
+
 static void test_quote_not_reports(void)
 {
     annotated an;
@@ -1256,6 +1278,7 @@ int main(void)
     test_quote_shares_and_nouns();
     test_quote_reduced_relative();
     test_quote_possessor_person();
+    test_quote_not_reports_nouns();
     test_quote_partial_inherits();
     test_quote_evidence_shows();
     test_quote_reporter_pronoun();
