@@ -362,7 +362,8 @@ static int is_cue_filler(const nlp_doc *d, size_t t)
         "Wednesday",  "however",   "meanwhile",  "too",        "though",   "himself",  "herself",
         "themselves", "Monday",    "Tuesday",    "Thursday",   "Friday",   "Saturday", "Sunday",
         "today",      "yesterday", "tonight",    "did",        "does",     "could",    "might",
-        "must",       "should",    "can",        NULL};
+        "must",       "should",    "can",        "now",        "still",    "already",  "even",
+        "often",      "first",     "just",       NULL};
     static wordset set = WORDSET(fill, 1);
     if (tok_in(d, t, &set)) return 1;
     /* "last week", "this month": a time before the cue ("Roe last week said"). */
@@ -442,7 +443,8 @@ static int dash_before(const nlp_doc *d, size_t t)
     const token *k = &d->tokens[t - 1];
     size_t n = k->end - k->start;
     const char *p = d->text + k->start;
-    return (n == 1 && *p == '-') || (n == 3 && !memcmp(p, "\u2013", 3)) ||
+    return (n == 1 && *p == '-') || (n == 2 && !memcmp(p, "--", 2)) ||
+           (n == 3 && !memcmp(p, "\u2013", 3)) ||
            (n == 3 && !memcmp(p, "\u2014", 3));
 }
 
@@ -746,11 +748,12 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
      * is a reduced relative clause; its subject is the second phrase */
     static const char *const dets[] = {"the", "a", "an", NULL};
     static wordset det_set = WORDSET(dets, 1);
-    for (size_t x = b + 2; b < t && x + 1 < t; x++) {
+    for (size_t x = b + 1; b < t && x + 1 < t; x++) {
         const token *k = &d->tokens[x - 1];
-        if (tok_in(d, x, &det_set) && tok_in(d, b, &det_set) && !(k->flags & TOK_CAP) &&
-            !nlp_is_function_word(d->text + k->start, k->end - k->start) && b > floor &&
-            tok_char(d, b - 1, ',')) {
+        int head = tok_in(d, b, &det_set) || (x == b + 1 && !(d->tokens[b].flags & TOK_CAP));
+        if (tok_in(d, x, &det_set) && head && !(k->flags & TOK_CAP) &&
+            !nlp_is_function_word(d->text + k->start, k->end - k->start) && b > 0 &&
+            (tok_char(d, b - 1, ',') || dash_before(d, b))) {
             b = x;
             break;
         }
@@ -1784,7 +1787,8 @@ static int takes_infinitive(const char *lemma)
 {
     static const char *const next[] = {"want",   "plan",    "decline",  "refuse", "seek", "vow",
                                        "pledge", "promise", "threaten", "intend", NULL};
-    static const char *const object[] = {"urge", "ask", "encourage", "implore", NULL};
+    static const char *const object[] = {"urge", "ask", "encourage", "implore", "call on",
+                                         NULL};
     if (lemma_in(next, lemma)) return 1;
     if (lemma_in(object, lemma)) return 2;
     static const char *const demand[] = {"call for", "push for", "press for", NULL};
@@ -2494,7 +2498,10 @@ static dossier_status find_reported(qfinder *f)
                             break;
                         }
                     }
-                    if (!tok_char(d, x, ',') && !tok_char(d, x, ';')) continue;
+                    /* (a dash breaks like a semicolon: `… to retaliate -- meddling the
+                     * congressman said is …`) */
+                    int semi = tok_char(d, x, ';') || dash_before(d, x + 1);
+                    if (!tok_char(d, x, ',') && !semi) continue;
                     /* `…, saying …`: a participle reports on its own */
                     const lex_cue *c0;
                     if (ends_ing(d, x + 1) && !f->in_quote[x + 1] && cue_at(f, x + 1, &c0) &&
@@ -2515,8 +2522,8 @@ static dossier_status find_reported(qfinder *f)
                         z = x;
                         break;
                     }
-                    if (!tok_char(d, x, ';') && !tok_is(d, x + 1, "and") &&
-                        !tok_is(d, x + 1, "but") && !tok_is(d, x + 1, "while"))
+                    if (!semi && !tok_is(d, x + 1, "and") && !tok_is(d, x + 1, "but") &&
+                        !tok_is(d, x + 1, "while"))
                         continue;
                     for (size_t y = x + 2; y < end && y < x + 10; y++) {
                         const lex_cue *c2;

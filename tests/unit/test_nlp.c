@@ -1072,6 +1072,24 @@ static void test_quote_not_reports_nouns(void)
     arena_free(an.a);
 }
 
+/* "now", "still", "often" stand between a subject and its cue; "called on X to …" reports what
+ * follows "to"; a dash before another frame ends a report ("… to retaliate -- meddling the
+ * congressman said is …"), whose subject is the phrase after the bare noun. */
+static void test_quote_fillers_call_on_dash(void)
+{
+    annotated an;
+    const char *t = "The harbour board now says the toll will stay.\n\n"
+                    "Ada Lind called on the board to lower the toll for the fishing boats.\n\n"
+                    "Tomas Berg urged the town to act -- meddling the harbour master said is "
+                    "designed to \u201csow discord\u201d in Kalvik.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "The harbour board|indirect|the toll will stay");
+    CHECK_STR(quote_str(&an, 1), "Ada Lind|indirect|to lower the toll for the fishing boats");
+    CHECK_STR(quote_str(&an, 2), "Tomas Berg|indirect|to act");
+    CHECK_STR(quote_str(&an, 3), "the harbour master|partial|sow discord");
+    arena_free(an.a);
+}
+
 static void test_quote_not_reports(void)
 {
     annotated an;
@@ -1279,6 +1297,7 @@ int main(void)
     test_quote_reduced_relative();
     test_quote_possessor_person();
     test_quote_not_reports_nouns();
+    test_quote_fillers_call_on_dash();
     test_quote_partial_inherits();
     test_quote_evidence_shows();
     test_quote_reporter_pronoun();
