@@ -27,6 +27,7 @@
 #define FRAME_AFTER 24 /* tokens read after a closing mark for `, X, the …, said` */
 #define FRAME_BEFORE 14 /* tokens read before an opening mark for `X said: ` */
 #define MIN_INDIRECT 3  /* words a reported clause needs */
+#define NP_WORDS 6 /* words of a subject's noun phrase before its cue */
 
 /* Families of quotation marks: a closer only closes an opener of its family. */
 enum { QF_NONE = 0, QF_DOUBLE = 1, QF_SINGLE = 2, QF_GUILL = 3, QF_CJK = 4 };
@@ -678,6 +679,16 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
                 if (tok_char(d, o, '(') && o > floor) j = o - 1;
             }
             int m = k >= 2 ? mention_at(d, j) : -1;
+            /* "Rep. Lee Zeldin of New York, a Trump supporter, said": the person before the
+             * place */
+            if (m >= 0 && d->entities[d->mentions[m].entity].kind == ENT_PLACE) {
+                size_t ps = token_at(d, d->mentions[m].at.start);
+                if (ps >= floor + 2 && (tok_is(d, ps - 1, "of") || tok_is(d, ps - 1, "from"))) {
+                    int mp = mention_at(d, ps - 2);
+                    if (mp >= 0 && d->entities[d->mentions[mp].entity].kind == ENT_PERSON)
+                        m = mp;
+                }
+            }
             if (m >= 0) {
                 set_speaker_mention(d, q, m);
                 return 1;
@@ -688,15 +699,58 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
                 set_speaker_mention(d, q, m);
                 return 1;
             }
-            /* "Jane Roe, a professor at the law school, said": the phrase before. */
+            /* "Jane Roe, a professor at the law school, said": the phrase before, or the
+             * person in it ("Lee Zeldin of New York, a Trump supporter, said"). */
             size_t e2 = k - 1, b2 = e2;
             while (b2 > floor && (d->tokens[b2 - 1].flags & TOK_WORD) && e2 - b2 < 6) b2--;
+            for (size_t x = b2; x < e2; x++) {
+                int mx = mention_at(d, x);
+                if (mx >= 0 && d->entities[d->mentions[mx].entity].kind == ENT_PERSON &&
+                    (x + 1 == e2 || tok_is(d, token_at(d, d->mentions[mx].at.end), "of") ||
+                     tok_is(d, token_at(d, d->mentions[mx].at.end), "from"))) {
+                    set_speaker_mention(d, q, mx);
+                    return 1;
+                }
+            }
             if (b2 < e2 && (b2 == floor || !(d->tokens[b2 - 1].flags & TOK_WORD)))
                 return set_speaker_phrase(d, q, b2, e2);
         }
         return 0;
     }
+    /* "Jason Sims — a teacher from Mount Pleasant — says": the name before the apposition
+     * in dashes */
+    if (t > floor + 2 && dash_before(d, t)) {
+        size_t k = t - 1;
+        while (k > floor + 1 && t - k < 16 && !dash_before(d, k)) k--;
+        if (k > floor + 1 && dash_before(d, k) && k + 1 < t - 1) {
+            int m = mention_at(d, k - 2);
+            if (m >= 0 && d->entities[d->mentions[m].entity].kind != ENT_PLACE) {
+                set_speaker_mention(d, q, m);
+                return 1;
+            }
+        }
+        return 0;
+    }
     if (t == floor) return 0;
+    /* "sources close to her campaign say", "people familiar with the talks said": a speaker's
+     * noun and its postmodifier */
+    static const char *const post[] = {"close", "familiar", "involved", "briefed",
+                                       "knowledgeable", "speaking", NULL};
+    static const char *const post_prep[] = {"to", "with", "in", "on", "about", "of", NULL};
+    static wordset post_set = WORDSET(post, 1), post_prep_set = WORDSET(post_prep, 1);
+    for (size_t k = t - 1; k > floor && t - k <= 8; k--) {
+        if (!(d->tokens[k].flags & TOK_WORD)) break;
+        if (!tok_in(d, k, &post_set) || !tok_in(d, k + 1, &post_prep_set) ||
+            !is_speaker_noun(d, k - 1))
+            continue;
+        size_t hb = k - 1;
+        while (hb > floor && k - hb < 4 && (d->tokens[hb - 1].flags & TOK_WORD) &&
+               (!nlp_is_function_word(d->text + d->tokens[hb - 1].start,
+                                      d->tokens[hb - 1].end - d->tokens[hb - 1].start) ||
+                is_determiner(d, hb - 1)))
+            hb--;
+        return set_speaker_phrase(d, q, hb, t);
+    }
     int m = mention_at(d, t - 1);
     if (m >= 0) {
         set_speaker_mention(d, q, m);
@@ -720,7 +774,7 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
     static const char *const subj_pronouns[] = {"he", "she", "they", "we", "i", "who", NULL};
     static wordset np_set = WORDSET(np_words, 1), pronoun_set = WORDSET(subj_pronouns, 1);
     size_t b = t;
-    while (b > floor && (d->tokens[b - 1].flags & TOK_WORD) && t - b < 6) {
+    while (b > floor && (d->tokens[b - 1].flags & TOK_WORD) && t - b < NP_WORDS) {
         const token *k = &d->tokens[b - 1];
         if (nlp_is_function_word(d->text + k->start, k->end - k->start) &&
             !tok_in(d, b - 1, &np_set))

@@ -1090,6 +1090,25 @@ static void test_quote_fillers_call_on_dash(void)
     arena_free(an.a);
 }
 
+/* Subjects with appositions and postmodifiers: in dashes, after "of PLACE" and a comma, and a
+ * speaker's noun with "familiar with …" / "close to …". */
+static void test_quote_apposition_subjects(void)
+{
+    annotated an;
+    const char *t = "Voters were asked again.\n\n"
+                    "Tomas Berg \u2014 a teacher from North Kalvik \u2014 says he made a late "
+                    "decision to vote for the toll.\n\n"
+                    "Senator Ada Lind of Kalvik, a toll supporter, said it will help both "
+                    "the ferry and the port.\n\n"
+                    "Officials familiar with the talks said the deal was near.";
+    CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
+    CHECK_STR(quote_str(&an, 0), "Tomas Berg|indirect|he made a late decision to vote for the "
+                                 "toll");
+    CHECK_STR(quote_str(&an, 1), "Ada Lind|indirect|it will help both the ferry and the port");
+    CHECK_STR(quote_str(&an, 2), "Officials familiar with the talks|indirect|the deal was near");
+    arena_free(an.a);
+}
+
 static void test_quote_not_reports(void)
 {
     annotated an;
@@ -1298,6 +1317,7 @@ int main(void)
     test_quote_possessor_person();
     test_quote_not_reports_nouns();
     test_quote_fillers_call_on_dash();
+    test_quote_apposition_subjects();
     test_quote_partial_inherits();
     test_quote_evidence_shows();
     test_quote_reporter_pronoun();
