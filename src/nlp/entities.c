@@ -262,6 +262,10 @@ static size_t match_dict(resolver *r, size_t t, int maxw, cand *c)
             break;
         }
     if (limit > d->n_tokens) limit = d->n_tokens;
+    /* most words start no alias (the possessive-free form is asked too: "Blinken's") */
+    size_t kp = strip_possessive(p, kn);
+    if (!lexicon_may_start(r->lx, p, kn) && (kp == kn || !lexicon_may_start(r->lx, p, kp)))
+        return 0;
     /* Read word by word while some alias goes on; only phrases that are aliases are tried
      * below, longest first. */
     size_t reach = t; /* the last end whose phrase (or its possessive-free form) is an alias */

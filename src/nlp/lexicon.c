@@ -61,11 +61,15 @@ static const char *const source_names[] = {"countries.tsv",     "orgs.tsv",     
                                            "abbreviations.txt", "first_names.tsv"};
 #define LEX_NSOURCES (sizeof source_names / sizeof source_names[0])
 
+#define START_BITS 65536 /* bits of the first-word filter: 8 KB, under 1% false hits */
+
 struct lexicon {
     arena *mem;                 /* owns every string, entry, slot and value array */
     lex_table aliases;          /* folded alias -> lex_entry */
     lex_table prefixes; /* word prefixes of multi-word aliases ("secretary of"), folded */
     lex_table cues;             /* folded cue form -> lex_cue */
+    lex_table cue_firsts;       /* folded first words of multi-word cue forms */
+    uint64_t starts[START_BITS / 64]; /* Bloom filter of the aliases' first words (ASCII) */
     lex_table abbrevs;          /* abbreviation bytes -> lex_abbr */
     lex_table first_names;      /* folded given name -> its gender ('m' or 'f', as an int) */
     const lex_entry **people;   /* one entry per term of office (the canonical-name alias) */
@@ -225,6 +229,7 @@ typedef struct builder {
     pairvec aliases;    /* alias pairs */
     pairvec prefixes;   /* word-prefix pairs of multi-word aliases */
     pairvec cues;       /* cue pairs */
+    pairvec cue_firsts; /* first words of multi-word cue forms */
     pairvec abbrevs;    /* abbreviation pairs */
     pairvec first_names; /* given-name pairs */
 } builder;
@@ -327,6 +332,39 @@ static const char *folded_copy(builder *b, slice f, size_t *klen)
  * makes the alias LEX_EXACT, a leading '~' LEX_METONYM (in either order). Returns the new
  * entry, or NULL with the error set.
  */
+/* The filter's hash of word s[0..n) lowered (ASCII), or 0 when a byte is not ASCII (such words
+ * always pass the filter). */
+static uint64_t start_hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80) return 0;
+        if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+        h = (h ^ c) * 1099511628211ULL;
+    }
+    return h | 1;
+}
+
+static void start_add(lexicon *lx, const char *key, size_t klen)
+{
+    const char *sp = memchr(key, ' ', klen);
+    uint64_t h = start_hash(key, sp ? (size_t)(sp - key) : klen);
+    if (!h) return;
+    uint32_t a = (uint32_t)h & (START_BITS - 1), z = (uint32_t)(h >> 32) & (START_BITS - 1);
+    lx->starts[a / 64] |= 1ULL << (a % 64);
+    lx->starts[z / 64] |= 1ULL << (z % 64);
+}
+
+int lexicon_may_start(const lexicon *lx, const char *s, size_t n)
+{
+    if (!lx || !s) return 0;
+    uint64_t h = start_hash(s, n);
+    if (!h) return 1;
+    uint32_t a = (uint32_t)h & (START_BITS - 1), z = (uint32_t)(h >> 32) & (START_BITS - 1);
+    return (lx->starts[a / 64] >> (a % 64) & 1) && (lx->starts[z / 64] >> (z % 64) & 1);
+}
+
 static const lex_entry *add_alias(builder *b, slice a, const lex_entry *tmpl, int flags)
 {
     while (a.len > 0 && (a.ptr[0] == '=' || a.ptr[0] == '~')) {
@@ -353,6 +391,7 @@ static const lex_entry *add_alias(builder *b, slice a, const lex_entry *tmpl, in
         err_set(b->err, DOSSIER_ERR_NOMEM, "out of memory");
         return NULL;
     }
+    start_add(b->lx, key, klen);
     int w = count_words(key, klen);
     if (w > b->lx->max_words) b->lx->max_words = w;
     /* Every proper word prefix, so that phrase matching can stop as soon as no alias goes on
@@ -580,6 +619,9 @@ static dossier_status parse_cue(builder *b, slice *f)
             return err_set(b->err, DOSSIER_ERR_NOMEM, "oom");
         int w = count_words(key, klen);
         if (w > b->lx->cue_max_words) b->lx->cue_max_words = w;
+        const char *sp = w > 1 ? memchr(key, ' ', klen) : NULL;
+        if (sp && pairvec_push(&b->cue_firsts, key, (size_t)(sp - key), c))
+            return err_set(b->err, DOSSIER_ERR_NOMEM, "oom");
         b->lx->ncues++;
         if (!bar) break;
         p = bar + 1;
@@ -715,6 +757,7 @@ lexicon *lexicon_build(const lex_source *src, size_t n, errbuf *err)
     if (!rc) rc = table_build(&lx->aliases, lx->mem, &b.aliases);
     if (!rc) rc = table_build(&lx->prefixes, lx->mem, &b.prefixes);
     if (!rc) rc = table_build(&lx->cues, lx->mem, &b.cues);
+    if (!rc) rc = table_build(&lx->cue_firsts, lx->mem, &b.cue_firsts);
     if (!rc) rc = table_build(&lx->abbrevs, lx->mem, &b.abbrevs);
     if (!rc) rc = table_build(&lx->first_names, lx->mem, &b.first_names);
     if (!rc) rc = check_duplicates(&b, &b.aliases, 0);
@@ -724,6 +767,7 @@ lexicon *lexicon_build(const lex_source *src, size_t n, errbuf *err)
     free(b.aliases.v);
     free(b.prefixes.v);
     free(b.cues.v);
+    free(b.cue_firsts.v);
     free(b.abbrevs.v);
     free(b.first_names.v);
     if (rc) {
@@ -826,6 +870,30 @@ const lex_cue *lexicon_cue(const lexicon *lx, const char *s, size_t n)
     if (klen <= 0) return NULL;
     const lex_slot *sl = table_find(&lx->cues, key, (size_t)klen);
     return sl ? lx->cues.vals[sl->first] : NULL;
+}
+
+const lex_cue *lexicon_cue_words(const lexicon *lx, const char *w1, size_t n1, const char *w2,
+                                 size_t n2, int *words)
+{
+    char key[LEX_KEY_MAX];
+    *words = 0;
+    if (!lx || !w1) return NULL;
+    long k1 = fold_key(w1, n1, key, sizeof key);
+    if (k1 <= 0) return NULL;
+    if (w2 && n2 && table_find(&lx->cue_firsts, key, (size_t)k1) &&
+        (size_t)k1 + 1 < sizeof key) {
+        key[k1] = ' ';
+        long k2 = fold_key(w2, n2, key + k1 + 1, sizeof key - (size_t)k1 - 1);
+        const lex_slot *sl = k2 > 0 ? table_find(&lx->cues, key, (size_t)(k1 + 1 + k2)) : NULL;
+        if (sl) {
+            *words = 2;
+            return lx->cues.vals[sl->first];
+        }
+    }
+    const lex_slot *sl = table_find(&lx->cues, key, (size_t)k1);
+    if (!sl) return NULL;
+    *words = 1;
+    return lx->cues.vals[sl->first];
 }
 
 size_t lexicon_cue_count(const lexicon *lx)

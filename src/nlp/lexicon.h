@@ -79,12 +79,23 @@ int lexicon_phrase(const lexicon *lx, const char *s, size_t n);
 
 enum { LEX_PHRASE_ALIAS = 1, LEX_PHRASE_PREFIX = 2 };
 
+/* 0 when no alias starts with the word s[0..n) (case-insensitively); 1 when one may (a Bloom
+ * filter: a rare 1 is false; words with non-ASCII bytes always give 1). Spares the folding and
+ * the lookups for most words of a text. */
+int lexicon_may_start(const lexicon *lx, const char *s, size_t n);
+
 /* The longest alias in words (space-separated), so callers know how far to try phrases. */
 int lexicon_max_words(const lexicon *lx);
 
 /* The cue whose form equals s[0..n), case-insensitively; NULL when none. Multi-word forms
  * ("told reporters", "according to") are looked up the same way, words joined by one space. */
 const lex_cue *lexicon_cue(const lexicon *lx, const char *s, size_t n);
+
+/* The cue that two words w1 w2 make together (*words = 2), else the cue w1 is alone (*words =
+ * 1); NULL and 0 when neither (w2 may be NULL). Folds w1 once: the pair is tried only when
+ * some multi-word form starts with w1. */
+const lex_cue *lexicon_cue_words(const lexicon *lx, const char *w1, size_t n1, const char *w2,
+                                 size_t n2, int *words);
 
 /* How many cue forms the lexicon holds (for tests: the issue asks for at least 200). */
 size_t lexicon_cue_count(const lexicon *lx);

@@ -21,9 +21,11 @@ typedef struct wordset {
     const char *const *words;           /* the NULL-terminated list */
     int fold;                           /* 1: ASCII case-insensitive */
     int built;                          /* the table is ready (atomic) */
+    uint32_t len_mask;                  /* bit n: some word has n bytes (n < 32) */
+    uint32_t first_mask;                /* bit c & 31: some word starts with byte c (folded) */
     const char *slots[WORDSET_SLOTS];   /* open addressing, NULL = empty */
 } wordset;
-#define WORDSET(list, fold) {(list), (fold), 0, {0}}
+#define WORDSET(list, fold) {(list), (fold), 0, 0, 0, {0}}
 
 /* Is p[0..n) in the set? */
 int wordset_has(wordset *ws, const char *p, size_t n);

@@ -20,20 +20,27 @@
 enum { CH_SPACE, CH_LETTER, CH_DIGIT, CH_MARK, CH_PUNCT };
 
 /* The class of code point cp; *upper is set for upper- and title-case letters. */
-static int char_class(uint32_t cp, int *upper)
+static int char_class_wide(uint32_t cp, int *upper);
+
+/* The class of a character; the ASCII branch is inline (the tokenizer asks for every one). */
+static inline int char_class(uint32_t cp, int *upper)
+{
+    if (cp >= 0x80) return char_class_wide(cp, upper);
+    *upper = 0;
+    if (cp >= 'a' && cp <= 'z') return CH_LETTER;
+    if (cp >= 'A' && cp <= 'Z') {
+        *upper = 1;
+        return CH_LETTER;
+    }
+    if (cp >= '0' && cp <= '9') return CH_DIGIT;
+    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v')
+        return CH_SPACE;
+    return CH_PUNCT;
+}
+
+static int char_class_wide(uint32_t cp, int *upper)
 {
     *upper = 0;
-    if (cp < 0x80) {
-        if (cp >= 'a' && cp <= 'z') return CH_LETTER;
-        if (cp >= 'A' && cp <= 'Z') {
-            *upper = 1;
-            return CH_LETTER;
-        }
-        if (cp >= '0' && cp <= '9') return CH_DIGIT;
-        if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v')
-            return CH_SPACE;
-        return CH_PUNCT;
-    }
     if (utf8_is_space(cp) || cp == 0x200B || cp == 0xFEFF) return CH_SPACE;
     switch (utf8proc_category((utf8proc_int32_t)cp)) {
     case UTF8PROC_CATEGORY_LU:

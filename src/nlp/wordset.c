@@ -36,11 +36,21 @@ static int word_eq(const char *a, size_t an, const char *b, size_t bn, int fold)
     return 1;
 }
 
+/* The first byte of a word as the first-letter mask counts it (ASCII-lowered when folding). */
+static uint32_t first_bit(unsigned char c, int fold)
+{
+    if (fold && c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+    return 1u << (c & 31);
+}
+
 static void wordset_build(wordset *ws)
 {
     memset(ws->slots, 0, sizeof ws->slots);
+    ws->len_mask = ws->first_mask = 0;
     for (const char *const *w = ws->words; *w; w++) {
         size_t n = strlen(*w);
+        ws->len_mask |= n < 32 ? 1u << n : 1u << 31;
+        ws->first_mask |= n ? first_bit((unsigned char)(*w)[0], ws->fold) : 0;
         uint32_t i = word_hash(*w, n, ws->fold) & (WORDSET_SLOTS - 1);
         while (ws->slots[i]) {
             if (word_eq(ws->slots[i], strlen(ws->slots[i]), *w, n, ws->fold)) break;
@@ -61,6 +71,11 @@ int wordset_has(wordset *ws, const char *p, size_t n)
         pthread_mutex_unlock(&build_lock);
     }
     if (n == 0 || n > 32) return 0;
+    /* most words asked about are in no set: a word length or a first letter no word of the set
+     * has answers without hashing */
+    if (!(ws->len_mask & (n < 32 ? 1u << n : 1u << 31)) ||
+        !(ws->first_mask & first_bit((unsigned char)p[0], ws->fold)))
+        return 0;
     uint32_t i = word_hash(p, n, ws->fold) & (WORDSET_SLOTS - 1);
     while (ws->slots[i]) {
         const char *w = ws->slots[i];

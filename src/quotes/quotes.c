@@ -199,25 +199,18 @@ static int cue_at_uncached(const qfinder *f, size_t t, const lex_cue **out)
      * checked first, as they spare both lookups. */
     if ((d->tokens[t].flags & TOK_CAP) && !(d->tokens[t].flags & TOK_SENT)) return 0;
     if (mention_at(d, t) >= 0) return 0;
-    if (t + 1 < d->n_tokens && (d->tokens[t + 1].flags & TOK_WORD) &&
-        d->tokens[t + 1].sent == d->tokens[t].sent) {
-        char buf[96];
-        size_t a = d->tokens[t].end - d->tokens[t].start;
-        size_t b = d->tokens[t + 1].end - d->tokens[t + 1].start;
-        if (a + b + 1 < sizeof buf) {
-            memcpy(buf, d->text + d->tokens[t].start, a);
-            buf[a] = ' ';
-            memcpy(buf + a + 1, d->text + d->tokens[t + 1].start, b);
-            const lex_cue *c = lexicon_cue(f->lx, buf, a + b + 1);
-            if (c) {
-                *out = c;
-                return 2;
-            }
-        }
-    }
-    const lex_cue *c =
-        lexicon_cue(f->lx, d->text + d->tokens[t].start, d->tokens[t].end - d->tokens[t].start);
+    int pair = t + 1 < d->n_tokens && (d->tokens[t + 1].flags & TOK_WORD) &&
+               d->tokens[t + 1].sent == d->tokens[t].sent;
+    int words;
+    const lex_cue *c = lexicon_cue_words(
+        f->lx, d->text + d->tokens[t].start, d->tokens[t].end - d->tokens[t].start,
+        pair ? d->text + d->tokens[t + 1].start : NULL,
+        pair ? d->tokens[t + 1].end - d->tokens[t + 1].start : 0, &words);
     if (!c) return 0;
+    if (words == 2) {
+        *out = c;
+        return 2;
+    }
     /* A participle in -en ("written", "spoken") reports only after an auxiliary ("has
      * written"); alone it is an adjective ("written answers"). */
     size_t fn = d->tokens[t].end - d->tokens[t].start;
@@ -2684,19 +2677,13 @@ static int headline_cue(const qfinder *f, size_t t, size_t end, const lex_cue **
 {
     const nlp_doc *d = f->d;
     if (t >= end || !(d->tokens[t].flags & TOK_WORD)) return 0;
-    if (t + 1 < end && (d->tokens[t + 1].flags & TOK_WORD)) {
-        char buf[96];
-        size_t a = d->tokens[t].end - d->tokens[t].start;
-        size_t b = d->tokens[t + 1].end - d->tokens[t + 1].start;
-        if (a + b + 1 < sizeof buf) {
-            memcpy(buf, d->text + d->tokens[t].start, a);
-            buf[a] = ' ';
-            memcpy(buf + a + 1, d->text + d->tokens[t + 1].start, b);
-            if ((*out = lexicon_cue(f->lx, buf, a + b + 1))) return 2;
-        }
-    }
-    *out = lexicon_cue(f->lx, d->text + d->tokens[t].start, d->tokens[t].end - d->tokens[t].start);
-    return *out ? 1 : 0;
+    int pair = t + 1 < end && (d->tokens[t + 1].flags & TOK_WORD);
+    int words;
+    *out = lexicon_cue_words(f->lx, d->text + d->tokens[t].start,
+                             d->tokens[t].end - d->tokens[t].start,
+                             pair ? d->text + d->tokens[t + 1].start : NULL,
+                             pair ? d->tokens[t + 1].end - d->tokens[t + 1].start : 0, &words);
+    return words;
 }
 
 /* The person or organisation that the capitalised words [a, z) of a headline name: a mention
