@@ -32,6 +32,8 @@ struct happen_lex {
     uint64_t *h;  /* open-addressing set of hash64(form); 0 = empty */
     uint8_t *k;   /* per slot: the kind (1-based) */
     size_t cap;   /* slots (a power of two) */
+    uint64_t first_mask; /* bit (first byte & 63) of every form: most words are rejected by it */
+    uint32_t len_mask;   /* bit n of every form's length n (< 32) */
     uint8_t kind; /* while loading: the current kind */
     int full;     /* while loading: the table ran out of room */
 };
@@ -52,6 +54,8 @@ static int add_form(void *user, const lex_source *src, const char *w, size_t n)
     }
     if (!hx->kind || n > HX_WORD) return 0;
     uint64_t h = form_hash(w, n);
+    hx->first_mask |= 1ULL << ((unsigned char)w[0] & 63);
+    hx->len_mask |= n < 32 ? 1u << n : 1u << 31;
     size_t j = (size_t)h & (hx->cap - 1), probes = 0;
     while (hx->h[j] && hx->h[j] != h) {
         j = (j + 1) & (hx->cap - 1);
@@ -91,6 +95,9 @@ void happen_lex_free(happen_lex *hx)
 
 static int kind_of(const happen_lex *hx, const char *low, size_t n)
 {
+    if (!n || !(hx->first_mask >> ((unsigned char)low[0] & 63) & 1) ||
+        !(hx->len_mask & (n < 32 ? 1u << n : 1u << 31)))
+        return 0;
     uint64_t h = form_hash(low, n);
     size_t j = (size_t)h & (hx->cap - 1);
     while (hx->h[j]) {
@@ -130,6 +137,13 @@ static int next_hword(const char *s, size_t end, size_t *pos, hword *w)
     size_t i = *pos;
     uint32_t cp = 0;
     while (i < end) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80) { /* ASCII: letters and digits start a word */
+            if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') break;
+            if (b >= '0' && b <= '9') break;
+            i++;
+            continue;
+        }
         size_t k = utf8_decode(s + i, end - i, &cp);
         if (!k) k = 1;
         utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
@@ -143,6 +157,17 @@ static int next_hword(const char *s, size_t end, size_t *pos, hword *w)
     int first = 1, toolong = 0;
     size_t apos = 0;
     while (i < end) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80 && b != '\'') { /* ASCII fast path */
+            int letter = (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+            if (!letter && !(b >= '0' && b <= '9')) break;
+            if (first) w->cap = b >= 'A' && b <= 'Z';
+            first = 0;
+            if (w->nlow + 1 < sizeof w->low) w->low[w->nlow++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+            else toolong = 1;
+            i++;
+            continue;
+        }
         size_t k = utf8_decode(s + i, end - i, &cp);
         if (!k) break;
         utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
@@ -264,17 +289,17 @@ size_t happen_find(const happen_lex *hx, const char *text, size_t len, const cha
         memset(&hp, 0, sizeof hp);
         size_t kat = 0, kend = 0;
         hword w;
-        for (size_t pos = i; next_hword(text, e, &pos, &w);) {
-            if (!w.nlow) continue;
-            if (!hp.kind) {
-                int k = kind_of(hx, w.low, w.nlow);
-                if (k) {
-                    hp.kind = (uint8_t)k;
-                    kat = w.at;
-                    kend = w.end;
-                }
+        /* the kind word first: most sentences have none, and their names need no keys */
+        for (size_t pos = i; !hp.kind && next_hword(text, e, &pos, &w);) {
+            int k = w.nlow ? kind_of(hx, w.low, w.nlow) : 0;
+            if (k) {
+                hp.kind = (uint8_t)k;
+                kat = w.at;
+                kend = w.end;
             }
-            if (!w.cap || hp.n_names == HAPPEN_NAMES) continue;
+        }
+        for (size_t pos = i; hp.kind && next_hword(text, e, &pos, &w);) {
+            if (!w.nlow || !w.cap || hp.n_names == HAPPEN_NAMES) continue;
             uint32_t h = name_hash(text + w.at, w.end - w.at);
             if (!h || !bsearch(&h, keys, nk, sizeof *keys, by_u32)) continue;
             int seen = 0;
