@@ -783,6 +783,11 @@ static void test_inferred_day(void)
             CHECK_INT(cl_add(src, &a), DOSSIER_OK);
             CHECK_INT(cl_pack(src, &b), DOSSIER_OK);
             cl_article meta = {i + 1, {NULL, 0, NULL, 0, NULL, NULL, 0}, dates[i], 0, 0};
+            /* every truncation of a blob with happenings is refused, never read past its end */
+            clusterer *t = i == 2 ? cl_new(&p) : NULL;
+            for (size_t len = 0; t && len < b.len; len++)
+                CHECK_INT(cl_add_packed(t, &meta, b.ptr, len), DOSSIER_ERR_FORMAT);
+            cl_free(t);
             CHECK_INT(cl_add_packed(c, &meta, b.ptr, b.len), DOSSIER_OK);
             dbuf_release(&b);
         }
