@@ -16,6 +16,7 @@
 #include "dossier_internal.h"
 #include "extract/extract.h"
 #include "ingest/ingest.h"
+#include "nlp/lexicon.h"
 #include "nlp/nlp.h"
 #include "quotes/quotes.h"
 
@@ -131,6 +132,7 @@ static dossier_status annotate_job(job *j)
 {
     size_t n = j->list.n;
     if (!n) return DOSSIER_OK;
+    if (!lexicon_get()) return DOSSIER_ERR_FORMAT; /* the compiled-in data failed to build */
     j->nlp = arena_calloc(j->mem, n, sizeof *j->nlp);
     j->quotes = arena_calloc(j->mem, n, sizeof *j->quotes);
     if (!j->nlp || !j->quotes) return DOSSIER_ERR_NOMEM;
@@ -161,7 +163,9 @@ static int deliver_job(run_state *st, job *j)
 {
     const char *origin = j->doc.origin;
     if (j->rc) {
-        report(st, origin, j->rc, dossier_strerror(j->rc));
+        /* a broken dictionary (a duplicate form in data/cues.tsv) names its file and line */
+        const char *lex = j->rc == DOSSIER_ERR_FORMAT ? lexicon_error() : NULL;
+        report(st, origin, j->rc, lex ? lex : dossier_strerror(j->rc));
         return 0;
     }
     if (j->list.n == 0) {
