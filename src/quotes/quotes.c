@@ -357,7 +357,9 @@ static int is_cue_filler(const nlp_doc *d, size_t t)
         "themselves", "Monday",    "Tuesday",    "Thursday",   "Friday",   "Saturday", "Sunday",
         "today",      "yesterday", "tonight",    "did",        "does",     "could",    "might",
         "must",       "should",    "can",        "now",        "still",    "already",  "even",
-        "often",      "first",     "just",       NULL};
+        "often",      "first",     "just",       "not",        "never",    "isn't",    "wasn't",
+        "didn't",     "doesn't",   "hasn't",     "haven't",    "won't",    "isn’t",    "wasn’t",
+        "didn’t",     "doesn’t",   "hasn’t",     "haven’t",    "won’t",    NULL};
     static wordset set = WORDSET(fill, 1);
     if (tok_in(d, t, &set)) return 1;
     /* "last week", "this month": a time before the cue ("Roe last week said"). */
@@ -890,7 +892,22 @@ static int subject_it(const nlp_doc *d, quote *q, size_t c, size_t floor)
 
 static void set_cue(quote *q, const nlp_doc *d, size_t t, int len, const lex_cue *c)
 {
-    q->cue.start = d->tokens[t].start;
+    /* a negated cue keeps its negation and auxiliary ("did not say", "isn't saying"): the
+     * cue a reader sees must not turn a denial into a statement */
+    static const char *const neg[] = {"not",     "never",   "isn't",   "wasn't",  "didn't",
+                                      "doesn't", "hasn't",  "haven't", "won't",   "isn’t",
+                                      "wasn’t",  "didn’t",  "doesn’t", "hasn’t",  "haven’t",
+                                      "won’t",   NULL};
+    static wordset neg_set = WORDSET(neg, 1);
+    size_t from = t, k = t;
+    while (k > 0 && t - k < 3 && is_cue_filler(d, k - 1)) {
+        k--;
+        if (tok_in(d, k, &neg_set)) from = k;
+    }
+    if (from < t && from > 0 && is_cue_filler(d, from - 1) &&
+        !tok_in(d, from - 1, &neg_set))
+        from--; /* the auxiliary before "not": "did not", "has never" */
+    q->cue.start = d->tokens[from].start;
     q->cue.end = d->tokens[t + (size_t)len - 1].end;
     q->cue_lemma = c->lemma;
 }

@@ -1043,6 +1043,12 @@ static const quote_case QUOTE_CASES[] = {
      {"Tomas Berg|indirect|he made a late decision to vote for the toll",
       "Ada Lind|indirect|it will help both the ferry and the port",
       "Officials familiar with the talks|indirect|the deal was near", NULL}},
+    {"a negated report is a report, and its cue keeps the negation ('did not say')",
+     "Voters were asked again.\n\n"
+     "The harbour board did not say whether the toll would stay.\n\n"
+     "Ada Lind isn\u2019t saying if the ferry will run in winter.",
+     {"The harbour board|indirect|whether the toll would stay",
+      "Ada Lind|indirect|if the ferry will run in winter", NULL}},
 };
 
 static void test_quote_cases(void)
@@ -1061,6 +1067,15 @@ static void test_quote_cases(void)
         CHECK_INT(an.q.n, n);
         arena_free(an.a);
     }
+    /* the negated cues as a reader sees them */
+    annotated ng;
+    CHECK_INT(annotate(&ng, QUOTE_CASES[8].text, "2024-05-02"), 0);
+    for (size_t i = 0; i < ng.q.n && i < 2; i++) {
+        const quote *q = &ng.q.items[i];
+        char *cue = arena_strndup(ng.a, ng.text + q->cue.start, q->cue.end - q->cue.start);
+        CHECK_STR(cue, i == 0 ? "did not say" : "isn\u2019t saying");
+    }
+    arena_free(ng.a);
     /* the possessor's organisation is one by its last word, read without the 's */
     annotated an;
     CHECK_INT(annotate(&an, QUOTE_CASES[4].text, "2024-05-02"), 0);
