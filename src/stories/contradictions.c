@@ -98,6 +98,27 @@ typedef struct ct_stmt {
     size_t n_ents;
 } ct_stmt;
 
+/* Does quote q assert its content? Not a negated report ("did not say whether …", its cue
+ * holds the negation) nor a question reported ("asked whether …", "if …"). */
+static int asserts(const nlp_doc *d, const quote *q)
+{
+    const char *c = d->text + q->cue.start;
+    size_t cn = q->cue.end > q->cue.start ? q->cue.end - q->cue.start : 0;
+    for (size_t i = 0; i + 3 <= cn; i++) {
+        if (!memcmp(c + i, "n't", 3) || (i + 5 <= cn && !memcmp(c + i, "n\xE2\x80\x99t", 5)))
+            return 0;
+        int start = i == 0 || c[i - 1] == ' ';
+        if (start && ((i + 4 <= cn && !memcmp(c + i, "not ", 4)) ||
+                      (i + 6 <= cn && !memcmp(c + i, "never ", 6))))
+            return 0;
+    }
+    span at = q->content.end > q->content.start ? q->content : q->at;
+    size_t n = at.end - at.start;
+    const char *w = d->text + at.start;
+    if ((n > 8 && !strncmp(w, "whether ", 8)) || (n > 3 && !strncmp(w, "if ", 3))) return 0;
+    return 1;
+}
+
 /* Reads quote q of article k into st. */
 static void read_statement(arena *a, const story_article *sa, uint32_t k, const quote *q,
                            ct_stmt *st)
@@ -407,7 +428,8 @@ dossier_status cmp_contradictions(arena *a, const story_article *arts, size_t n,
     for (size_t k = 0; k < n; k++) {
         if (!arts[k].quotes || !arts[k].nlp) continue;
         for (size_t i = 0; i < arts[k].quotes->n; i++)
-            read_statement(a, &arts[k], (uint32_t)k, &arts[k].quotes->items[i], &st[ns++]);
+            if (asserts(arts[k].nlp, &arts[k].quotes->items[i]))
+                read_statement(a, &arts[k], (uint32_t)k, &arts[k].quotes->items[i], &st[ns++]);
     }
     size_t cap = 16, no = 0;
     cmp_contradiction *out = arena_calloc(a, cap, sizeof *out);

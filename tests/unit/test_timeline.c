@@ -226,6 +226,26 @@ static void test_contradictions(void)
     arena_free(s.a);
 }
 
+/* A denial of having said something, or a question reported, asserts nothing: no candidate
+ * against the statement ("did not say whether Varnia will join" / "will not join"). */
+static void test_contradictions_no_assertion(void)
+{
+    story s = {0};
+    s.a = arena_new(0);
+    add(&s, "Ledger", "2025-10-15",
+        "Adela Korvin did not say whether Varnia will join the monitoring commission on the "
+        "Selka River.\n\n"
+        "Tomas Vell asked whether Varnia will join the monitoring commission on the Selka "
+        "River.");
+    add(&s, "Herald", "2025-10-16",
+        "\u201cVarnia will not join the monitoring commission on the Selka River,\u201d Oren "
+        "Sadik said.");
+    finish(&s);
+    CHECK_INT(cmp_contradictions(s.a, s.arts, s.n, &s.c), DOSSIER_OK);
+    CHECK_INT(s.c.n_contradictions, 0);
+    arena_free(s.a);
+}
+
 static void test_contradictions_same_speaker(void)
 {
     story s = {0};
@@ -276,6 +296,7 @@ int main(void)
     test_timeline();
     test_timeline_no_date();
     test_contradictions();
+    test_contradictions_no_assertion();
     test_contradictions_same_speaker();
     test_contradictions_engagement();
     return check_done();
