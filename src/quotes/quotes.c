@@ -2478,7 +2478,7 @@ static dossier_status find_reported(qfinder *f)
                     a = as_comma + 1;
                 } else if (infinitive && strict_speaker(d, &q)) {
                     size_t k = ce;
-                    size_t reach = infinitive == 2 ? ce + 5 : ce + 1;
+                    size_t reach = infinitive == 2 ? ce + 8 : ce + 1;
                     while (k < end && k < reach && !tok_is(d, k, "to") &&
                            (d->tokens[k].flags & TOK_WORD))
                         k++;
@@ -2490,7 +2490,7 @@ static dossier_status find_reported(qfinder *f)
                         static const char *const qw[] = {"whether", "if", "why", "how", NULL};
                         static wordset qset = WORDSET(qw, 1);
                         k = ce;
-                        while (k < end && k < ce + 5 && (d->tokens[k].flags & TOK_WORD) &&
+                        while (k < end && k < ce + 8 && (d->tokens[k].flags & TOK_WORD) &&
                                !tok_in(d, k, &qset))
                             k++;
                         if (!(k < end && tok_in(d, k, &qset))) continue;
