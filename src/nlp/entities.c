@@ -347,6 +347,14 @@ static int run_has_org_word(const nlp_doc *d, size_t t0, size_t t1)
     return 0;
 }
 
+/* Are all of candidate m's hits people's bare-surname aliases? */
+static int bare_surname_only(const cand *m)
+{
+    for (size_t i = 0; i < m->n_hit; i++)
+        if (m->hit[i]->kind != LEX_PERSON || !(m->hit[i]->flags & LEX_SURNAME)) return 0;
+    return m->n_hit > 0;
+}
+
 static int find_candidates(resolver *r)
 {
     nlp_doc *d = r->d;
@@ -376,6 +384,17 @@ static int find_candidates(resolver *r)
         /* Longest dictionary phrase starting here, within the sentence. */
         cand m;
         size_t e = match_dict(r, t, maxw, &m);
+        /* A known person's bare surname that is also a given name, before another capitalised
+         * word, opens another person's name: "Paul Ryan" is not Rand Paul */
+        if (e == t + 1 && m.kind == C_DICT && bare_surname_only(&m) && e < d->n_tokens &&
+            (d->tokens[e].flags & TOK_CAP) && (d->tokens[e].flags & TOK_WORD) &&
+            d->tokens[e].sent == k->sent &&
+            !nlp_is_function_word(d->text + d->tokens[e].start,
+                                  d->tokens[e].end - d->tokens[e].start) &&
+            lexicon_first_name_gender(r->lx, p, kn)) {
+            cand m5;
+            if (!match_dict(r, e, maxw, &m5)) e = 0;
+        }
         if (e) {
             cand *c = cand_push(r);
             if (!c) return -1;

@@ -953,6 +953,13 @@ static void test_entities_regions(void)
     CHECK_INT(kind_of_entity(&an, "Much of Berg"), -1);
     CHECK_STR(entity_of(&an, "Berg\u2019s plan"), "Tomas Berg");
     arena_free(an.a);
+    /* a known person's bare surname that is also a given name opens another name: "Paul
+     * Ryan" is not Rand Paul, while "Paul" alone after Rand Paul is */
+    const char *t3 = "Rand Paul spoke first. Paul Ryan answered him, and then Paul left.";
+    CHECK_INT(annotate(&an, t3, "2024-05-02"), 0);
+    CHECK_STR(entity_of(&an, "Paul Ryan"), "Paul Ryan");
+    CHECK_STR(entity_of(&an, "Paul left"), "Rand Paul");
+    arena_free(an.a);
     /* and a compass word after a given name stays a person's surname */
     const char *t2 = "Marty West spoke. Then Allen West left.";
     CHECK_INT(annotate(&an, t2, "2024-05-02"), 0);
