@@ -2797,7 +2797,14 @@ static dossier_status find_headlines(qfinder *f)
             /* a section's heading (`Kasich: Now or never`) is shorter than a headline */
             if (label || r - b > 4 || words_between(d, r + 1, end) < 5) continue;
             q.speaker = headline_entity(d, b, r);
-            if (q.speaker < 0 && !is_speaker_noun(d, r - 1)) continue;
+            /* ... or a name the text never repeats: two or three capitalised words opened by
+             * a given name (`Ann Coulter: And Then There Was the One`) */
+            int named = r - b >= 2 && r - b <= 3 &&
+                        lexicon_first_name_gender(f->lx, d->text + d->tokens[b].start,
+                                                  d->tokens[b].end - d->tokens[b].start);
+            for (size_t x = b; named && x < r; x++)
+                named = (d->tokens[x].flags & TOK_WORD) && (d->tokens[x].flags & TOK_CAP);
+            if (q.speaker < 0 && !is_speaker_noun(d, r - 1) && !named) continue;
             sa = b, sz = r;
             c = r, len = 1;
             q.at.start = d->tokens[r + 1].start;

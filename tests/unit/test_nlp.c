@@ -1050,6 +1050,11 @@ static const quote_case QUOTE_CASES[] = {
      {"Tomas Berg|indirect|he made a late decision to vote for the toll",
       "Ada Lind|indirect|it will help both the ferry and the port",
       "Officials familiar with the talks|indirect|the deal was near", NULL}},
+    {"a headline 'Name: words' attributes to a name the text never repeats when a given name "
+     "opens it",
+     "Ada Lind: The Ferry Must Run All Winter Long\n\n"
+     "The harbour board met on Monday to discuss the timetable.",
+     {"Ada Lind|indirect|The Ferry Must Run All Winter Long", NULL}},
     {"'asked' reports the question after an object of up to seven words",
      "Voters were asked again.\n\n"
      "Ada Lind asked the new harbour master of North Kalvik if he had seen the ferry.",
@@ -1080,7 +1085,7 @@ static void test_quote_cases(void)
     }
     /* the negated cues as a reader sees them */
     annotated ng;
-    CHECK_INT(annotate(&ng, QUOTE_CASES[9].text, "2024-05-02"), 0);
+    CHECK_INT(annotate(&ng, QUOTE_CASES[10].text, "2024-05-02"), 0);
     for (size_t i = 0; i < ng.q.n && i < 2; i++) {
         const quote *q = &ng.q.items[i];
         char *cue = arena_strndup(ng.a, ng.text + q->cue.start, q->cue.end - q->cue.start);
