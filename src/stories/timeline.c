@@ -126,6 +126,59 @@ static int is_dateline(const char *s, span w)
            !strncmp(s + j, "\xE2\x80\x94", 3) || s[j] == ':';
 }
 
+/* The clause of sentence `at` that holds the date words `w` (both in text bytes): from the last
+ * break before them (";", a dash, ":" or a subordinating word: "since", "while", "after" ...)
+ * to the next break after them ("; ", a dash). The whole sentence when there is none, or when
+ * the clause would be under TL_MIN_WORDS words. So "… the most far-reaching proposal since the
+ * two countries signed their treaty in 1998" is dated 1998 by its last clause alone. */
+static span clause_of(const nlp_doc *d, span at, span w)
+{
+    static const char *const subs[] = {"since", "while", "after", "before", "when", "until",
+                                       "because", "although", "though", "whereas", NULL};
+    size_t t0 = cmp_token_at(d, at.start), tw = cmp_token_at(d, w.start);
+    size_t te = cmp_token_at(d, w.end);
+    size_t cs = t0, ce = cmp_token_at(d, at.end);
+    char lw[CMP_WORD_MAX + 1];
+    int comma = 0; /* a comma lies between the token read and the date words */
+    for (size_t t = tw; t-- > t0;) {
+        const token *k = &d->tokens[t];
+        const char *p = d->text + k->start;
+        size_t n = k->end - k->start;
+        int dash = (n == 3 && (!memcmp(p, "\xE2\x80\x93", 3) || !memcmp(p, "\xE2\x80\x94", 3))) ||
+                   (n == 1 && (*p == ';' || *p == ':'));
+        if (dash) {
+            cs = t + 1;
+            break;
+        }
+        if (n == 1 && *p == ',') comma = 1;
+        if ((k->flags & TOK_WORD) && t > t0) {
+            cmp_fold_word(p, n, 0, lw);
+            /* (a subordinate clause closed by a comma before the date is not its clause:
+             * "Five days after Kesh answered, the minister says … on 28 October") */
+            if (in_list(subs, lw) && !comma) {
+                cs = t;
+                break;
+            }
+        }
+    }
+    for (size_t t = te; t < ce; t++) {
+        const token *k = &d->tokens[t];
+        const char *p = d->text + k->start;
+        size_t n = k->end - k->start;
+        if ((n == 3 && (!memcmp(p, "\xE2\x80\x93", 3) || !memcmp(p, "\xE2\x80\x94", 3))) ||
+            (n == 1 && *p == ';')) {
+            ce = t;
+            break;
+        }
+    }
+    size_t words = 0;
+    for (size_t t = cs; t < ce; t++) words += (d->tokens[t].flags & TOK_WORD) != 0;
+    if ((cs == t0 && ce == cmp_token_at(d, at.end)) || words < TL_MIN_WORDS || cs >= ce)
+        return at;
+    span out = {d->tokens[cs].start, d->tokens[ce - 1].end};
+    return out;
+}
+
 /* Does the text (publication date) carry a usable YYYY-MM-DD? */
 static int pub_date(const char *published, char out[11])
 {
@@ -202,6 +255,7 @@ dossier_status cmp_timeline(arena *a, const story_article *arts, size_t n, compa
             size_t nw = 0;
             if (nh || is_lead) nw = cmp_content_hashes(a, d, at, &words);
             size_t first_here = ni;
+            int day_hit = 0;
             for (size_t h = 0; h < nh; h++) {
                 if (is_dateline(d->text + at.start, hits[h].at)) continue;
                 char date[11];
@@ -218,13 +272,16 @@ dossier_status cmp_timeline(arena *a, const story_article *arts, size_t n, compa
                 x->ev.when_at.article = (uint32_t)k;
                 x->ev.when_at.at = w;
                 x->ev.ref.article = (uint32_t)k;
-                x->ev.ref.at = at;
+                x->ev.ref.at = clause_of(d, at, w);
                 x->words = words;
                 x->n_words = nw;
                 x->root = root;
+                if (hits[h].prec >= WHEN_WEEK) day_hit = 1;
             }
             char pd[11];
-            if (is_lead && nh == 0 && pub_date(pub, pd)) {
+            /* a lead reports the news of its day: dated by the publication when none of its
+             * date words is a day or a week ("… the most far-reaching proposal since 1998") */
+            if (is_lead && !day_hit && pub_date(pub, pd)) {
                 tl_item *x = push(a, &items, &ni, &cap);
                 if (!x) return DOSSIER_ERR_NOMEM;
                 memcpy(x->ev.date, pd, sizeof pd);

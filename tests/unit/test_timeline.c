@@ -156,6 +156,38 @@ static void test_timeline(void)
     arena_free(s.a);
 }
 
+/* An event's text is the clause that holds its date words: a dash or a subordinating word
+ * ("since") opens it; a lead whose only date is background ("since 1961") is also dated by its
+ * publication. */
+static void test_timeline_clauses(void)
+{
+    story s = {0};
+    s.a = arena_new(0);
+    add(&s, "Wire", "2025-10-15",
+        "The harbour board opened the new quay in Kalvik, the biggest work in the port since the "
+        "old pier was built in 1961.\n\n"
+        "The council approved the toll on Tuesday \u2013 the fishermen had asked for it since "
+        "the summer of last year.");
+    finish(&s);
+    CHECK_INT(cmp_timeline(s.a, s.arts, s.n, &s.c), DOSSIER_OK);
+    int saw_1961 = 0, saw_lead = 0, saw_tuesday = 0;
+    for (size_t i = 0; i < s.c.n_timeline; i++) {
+        const cmp_event *x = &s.c.timeline[i];
+        const char *t = at(&s, x->ref);
+        if (!strcmp(x->date, "1961")) {
+            saw_1961 = 1;
+            CHECK_STR(t, "since the old pier was built in 1961.");
+        }
+        if (!strcmp(x->date, "2025-10-15") && !x->when) saw_lead = 1;
+        if (!strcmp(x->date, "2025-10-14")) {
+            saw_tuesday = 1;
+            CHECK_STR(t, "The council approved the toll on Tuesday");
+        }
+    }
+    CHECK(saw_1961 && saw_lead && saw_tuesday);
+    arena_free(s.a);
+}
+
 static void test_timeline_no_date(void)
 {
     story s = {0};
@@ -294,6 +326,7 @@ static void test_contradictions_engagement(void)
 int main(void)
 {
     test_timeline();
+    test_timeline_clauses();
     test_timeline_no_date();
     test_contradictions();
     test_contradictions_no_assertion();
