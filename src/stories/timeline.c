@@ -127,10 +127,21 @@ static int is_dateline(const char *s, span w)
 }
 
 /* The clause of sentence `at` that holds the date words `w` (both in text bytes): from the last
- * break before them (";", a dash, ":" or a subordinating word: "since", "while", "after" ...)
- * to the next break after them ("; ", a dash). The whole sentence when there is none, or when
+ * break before them (";", a dash, ":", ", but" or a subordinating word: "since", "while",
+ * "after" ...) to the next break after them (";", a dash, ", but"). The whole sentence when there is none, or when
  * the clause would be under TL_MIN_WORDS words. So "… the most far-reaching proposal since the
  * two countries signed their treaty in 1998" is dated 1998 by its last clause alone. */
+/* Does token t join a clause of its own after a comma ("but", "yet", "while", "whereas")? */
+static int conj_at(const nlp_doc *d, size_t t)
+{
+    static const char *const conj[] = {"but", "yet", "while", "whereas", NULL};
+    char lw[CMP_WORD_MAX + 1];
+    const token *k = &d->tokens[t];
+    if (!(k->flags & TOK_WORD)) return 0;
+    cmp_fold_word(d->text + k->start, k->end - k->start, 0, lw);
+    return in_list(conj, lw);
+}
+
 static span clause_of(const nlp_doc *d, span at, span w)
 {
     static const char *const subs[] = {"since", "while", "after", "before", "when", "until",
@@ -150,7 +161,14 @@ static span clause_of(const nlp_doc *d, span at, span w)
             cs = t + 1;
             break;
         }
-        if (n == 1 && *p == ',') comma = 1;
+        if (n == 1 && *p == ',') {
+            /* ", but …" opens a clause of its own */
+            if (t + 1 < tw && conj_at(d, t + 1)) {
+                cs = t + 1;
+                break;
+            }
+            comma = 1;
+        }
         if ((k->flags & TOK_WORD) && t > t0) {
             cmp_fold_word(p, n, 0, lw);
             /* (a subordinate clause closed by a comma before the date is not its clause:
@@ -166,7 +184,7 @@ static span clause_of(const nlp_doc *d, span at, span w)
         const char *p = d->text + k->start;
         size_t n = k->end - k->start;
         if ((n == 3 && (!memcmp(p, "\xE2\x80\x93", 3) || !memcmp(p, "\xE2\x80\x94", 3))) ||
-            (n == 1 && *p == ';')) {
+            (n == 1 && *p == ';') || (n == 1 && *p == ',' && t + 1 < ce && conj_at(d, t + 1))) {
             ce = t;
             break;
         }

@@ -167,10 +167,12 @@ static void test_timeline_clauses(void)
         "The harbour board opened the new quay in Kalvik, the biggest work in the port since the "
         "old pier was built in 1961.\n\n"
         "The council approved the toll on Tuesday \u2013 the fishermen had asked for it since "
-        "the summer of last year.");
+        "the summer of last year.\n\n"
+        "The board met the fishermen last week, but the council voted on Monday to raise the "
+        "toll for the boats.");
     finish(&s);
     CHECK_INT(cmp_timeline(s.a, s.arts, s.n, &s.c), DOSSIER_OK);
-    int saw_1961 = 0, saw_lead = 0, saw_tuesday = 0;
+    int saw_1961 = 0, saw_lead = 0, saw_tuesday = 0, saw_monday = 0;
     for (size_t i = 0; i < s.c.n_timeline; i++) {
         const cmp_event *x = &s.c.timeline[i];
         const char *t = at(&s, x->ref);
@@ -183,8 +185,12 @@ static void test_timeline_clauses(void)
             saw_tuesday = 1;
             CHECK_STR(t, "The council approved the toll on Tuesday");
         }
+        if (!strcmp(x->date, "2025-10-13")) {
+            saw_monday = 1;
+            CHECK_STR(t, "but the council voted on Monday to raise the toll for the boats.");
+        }
     }
-    CHECK(saw_1961 && saw_lead && saw_tuesday);
+    CHECK(saw_1961 && saw_lead && saw_tuesday && saw_monday);
     arena_free(s.a);
 }
 
