@@ -159,38 +159,44 @@ static void test_timeline(void)
 /* An event's text is the clause that holds its date words: a dash or a subordinating word
  * ("since") opens it; a lead whose only date is background ("since 1961") is also dated by its
  * publication. */
+/* Each expected clause event: the words that start its text, its date, its whole text. */
+static const char *const CLAUSES[][3] = {
+    {"since the old pier", "1961", "since the old pier was built in 1961."},
+    {"The council approved", "2025-10-14", "The council approved the toll on Tuesday"},
+    {"but the council voted", "2025-10-13",
+     "but the council voted on Monday to raise the toll for the boats."},
+};
+
+/* ... in this text, published 2025-10-15 (a Wednesday) */
+static const char CLAUSE_TEXT[] =
+    "The harbour board opened the new quay in Kalvik, the biggest work in the port since the old "
+    "pier was built in 1961.\n\n"
+    "The council approved the toll on Tuesday \u2013 the fishermen had asked for it since the "
+    "summer of last year.\n\n"
+    "The board met the fishermen last week, but the council voted on Monday to raise the toll "
+    "for the boats.";
+
 static void test_timeline_clauses(void)
 {
-    story s = {0};
-    s.a = arena_new(0);
-    add(&s, "Wire", "2025-10-15",
-        "The harbour board opened the new quay in Kalvik, the biggest work in the port since the "
-        "old pier was built in 1961.\n\n"
-        "The council approved the toll on Tuesday \u2013 the fishermen had asked for it since "
-        "the summer of last year.\n\n"
-        "The board met the fishermen last week, but the council voted on Monday to raise the "
-        "toll for the boats.");
+    story s = {.a = arena_new(0)};
+    add(&s, "Wire", "2025-10-15", CLAUSE_TEXT);
     finish(&s);
     CHECK_INT(cmp_timeline(s.a, s.arts, s.n, &s.c), DOSSIER_OK);
-    int saw_1961 = 0, saw_lead = 0, saw_tuesday = 0, saw_monday = 0;
-    for (size_t i = 0; i < s.c.n_timeline; i++) {
-        const cmp_event *x = &s.c.timeline[i];
-        const char *t = at(&s, x->ref);
-        if (!strcmp(x->date, "1961")) {
-            saw_1961 = 1;
-            CHECK_STR(t, "since the old pier was built in 1961.");
-        }
-        if (!strcmp(x->date, "2025-10-15") && !x->when) saw_lead = 1;
-        if (!strcmp(x->date, "2025-10-14")) {
-            saw_tuesday = 1;
-            CHECK_STR(t, "The council approved the toll on Tuesday");
-        }
-        if (!strcmp(x->date, "2025-10-13")) {
-            saw_monday = 1;
-            CHECK_STR(t, "but the council voted on Monday to raise the toll for the boats.");
-        }
+    for (size_t k = 0; k < sizeof CLAUSES / sizeof CLAUSES[0]; k++) {
+        const cmp_event *x = NULL;
+        for (size_t i = 0; i < s.c.n_timeline && !x; i++)
+            if (!strncmp(at(&s, s.c.timeline[i].ref), CLAUSES[k][0], strlen(CLAUSES[k][0])))
+                x = &s.c.timeline[i];
+        CHECK(x != NULL);
+        if (!x) continue;
+        CHECK_STR(x->date, CLAUSES[k][1]);
+        CHECK_STR(at(&s, x->ref), CLAUSES[k][2]);
     }
-    CHECK(saw_1961 && saw_lead && saw_tuesday && saw_monday);
+    /* the lead, whose only date is background, is dated by its publication too */
+    int lead = 0;
+    for (size_t i = 0; i < s.c.n_timeline; i++)
+        lead |= !strcmp(s.c.timeline[i].date, "2025-10-15") && !s.c.timeline[i].when;
+    CHECK(lead);
     arena_free(s.a);
 }
 
@@ -266,18 +272,19 @@ static void test_contradictions(void)
 
 /* A denial of having said something, or a question reported, asserts nothing: no candidate
  * against the statement ("did not say whether Varnia will join" / "will not join"). */
+static const char NO_ASSERTION_A[] =
+    "Adela Korvin did not say whether Varnia will join the monitoring commission on the Selka "
+    "River.\n\n"
+    "Tomas Vell asked whether Varnia will join the monitoring commission on the Selka River.";
+static const char NO_ASSERTION_B[] =
+    "\u201cVarnia will not join the monitoring commission on the Selka River,\u201d Oren Sadik "
+    "said.";
+
 static void test_contradictions_no_assertion(void)
 {
-    story s = {0};
-    s.a = arena_new(0);
-    add(&s, "Ledger", "2025-10-15",
-        "Adela Korvin did not say whether Varnia will join the monitoring commission on the "
-        "Selka River.\n\n"
-        "Tomas Vell asked whether Varnia will join the monitoring commission on the Selka "
-        "River.");
-    add(&s, "Herald", "2025-10-16",
-        "\u201cVarnia will not join the monitoring commission on the Selka River,\u201d Oren "
-        "Sadik said.");
+    story s = {.a = arena_new(0)};
+    add(&s, "Ledger", "2025-10-15", NO_ASSERTION_A);
+    add(&s, "Herald", "2025-10-16", NO_ASSERTION_B);
     finish(&s);
     CHECK_INT(cmp_contradictions(s.a, s.arts, s.n, &s.c), DOSSIER_OK);
     CHECK_INT(s.c.n_contradictions, 0);
