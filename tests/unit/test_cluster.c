@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <zlib.h>
+
 #include "check.h"
 #include "nlp/when.h"
 #include "stories/cluster.h"
@@ -748,13 +750,65 @@ static void test_happen_find(void)
  * article's report of that meeting ("met ... last week"), so it does not join the story of the
  * reply published a week later, which it would join undated; the same holds from packed
  * features, and without dates (use_dates 0) it joins. */
+static const char *const MEETING_ENTS[] = {"Tomas Vell", "Lisa Orrin", "Kalvik", "Ardania"};
+static const char MEETING_REPLY1[] =
+    "Ardania delivered its written reply on the straits and the fishing quotas to Kalvik on "
+    "Wednesday. Tomas Vell met Lisa Orrin in Kalvik last week to discuss the straits, and the "
+    "reply answers the fishing quotas point by point, Orrin said.";
+
+/* Packed features whose happenings (at the payload's end) were changed inside a valid zlib
+ * stream are read or refused (DOSSIER_ERR_FORMAT), never read past their end: every byte of the
+ * last 48 set to 0, 0x7f, 0x80, 0xff, and the payload cut short by 1 to 12 bytes. */
+static void test_packed_corrupt(void)
+{
+    clusterer *c = cl_new(NULL);
+    dbuf b;
+    dbuf_init(&b, 0);
+    cl_article a = {1, {NULL, 0, MEETING_REPLY1, strlen(MEETING_REPLY1), "en", MEETING_ENTS, 4},
+                    "2025-04-09", 0, 0};
+    CHECK(c && cl_add(c, &a) == DOSSIER_OK && cl_pack(c, &b) == DOSSIER_OK && b.len > 8);
+    const unsigned char *z = (const unsigned char *)b.ptr;
+    uLongf raw_len = (uLongf)z[4] | (uLongf)z[5] << 8 | (uLongf)z[6] << 16 | (uLongf)z[7] << 24;
+    unsigned char *raw = malloc(raw_len + 1), *bad = malloc(raw_len + 1);
+    uLongf got = raw_len;
+    CHECK(raw && bad && uncompress(raw, &got, z + 8, (uLong)(b.len - 8)) == Z_OK &&
+          got == raw_len);
+    size_t tried = 0, refused = 0;
+    static const unsigned char vals[] = {0x00, 0x7f, 0x80, 0xff};
+    for (size_t k = 0; raw && bad && k < 48 + 12 && k < raw_len; k++) {
+        for (size_t v = 0; v < (k < 48 ? 4u : 1u); v++) {
+            memcpy(bad, raw, raw_len);
+            uLongf n = raw_len;
+            if (k < 48) bad[raw_len - 1 - k] = vals[v];
+            else n = raw_len - (k - 47); /* cut short */
+            unsigned char out[8 + 4096];
+            uLongf cn = sizeof out - 8;
+            if (compress2(out + 8, &cn, bad, n, 1) != Z_OK) continue;
+            memcpy(out, "DCZ3", 4);
+            out[4] = (unsigned char)n, out[5] = (unsigned char)(n >> 8);
+            out[6] = (unsigned char)(n >> 16), out[7] = (unsigned char)(n >> 24);
+            clusterer *t = cl_new(NULL);
+            cl_article meta = {1, {NULL, 0, NULL, 0, NULL, NULL, 0}, "2025-04-09", 0, 0};
+            dossier_status rc = t ? cl_add_packed(t, &meta, out, 8 + cn) : DOSSIER_ERR_NOMEM;
+            CHECK(rc == DOSSIER_OK || rc == DOSSIER_ERR_FORMAT);
+            refused += rc == DOSSIER_ERR_FORMAT && k >= 48;
+            if (t && rc == DOSSIER_OK) CHECK_INT(cl_run(t), DOSSIER_OK);
+            cl_free(t);
+            tried++;
+        }
+    }
+    CHECK(tried > 48 * 4);
+    CHECK_INT(refused, 12); /* every cut is refused */
+    free(raw);
+    free(bad);
+    dbuf_release(&b);
+    cl_free(c);
+}
+
 static void test_inferred_day(void)
 {
-    const char *ents[] = {"Tomas Vell", "Lisa Orrin", "Kalvik", "Ardania"};
-    const char *reply1 =
-        "Ardania delivered its written reply on the straits and the fishing quotas to Kalvik on "
-        "Wednesday. Tomas Vell met Lisa Orrin in Kalvik last week to discuss the straits, and "
-        "the reply answers the fishing quotas point by point, Orrin said.";
+    const char *const *ents = MEETING_ENTS;
+    const char *reply1 = MEETING_REPLY1;
     const char *reply2 =
         "The written reply of Ardania on the straits and the fishing quotas reached Kalvik on "
         "Wednesday, Lisa Orrin said; Tomas Vell called it a serious answer on the quotas.";
@@ -825,5 +879,6 @@ int main(void)
     test_packed();
     test_happen_find();
     test_inferred_day();
+    test_packed_corrupt();
     return check_done();
 }
