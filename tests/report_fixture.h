@@ -159,9 +159,9 @@ static void fixture_init(fixture *f)
     cmp_diff *d2 = f->diffs[1];
     d2[0] = (cmp_diff){CMP_SAME, fix_find(f, 2, r2, "This bridge will connect both halves")};
     d2[1] = (cmp_diff){CMP_DEL, fix_find(f, 0, r0, "of our city")};
-    f->variants[0] = (cmp_variant){&f->variant_refs[0], 1, 1, 0, 0, NULL, 0};
-    f->variants[1] = (cmp_variant){&f->variant_refs[1], 1, 1, 1, 0, d1, 6};
-    f->variants[2] = (cmp_variant){&f->variant_refs[2], 1, 1, 0, 1, d2, 2};
+    f->variants[0] = (cmp_variant){&f->variant_refs[0], 1, 1, 0, 0, NULL, 0, NULL, 0};
+    f->variants[1] = (cmp_variant){&f->variant_refs[1], 1, 1, 1, 0, d1, 6, NULL, 0};
+    f->variants[2] = (cmp_variant){&f->variant_refs[2], 1, 1, 0, 1, d2, 2, NULL, 0};
     f->group = (cmp_quote_group){"Ada Lindqvist", f->variants, 3, 0, 3, 1};
 
     /* Framing: one term's example overlaps the quotation's start (nesting is not enough). */

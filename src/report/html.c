@@ -798,6 +798,14 @@ static void write_variant_words(writer *w, const cmp_variant *v, const cmp_varia
         put(w, "<span class=\"na\">[no text]</span>");
         return;
     }
+    if ((!v->diff || v->n_diff == 0) && v->n_pieces) {
+        /* a quotation split around its frame: its pieces, the frame left out */
+        for (size_t k = 0; k < v->n_pieces; k++) {
+            if (k) put(w, " ");
+            ref_text(w, (cmp_ref){v->refs[0].article, v->pieces[k]}, 0);
+        }
+        return;
+    }
     if (!v->diff || v->n_diff == 0) {
         ref_text(w, v->refs[0], 0);
         return;

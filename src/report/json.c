@@ -27,6 +27,26 @@ static dossier_status put_text(dbuf *b, const report_story *s, uint32_t art, spa
     return json_put_str(b, a->text + at.start, at.end - at.start);
 }
 
+/* A variant's wording as a JSON string: its text, or a split quotation's pieces joined by a
+ * space (the frame between them is the writer's). */
+static dossier_status put_wording(dbuf *b, const report_story *s, const cmp_variant *v)
+{
+    if (!v->n_pieces) return put_text(b, s, v->refs[0].article, v->refs[0].at);
+    const article *a = s->arts[v->refs[0].article].art;
+    dbuf w;
+    dbuf_init(&w, 0);
+    dossier_status rc = DOSSIER_OK;
+    for (size_t k = 0; k < v->n_pieces && !rc; k++) {
+        span p = v->pieces[k];
+        if (p.end > a->text_len || p.start > p.end) continue;
+        if (k) rc = dbuf_putc(&w, ' ');
+        if (!rc) rc = dbuf_append(&w, a->text + p.start, p.end - p.start);
+    }
+    if (!rc) rc = json_put_str(b, w.len ? w.ptr : "", w.len);
+    dbuf_release(&w);
+    return rc;
+}
+
 static dossier_status put_ref(dbuf *b, const report_story *s, const cmp_ref *r)
 {
     if (r->article >= s->n) return dbuf_puts(b, "null");
@@ -80,7 +100,7 @@ static dossier_status put_quote_groups(dbuf *b, const report_story *s)
         for (size_t v = 0; v < qg->n_variants; v++) {
             const cmp_variant *cv = &qg->variants[v];
             TRY(dbuf_puts(b, v ? ",{\"text\":" : "{\"text\":"));
-            TRY(put_text(b, s, cv->refs[0].article, cv->refs[0].at));
+            TRY(put_wording(b, s, cv));
             TRY(dbuf_printf(b, ",\"changed\":%s,\"truncated\":%s,\"n_outlets\":%zu,\"diff\":[",
                             cv->changed ? "true" : "false", cv->truncated ? "true" : "false",
                             cv->n_outlets));

@@ -80,7 +80,12 @@ static dossier_status put_quote_groups(dbuf *b, const report_story *s)
             TRY(dbuf_printf(b, "    [%s] ", tag));
             TRY(put_outlets_of(b, s, cv));
             TRY(dbuf_puts(b, "\n      “"));
-            if (v == qg->reference || !cv->n_diff) {
+            if ((v == qg->reference || !cv->n_diff) && cv->n_pieces) {
+                for (size_t k = 0; k < cv->n_pieces; k++) {
+                    if (k) TRY(dbuf_putc(b, ' '));
+                    TRY(put_flat(b, s, cv->refs[0].article, cv->pieces[k], 0));
+                }
+            } else if (v == qg->reference || !cv->n_diff) {
                 TRY(put_flat(b, s, cv->refs[0].article, cv->refs[0].at, 0));
             } else {
                 for (size_t k = 0; k < cv->n_diff; k++) {

@@ -67,6 +67,9 @@ typedef struct cmp_variant {
     int truncated;         /* 1: it is a part of the reference (shortened, or with "...") */
     cmp_diff *diff;        /* the variant against the reference; NULL for the reference itself */
     size_t n_diff;
+    const span *pieces;    /* a quotation split around its frame: its pieces in refs[0]'s
+                              article (the frame between them is no part of the wording) */
+    size_t n_pieces;       /* 0 when refs[0] is one piece */
 } cmp_variant;
 
 /* The same quotation across the story's articles. */

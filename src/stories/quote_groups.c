@@ -32,6 +32,8 @@ typedef struct qitem {
     uint64_t key;         /* hash of the word sequence: same key, same variant */
     uint64_t sig;         /* a 64-bit Bloom signature of its words, to skip hopeless pairs */
     size_t root;          /* union-find parent */
+    const span *pieces;   /* a split quotation's pieces (quote.segments), else NULL */
+    size_t n_pieces;
     const char *cl_speaker; /* the cluster's speaker (valid at roots) */
 } qitem;
 
@@ -134,6 +136,8 @@ static dossier_status collect(arena *s, const story_article *arts, size_t n, qit
             qitem *x = &it[k];
             x->art = (uint32_t)i;
             x->at = q->at;
+            x->pieces = q->n_segments ? q->segments : NULL;
+            x->n_pieces = q->n_segments;
             x->h = h, x->w = ws, x->seg = seg, x->nw = nw;
             x->key = key;
             x->speaker = q->speaker >= 0 && (size_t)q->speaker < doc->n_entities
@@ -400,6 +404,8 @@ static dossier_status build_group(arena *a, arena *s, const comparison *c, const
         }
         cv->n_refs = vb[v].n_items;
         cv->n_outlets = vb[v].n_outlets;
+        cv->pieces = it[vb[v].items[0]].pieces;
+        cv->n_pieces = it[vb[v].items[0]].n_pieces;
         if (v == ref) continue;
         dossier_status rc = diff_variant(a, s, &it[vb[ref].items[0]], &it[vb[v].items[0]], cv);
         if (rc) return rc;

@@ -280,30 +280,23 @@ static void test_same_person(void)
 }
 
 /* One quotation whose speaker three outlets spell three ways is one group. */
-static void test_spelled_speakers(void)
+/* Three plain texts from three outlets as one story, compared into *c (all in arena a).
+ * Returns the story's articles when every stage went through, else NULL. */
+static story_article *compare_three(arena *a, const char *const texts[3], comparison *c)
 {
-    static const char *const texts[3] = {
-        "Dock talks collapse.\n\n\"We came here in good faith, but the employers walked away "
-        "from the table without a counter-offer,\" union leader Nils Janssen told reporters.\n",
-        "Talks break down.\n\n\"We came here in good faith, but the employers walked away from "
-        "the table without a counter-offer,\" said Niels Jansen of the union.\n",
-        "Strike drags on.\n\n\"We came here in good faith, but the employers walked away from "
-        "the table without a counter-offer,\" said Hugo Brandt of the employers.\n"};
-    arena *a = arena_new(0);
-    article_list arts = {0};
-    nlp_doc docs[3];
-    quote_list quotes[3];
-    story_article sa[3];
-    memset(sa, 0, sizeof sa);
-    const char *outlets[3] = {"Alpha Times", "Beta Post", "Gamma News"};
-    int ok = a != NULL;
+    article_list *arts = arena_calloc(a, 1, sizeof *arts);
+    nlp_doc *docs = arena_calloc(a, 3, sizeof *docs);
+    quote_list *quotes = arena_calloc(a, 3, sizeof *quotes);
+    story_article *sa = arena_calloc(a, 3, sizeof *sa);
+    static const char *const outlets[3] = {"Alpha Times", "Beta Post", "Gamma News"};
+    int ok = arts && docs && quotes && sa;
     for (int i = 0; ok && i < 3; i++) {
         extract_hints h = {NULL, outlets[i], "2025-05-12", NULL, 0};
-        ok = !extract_plain(a, texts[i], strlen(texts[i]), &h, &arts);
+        ok = !extract_plain(a, texts[i], strlen(texts[i]), &h, arts);
     }
-    ok = ok && arts.n == 3;
+    ok = ok && arts->n == 3;
     for (int i = 0; ok && i < 3; i++) {
-        const article *art = &arts.items[i];
+        const article *art = &arts->items[i];
         ok = !nlp_split(a, art->text, art->text_len, art->paragraphs, art->n_paragraphs,
                         &docs[i]) &&
              !nlp_entities(a, &docs[i], "2025-05-12") && !quotes_find(a, &docs[i], &quotes[i]);
@@ -315,9 +308,21 @@ static void test_spelled_speakers(void)
         sa[i].quotes = &quotes[i];
         sa[i].duplicate_of = -1;
     }
-    CHECK(ok);
+    return ok && compare_story(a, sa, 3, c) == DOSSIER_OK ? sa : NULL;
+}
+
+static void test_spelled_speakers(void)
+{
+    static const char *const texts[3] = {
+        "Dock talks collapse.\n\n\"We came here in good faith, but the employers walked away "
+        "from the table without a counter-offer,\" union leader Nils Janssen told reporters.\n",
+        "Talks break down.\n\n\"We came here in good faith, but the employers walked away from "
+        "the table without a counter-offer,\" said Niels Jansen of the union.\n",
+        "Strike drags on.\n\n\"We came here in good faith, but the employers walked away from "
+        "the table without a counter-offer,\" said Hugo Brandt of the employers.\n"};
+    arena *a = arena_new(0);
     comparison c;
-    if (ok && compare_story(a, sa, 3, &c) == DOSSIER_OK) {
+    if (a && compare_three(a, texts, &c)) {
         /* Jansen's two spellings make one group; Brandt's words stay apart from it */
         size_t two = 0, one = 0;
         for (size_t g = 0; g < c.n_quote_groups; g++) {
@@ -332,10 +337,48 @@ static void test_spelled_speakers(void)
     arena_free(a);
 }
 
+/* A quotation split around its frame is grouped by its words, and its variant's wording is its
+ * pieces: the frame ("Janssen told reporters") is in no variant's text, JSON or terminal. */
+static void test_split_wording(void)
+{
+    static const char *const texts[3] = {
+        "Dock talks collapse.\n\n\"We came here in good faith,\" Nils Janssen told reporters. "
+        "\"The employers walked away from the table without a counter-offer.\"\n",
+        "Talks break down.\n\n\"We came here in good faith. The employers walked away from the "
+        "table without a counter-offer,\" said Nils Janssen of the union.\n",
+        "Strike drags on.\n\nThe harbour was quiet on Monday and the ships waited.\n"};
+    arena *a = arena_new(0);
+    comparison c;
+    story_article *sa = a ? compare_three(a, texts, &c) : NULL;
+    if (sa) {
+        CHECK(c.n_quote_groups >= 1);
+        const cmp_quote_group *g = c.n_quote_groups ? &c.quote_groups[0] : NULL;
+        if (g) CHECK_INT(g->n_outlets, 2);
+        int split = 0;
+        for (size_t v = 0; g && v < g->n_variants; v++)
+            split += g->variants[v].n_pieces == 2;
+        CHECK_INT(split, 1);
+        report_story rs = {"Dock talks", 0, sa, 3, &c};
+        dbuf b;
+        dbuf_init(&b, 0);
+        CHECK_INT(report_json(&b, &rs), DOSSIER_OK);
+        CHECK(b.ptr && strstr(b.ptr, "\"text\":\"We came here in good faith The employers"));
+        CHECK(b.ptr && !strstr(b.ptr, "\"text\":\"We came here in good faith,\\\" Nils"));
+        dbuf_reset(&b);
+        CHECK_INT(report_text(&b, &rs), DOSSIER_OK);
+        CHECK(b.ptr && strstr(b.ptr, "\u201cWe came here in good faith The employers"));
+        dbuf_release(&b);
+    } else {
+        CHECK(!"compare");
+    }
+    arena_free(a);
+}
+
 int main(void)
 {
     test_same_person();
     test_spelled_speakers();
+    test_split_wording();
     fixture f;
     if (setup(&f) != 0) {
         CHECK(!"fixture");

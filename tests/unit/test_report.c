@@ -451,7 +451,7 @@ static void test_from_stages(void)
         for (size_t q = 0; q < ql[i].n; q++, g++) {
             const quote *qu = &ql[i].items[q];
             vrefs[g] = (cmp_ref){i, qu->at};
-            vars[g] = (cmp_variant){&vrefs[g], 1, 1, 0, 0, NULL, 0};
+            vars[g] = (cmp_variant){&vrefs[g], 1, 1, 0, 0, NULL, 0, NULL, 0};
             const char *who = qu->speaker >= 0 ? docs[i].entities[qu->speaker].name : NULL;
             groups[g] = (cmp_quote_group){who, &vars[g], 1, 0, 1, 0};
         }
