@@ -674,7 +674,7 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
                 if (tok_char(d, o, '(') && o > floor) j = o - 1;
             }
             int m = k >= 2 ? mention_at(d, j) : -1;
-            /* "Rep. Lee Zeldin of New York, a Trump supporter, said": the person before the
+            /* "Senator Ada Lind of Kalvik, a toll supporter, said": the person before the
              * place */
             if (m >= 0 && d->entities[d->mentions[m].entity].kind == ENT_PLACE) {
                 size_t ps = token_at(d, d->mentions[m].at.start);
@@ -695,7 +695,7 @@ static int subject_before(const nlp_doc *d, quote *q, size_t c, size_t floor)
                 return 1;
             }
             /* "Jane Roe, a professor at the law school, said": the phrase before, or the
-             * person in it ("Lee Zeldin of New York, a Trump supporter, said"). */
+             * person in it ("Ada Lind of Kalvik, a toll supporter, said"). */
             size_t e2 = k - 1, b2 = e2;
             while (b2 > floor && (d->tokens[b2 - 1].flags & TOK_WORD) && e2 - b2 < 6) b2--;
             for (size_t x = b2; x < e2; x++) {
@@ -2260,8 +2260,8 @@ static dossier_status find_reported(qfinder *f)
                        !tok_char(d, src_end, '('))
                     src_end++;
                 if (!subject_after(d, &q, ce, e)) {
-                    /* a long source (`according to early results of the exit polls
-                     * conducted for …`): its first words stand for it */
+                    /* a long source (`according to the first counts of the harbour
+                     * ballot held for …`): its first words stand for it */
                     size_t sz = src_end < ce + 6 ? src_end : ce + 6;
                     while (sz > ce &&
                            nlp_is_function_word(d->text + d->tokens[sz - 1].start,

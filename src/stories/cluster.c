@@ -1087,9 +1087,9 @@ static dossier_status hp_push(void *user, uint64_t key, int32_t day)
 }
 
 /*
- * Dates the undated articles whose lead reports a happening ("after today's meeting in Geneva
- * between Blinken and Lavrov") that a dated article reports too, of the same kind with two of the
- * same names ("Blinken met Lavrov last week", published 26 January: 19 January). The day most
+ * Dates the undated articles whose lead reports a happening ("after today's talks of Vell and
+ * Orrin in Kalvik") that a dated article reports too, of the same kind with two of the same names
+ * ("Vell met Orrin last week", published 9 April: 2 April). The day most
  * reports give wins (a tie dates nothing); the article's day is that day less its lead's offset.
  * The inferred day places the article in time like a publication date, but is never shown as one.
  */

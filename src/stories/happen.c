@@ -1,8 +1,8 @@
 /*
  * happen.c - the happenings a sentence names (a meeting, a call, a visit, a signing, a vote of
  * named parties) with their day, so that an undated article can be dated by the story around it:
- * "after today's meeting in Geneva between Blinken and Lavrov" is dated by another outlet's "Blinken
- * met Lavrov last week", and the same people a week apart make another story (cluster.c). The kind
+ * a lead on "today's talks of Vell and Orrin in Kalvik" is dated by another outlet's "Vell met
+ * Orrin last week", and the same people a week apart make another story (cluster.c). The kind
  * words are data/happenings/, compiled in; dates are nlp/when.c's.
  */
 #include <stdlib.h>

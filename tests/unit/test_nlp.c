@@ -497,8 +497,8 @@ static void test_quote_frames(void)
     arena_free(an.a);
 
     /* A participle after a cue and a comma goes on from that cue's subject. */
-    t = "\u201cWe need change,\u201d the harbour businessman said, arguing that he will bring a "
-        "\u201ccommon-sense\u201d plan to the port.";
+    t = "\u201cWe need change,\u201d the harbour businessman said, arguing that his yard would "
+        "build a \u201ccommon-sense\u201d quay for the port.";
     CHECK_INT(annotate(&an, t, "2024-05-02"), 0);
     CHECK_STR(quote_str(&an, 1), "the harbour businessman|partial|common-sense");
     arena_free(an.a);
@@ -978,8 +978,8 @@ typedef struct quote_case {
 static const quote_case QUOTE_CASES[] = {
     {"a thought verb with one word and then the clause's end is a state ('might feel good, "
      "but'): the scare quotation after it is nobody's; a thought reported still is",
-     "Refusing to talk with the fishermen might feel good, but it does not make for "
-     "\u201cvery serious\u201d policy.\n\n"
+     "Turning the fishermen away could feel fine, yet that is hardly how \u201cvery "
+     "serious\u201d councils work.\n\n"
      "Tomas Berg felt the toll was \u201cfar too high for the small boats\u201d.",
      {"Tomas Berg|partial|far too high for the small boats", NULL}},
     {"'pushed for' reports its object; 'recognized' is a thought whose quotation after a dash is "
@@ -996,14 +996,14 @@ static const quote_case QUOTE_CASES[] = {
     {"a share and whom it counts speaks; not a name before a noun cue ('22% of Ardanian claims "
      "as'); ', including serial attacks on' is no frame; a plural after a possessive and a word, "
      "before a modal, is a noun",
-     "After two years, 52% of those polled indicated that they would prefer a negotiated "
-     "peace.\n\n"
+     "In the harbour survey, 61% of those surveyed indicated that a lower toll would suit "
+     "them.\n\n"
      "The ferry strike went on and spread to the islands of the bay, including serial attacks on "
      "the ferry offices of Kalvik.\n\n"
      "Ignoring the town\u2019s old demands might feel good, but it is not \u201cserious work for "
      "a council\u201d at all.\n\n"
      "The Herald rated 22% of Ardanian claims as \u201centirely true\u201d last year.",
-     {"52% of those polled|indirect|they would prefer a negotiated peace", NULL}},
+     {"61% of those surveyed|indirect|a lower toll would suit them", NULL}},
     {"a reduced relative after a comma has its second phrase as subject; 'the head of the "
      "agency' stays whole",
      "The council raised the toll, a step the harbour master says will pay for the new quay.\n\n"
@@ -1025,10 +1025,10 @@ static const quote_case QUOTE_CASES[] = {
      "Because of Berg\u2019s Fifth Amendment claims, prosecutors rarely pursue such cases "
      "against the harbour board.\n\n"
      "Ada Lind raised concerns that the ferry would stop in winter.\n\n"
-     "\u201cIf he thinks that is fair,\u201d the ad\u2019s narrator says, \u201cwhat does he "
-     "think of you?\u201d",
+     "\u201cIf the toll is fair,\u201d the ad\u2019s narrator says, \u201cwho pays for the "
+     "quay?\u201d",
      {"Ada Lind|indirect|concerns that the ferry would stop in winter",
-      "the ad\u2019s narrator|direct|If he thinks that is fair / what does he think of you?",
+      "the ad\u2019s narrator|direct|If the toll is fair / who pays for the quay?",
       NULL}},
     {"'now' between subject and cue; 'called on X to'; a dash before another frame ends a "
      "report, and a reduced relative after a dash and a bare noun has the second phrase",
