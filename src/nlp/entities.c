@@ -770,18 +770,16 @@ static int resolve_name(resolver *r, cand *c, int titled, mention_how *how)
                                             "Accords",   "Protocol",   "Doctrine", "Charter",
                                             "Declaration", "Constitution", NULL};
     static wordset law_set = WORDSET(law_words, 0);
-    const char *wl = d->text + d->tokens[c->t1 - 1].start;
-    size_t nl = strip_possessive(wl, d->tokens[c->t1 - 1].end - d->tokens[c->t1 - 1].start);
-    if (nw >= 2 && wordset_has(&law_set, wl, nl)) return -1;
+    const char *w0 = d->text + d->tokens[c->t0].start, *wz = d->text + d->tokens[c->t1 - 1].start;
+    size_t n0 = d->tokens[c->t0].end - d->tokens[c->t0].start;
+    size_t nz = d->tokens[c->t1 - 1].end - d->tokens[c->t1 - 1].start;
+    if (nw >= 2 && wordset_has(&law_set, wz, strip_possessive(wz, nz))) return -1;
     /* "North Florida", "Western Kentucky": a compass word opening a name makes it a place;
      * so does one after a word that makes a region of it ("Middle East", "Global South"; not
      * "Marty West") */
     static const char *const region_words[] = {"Middle", "Far", "Near", "Global", "Deep", "Mid",
                                                NULL};
     static wordset region_set = WORDSET(region_words, 0);
-    const char *w0 = d->text + d->tokens[c->t0].start, *wz = d->text + d->tokens[c->t1 - 1].start;
-    size_t n0 = d->tokens[c->t0].end - d->tokens[c->t0].start;
-    size_t nz = d->tokens[c->t1 - 1].end - d->tokens[c->t1 - 1].start;
     if (nw >= 2 && (wordset_has(&compass_set, w0, n0) ||
                     (nw == 2 && wordset_has(&region_set, w0, n0) &&
                      wordset_has(&compass_set, wz, nz)))) {

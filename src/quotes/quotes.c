@@ -246,11 +246,7 @@ static int cue_at_uncached(const qfinder *f, size_t t, const lex_cue **out)
     }
     /* After a possessive too: "Trump's tweet"; not after "He’s" (he is, he has). */
     if (t > 0 && (d->tokens[t - 1].flags & TOK_WORD) && !contracted_pronoun(d, t - 1)) {
-        const char *p = d->text + d->tokens[t - 1].start;
-        size_t n = d->tokens[t - 1].end - d->tokens[t - 1].start;
-        if ((n > 2 && p[n - 1] == 's' && p[n - 2] == '\'') ||
-            (n > 4 && p[n - 1] == 's' && !memcmp(p + n - 4, "\xE2\x80\x99", 3)))
-            return 0;
+        if (possessive_at(d, t - 1)) return 0;
         /* ... or after a possessive and one word, as a plural before a modal: "Russia's core
          * demands might feel good" */
         static const char *const modals[] = {"might", "may", "must", "should", "could",
@@ -263,7 +259,7 @@ static int cue_at_uncached(const qfinder *f, size_t t, const lex_cue **out)
         /* ... or after a possessive and a name of no person, before a comma or a stop:
          * "because of Pagliano's Fifth Amendment claims, prosecutors …" (not "the ad's
          * narrator says,") */
-        int m1 = t > 0 ? mention_at(d, t - 1) : -1;
+        int m1 = mention_at(d, t - 1);
         if (fn > 3 && d->text[d->tokens[t].end - 1] == 's' && t + 1 < d->n_tokens &&
             (tok_char(d, t + 1, ',') || tok_char(d, t + 1, '.')) &&
             (d->tokens[t - 1].flags & TOK_CAP) &&
@@ -345,23 +341,33 @@ static quote *quote_push(qfinder *f)
     return q;
 }
 
-/* Words that may stand between a subject and its cue: "Blinken also said", "has said". */
+/* Is token t a negation a cue may carry ("did not say", "isn't saying")? */
+static int is_negation(const nlp_doc *d, size_t t)
+{
+    static const char *const neg[] = {"not",     "never",   "isn't",   "wasn't",  "didn't",
+                                      "doesn't", "hasn't",  "haven't", "won't",   "isn’t",
+                                      "wasn’t",  "didn’t",  "doesn’t", "hasn’t",  "haven’t",
+                                      "won’t",   NULL};
+    static wordset set = WORDSET(neg, 1);
+    return tok_in(d, t, &set);
+}
+
+/* Words that may stand between a subject and its cue: "Blinken also said", "has said", and
+ * negations ("did not say"). */
 static int is_cue_filler(const nlp_doc *d, size_t t)
 {
     static const char *const fill[] = {
         "also",       "later",     "has",        "had",        "have",     "then",     "again",
         "previously", "once",      "reportedly", "repeatedly", "further",  "would",    "will",
-        "is",         "was",       "had",        "earlier",    "recently", "publicly", "privately",
+        "is",         "was",       "earlier",    "recently", "publicly", "privately",
         "separately", "bluntly",   "flatly",     "firmly",     "clearly",  "simply",   "on",
         "Wednesday",  "however",   "meanwhile",  "too",        "though",   "himself",  "herself",
         "themselves", "Monday",    "Tuesday",    "Thursday",   "Friday",   "Saturday", "Sunday",
         "today",      "yesterday", "tonight",    "did",        "does",     "could",    "might",
         "must",       "should",    "can",        "now",        "still",    "already",  "even",
-        "often",      "first",     "just",       "not",        "never",    "isn't",    "wasn't",
-        "didn't",     "doesn't",   "hasn't",     "haven't",    "won't",    "isn’t",    "wasn’t",
-        "didn’t",     "doesn’t",   "hasn’t",     "haven’t",    "won’t",    NULL};
+        "often",      "first",     "just",       NULL};
     static wordset set = WORDSET(fill, 1);
-    if (tok_in(d, t, &set)) return 1;
+    if (tok_in(d, t, &set) || is_negation(d, t)) return 1;
     /* "last week", "this month": a time before the cue ("Roe last week said"). */
     static const char *const spans[] = {"week", "weekend", "month", "year", "night", NULL};
     static wordset span_set = WORDSET(spans, 1);
@@ -894,18 +900,12 @@ static void set_cue(quote *q, const nlp_doc *d, size_t t, int len, const lex_cue
 {
     /* a negated cue keeps its negation and auxiliary ("did not say", "isn't saying"): the
      * cue a reader sees must not turn a denial into a statement */
-    static const char *const neg[] = {"not",     "never",   "isn't",   "wasn't",  "didn't",
-                                      "doesn't", "hasn't",  "haven't", "won't",   "isn’t",
-                                      "wasn’t",  "didn’t",  "doesn’t", "hasn’t",  "haven’t",
-                                      "won’t",   NULL};
-    static wordset neg_set = WORDSET(neg, 1);
     size_t from = t, k = t;
     while (k > 0 && t - k < 3 && is_cue_filler(d, k - 1)) {
         k--;
-        if (tok_in(d, k, &neg_set)) from = k;
+        if (is_negation(d, k)) from = k;
     }
-    if (from < t && from > 0 && is_cue_filler(d, from - 1) &&
-        !tok_in(d, from - 1, &neg_set))
+    if (from < t && from > 0 && is_cue_filler(d, from - 1) && !is_negation(d, from - 1))
         from--; /* the auxiliary before "not": "did not", "has never" */
     q->cue.start = d->tokens[from].start;
     q->cue.end = d->tokens[t + (size_t)len - 1].end;
@@ -1196,11 +1196,10 @@ static void what_subject(const nlp_doc *d, quote *q, size_t b)
     }
 }
 
-/* Frame before the opening mark at token t: `X said: “`, `X said, “`, `according to X, “`,
- * `X: “`. Returns 1 when found. */
 /* "might feel good, but …", "felt sure; …": a thought verb at ce's left with one lower-case
  * word after it and then the clause's end (before `end`: a semicolon, a stop, or a comma and a
- * conjunction) is a state, not a thought reported. */
+ * conjunction) is a state, not a thought reported. The callers ask where a frame is sought:
+ * elsewhere (a report's end, an inverted frame) the verb still counts as a cue. */
 static int thought_state(const nlp_doc *d, const lex_cue *cue, size_t ce, size_t end)
 {
     static const char *const conj[] = {"but", "and", "yet", "though", "although", "while", NULL};
@@ -1211,6 +1210,8 @@ static int thought_state(const nlp_doc *d, const lex_cue *cue, size_t ce, size_t
             (tok_char(d, ce + 1, ',') && ce + 2 < end && tok_in(d, ce + 2, &conj_set)));
 }
 
+/* Frame before the opening mark at token t: `X said: “`, `X said, “`, `according to X, “`,
+ * `X: “`. Returns 1 when found. */
 static int frame_before(qfinder *f, quote *q, size_t t, int *whole, int *split)
 {
     const nlp_doc *d = f->d;

@@ -1052,13 +1052,14 @@ static int by_post(const void *x, const void *y)
     return a->day < b->day ? -1 : a->day > b->day;
 }
 
-static int by_u64(const void *x, const void *y)
+/* Posts by key only (the keys an undated lead asks for). */
+static int by_key(const void *x, const void *y)
 {
-    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    uint64_t a = ((const hp_post *)x)->key, b = ((const hp_post *)y)->key;
     return a < b ? -1 : a > b;
 }
 
-/* Calls fn(user, key) for every pair of names of h. */
+/* Calls fn(user, key, day) for every pair of names of h. */
 static dossier_status each_pair(const happen *h, dossier_status (*fn)(void *, uint64_t, int32_t),
                                 void *user)
 {
@@ -1069,29 +1070,64 @@ static dossier_status each_pair(const happen *h, dossier_status (*fn)(void *, ui
     return rc;
 }
 
-/* A growable array of posts (a key alone when day is unused). */
+/* A growable array of posts. */
 typedef struct hp_vec {
     hp_post *v;
     size_t n, cap;
-    const uint64_t *want; /* when collecting posts: the keys some undated lead asks for */
-    size_t n_want;
+    const struct hp_vec *want; /* when collecting posts: the keys some undated lead asks for,
+                                  sorted by_key (their days are unused) */
 } hp_vec;
 
 static dossier_status hp_push(void *user, uint64_t key, int32_t day)
 {
     hp_vec *x = user;
-    if (x->want && !bsearch(&key, x->want, x->n_want, sizeof *x->want, by_u64)) return DOSSIER_OK;
+    hp_post q = {key, day};
+    if (x->want && !bsearch(&q, x->want->v, x->want->n, sizeof q, by_key)) return DOSSIER_OK;
     if (grow((void **)&x->v, &x->cap, x->n + 1, sizeof *x->v)) return DOSSIER_ERR_NOMEM;
-    x->v[x->n++] = (hp_post){key, day};
+    x->v[x->n++] = q;
+    return DOSSIER_OK;
+}
+
+/* The days dated reports give an undated lead's happenings, with their counts. */
+typedef struct hp_votes {
+    const hp_vec *posts; /* the dated reports, sorted by_post */
+    int32_t day[32];     /* a day (less the lead's offset) ... */
+    uint32_t votes[32];  /* ... and how many reports give it */
+    size_t nd;
+} hp_votes;
+
+/* each_pair's callback: the reports filed under `key` vote for their day less `offset`. */
+static dossier_status hp_vote(void *user, uint64_t key, int32_t offset)
+{
+    hp_votes *v = user;
+    const hp_vec *posts = v->posts;
+    hp_post q = {key, INT32_MIN};
+    size_t lo = 0, hi = posts->n;
+    while (lo < hi) { /* the first post of the key */
+        size_t mid = lo + (hi - lo) / 2;
+        if (by_post(&posts->v[mid], &q) < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    for (size_t p = lo; p < posts->n && posts->v[p].key == key && p - lo < HAPPEN_POSTINGS; p++) {
+        int32_t d = posts->v[p].day - offset;
+        size_t j = 0;
+        while (j < v->nd && v->day[j] != d) j++;
+        if (j == v->nd) {
+            if (v->nd == sizeof v->day / sizeof v->day[0]) continue;
+            v->day[v->nd] = d;
+            v->votes[v->nd++] = 0;
+        }
+        v->votes[j]++;
+    }
     return DOSSIER_OK;
 }
 
 /*
  * Dates the undated articles whose lead reports a happening ("after today's talks of Vell and
  * Orrin in Kalvik") that a dated article reports too, of the same kind with two of the same names
- * ("Vell met Orrin last week", published 9 April: 2 April). The day most
- * reports give wins (a tie dates nothing); the article's day is that day less its lead's offset.
- * The inferred day places the article in time like a publication date, but is never shown as one.
+ * ("Vell met Orrin last week", published 9 April: 2 April). The day most reports give wins (a
+ * tie dates nothing); the article's day is that day less its lead's offset. The inferred day
+ * places the article in time like a publication date, but is never shown as one.
  */
 static dossier_status infer_days(clusterer *c)
 {
@@ -1104,70 +1140,34 @@ static dossier_status infer_days(clusterer *c)
             if (a->hp[k].lead) rc = each_pair(&a->hp[k], hp_push, &want);
     }
     if (rc || !want.n) goto done;
-    uint64_t *keys = malloc(want.n * sizeof *keys);
-    if (!keys) {
-        rc = DOSSIER_ERR_NOMEM;
-        goto done;
-    }
-    for (size_t i = 0; i < want.n; i++) keys[i] = want.v[i].key;
-    qsort(keys, want.n, sizeof *keys, by_u64);
-    posts.want = keys;
-    posts.n_want = want.n;
+    qsort(want.v, want.n, sizeof *want.v, by_key);
+    posts.want = &want;
     for (size_t i = 0; i < c->n_arts && !rc; i++) {
         const art *a = &c->arts[i];
         if (a->day == NO_DAY || a->inferred) continue;
         for (uint32_t k = 0; k < a->n_hp && !rc; k++)
             if (!a->hp[k].lead) rc = each_pair(&a->hp[k], hp_push, &posts);
     }
-    free(keys);
     if (rc || !posts.n) goto done;
     qsort(posts.v, posts.n, sizeof *posts.v, by_post);
     for (size_t i = 0; i < c->n_arts; i++) {
         art *a = &c->arts[i];
         if (a->day != NO_DAY) continue;
-        /* the votes: days (less the lead's offset) with their counts */
-        int32_t day[32];
-        uint32_t votes[32];
-        size_t nd = 0;
-        for (uint32_t k = 0; k < a->n_hp; k++) {
-            const happen *h = &a->hp[k];
-            if (!h->lead) continue;
-            for (int x = 0; x < h->n_names; x++)
-                for (int y = x + 1; y < h->n_names; y++) {
-                    hp_post q = {hp_key(h->kind, h->names[x], h->names[y]), INT32_MIN};
-                    size_t lo = 0, hi = posts.n;
-                    while (lo < hi) { /* the first post of the key */
-                        size_t mid = lo + (hi - lo) / 2;
-                        if (by_post(&posts.v[mid], &q) < 0) lo = mid + 1;
-                        else hi = mid;
-                    }
-                    for (size_t p = lo, seen = 0;
-                         p < posts.n && posts.v[p].key == q.key && seen < HAPPEN_POSTINGS;
-                         p++, seen++) {
-                        int32_t d = posts.v[p].day - h->day;
-                        size_t j = 0;
-                        while (j < nd && day[j] != d) j++;
-                        if (j == nd) {
-                            if (nd == sizeof day / sizeof day[0]) continue;
-                            day[nd] = d;
-                            votes[nd++] = 0;
-                        }
-                        votes[j]++;
-                    }
-                }
-        }
+        hp_votes v = {.posts = &posts};
+        for (uint32_t k = 0; k < a->n_hp; k++)
+            if (a->hp[k].lead) each_pair(&a->hp[k], hp_vote, &v);
         size_t best = SIZE_MAX;
         int tie = 0;
-        for (size_t j = 0; j < nd; j++) {
-            if (best == SIZE_MAX || votes[j] > votes[best]) {
+        for (size_t j = 0; j < v.nd; j++) {
+            if (best == SIZE_MAX || v.votes[j] > v.votes[best]) {
                 best = j;
                 tie = 0;
-            } else if (votes[j] == votes[best]) {
+            } else if (v.votes[j] == v.votes[best]) {
                 tie = 1;
             }
         }
         if (best != SIZE_MAX && !tie) {
-            a->day = day[best];
+            a->day = v.day[best];
             a->inferred = 1;
         }
     }

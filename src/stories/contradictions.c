@@ -102,21 +102,18 @@ typedef struct ct_stmt {
  * holds the negation) nor a question reported ("asked whether …", "if …"). */
 static int asserts(const nlp_doc *d, const quote *q)
 {
-    const char *c = d->text + q->cue.start;
-    size_t cn = q->cue.end > q->cue.start ? q->cue.end - q->cue.start : 0;
-    for (size_t i = 0; i + 3 <= cn; i++) {
-        if (!memcmp(c + i, "n't", 3) || (i + 5 <= cn && !memcmp(c + i, "n\xE2\x80\x99t", 5)))
-            return 0;
-        int start = i == 0 || c[i - 1] == ' ';
-        if (start && ((i + 4 <= cn && !memcmp(c + i, "not ", 4)) ||
-                      (i + 6 <= cn && !memcmp(c + i, "never ", 6))))
-            return 0;
+    char w[CMP_WORD_MAX + 1];
+    for (size_t t = cmp_token_at(d, q->cue.start); t < d->n_tokens && d->tokens[t].end <= q->cue.end;
+         t++) {
+        const token *k = &d->tokens[t];
+        if (is_negator(w, cmp_fold_word(d->text + k->start, k->end - k->start, 0, w))) return 0;
     }
     span at = q->content.end > q->content.start ? q->content : q->at;
-    size_t n = at.end - at.start;
-    const char *w = d->text + at.start;
-    if ((n > 8 && !strncmp(w, "whether ", 8)) || (n > 3 && !strncmp(w, "if ", 3))) return 0;
-    return 1;
+    size_t t0 = cmp_token_at(d, at.start);
+    if (t0 >= d->n_tokens || d->tokens[t0].start >= at.end) return 1;
+    size_t wl = cmp_fold_word(d->text + d->tokens[t0].start,
+                              d->tokens[t0].end - d->tokens[t0].start, 0, w);
+    return !((wl == 7 && !strcmp(w, "whether")) || (wl == 2 && !strcmp(w, "if")));
 }
 
 /* Reads quote q of article k into st. */

@@ -174,10 +174,12 @@ static int next_hword(const char *s, size_t end, size_t *pos, hword *w)
         if (!(c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_NO)) {
             /* an apostrophe inside a word: O'Brien, Blinken's */
             uint32_t nx = 0;
+            utf8proc_category_t nc = UTF8PROC_CATEGORY_CN;
             if ((cp == '\'' || cp == 0x2019) && i + k < end &&
-                utf8_decode(s + i + k, end - i - k, &nx) && utf8proc_isupper((int32_t)nx) == 0 &&
-                utf8proc_category((utf8proc_int32_t)nx) >= UTF8PROC_CATEGORY_LU &&
-                utf8proc_category((utf8proc_int32_t)nx) <= UTF8PROC_CATEGORY_LO) {
+                utf8_decode(s + i + k, end - i - k, &nx))
+                nc = utf8proc_category((utf8proc_int32_t)nx);
+            /* a lower-case letter after it continues the word */
+            if (nc >= UTF8PROC_CATEGORY_LL && nc <= UTF8PROC_CATEGORY_LO) {
                 apos = w->nlow;
                 cp = '\'';
             } else {
