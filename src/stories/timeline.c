@@ -142,26 +142,33 @@ static int conj_at(const nlp_doc *d, size_t t)
     return in_list(conj, lw);
 }
 
+/* Is token t an en or em dash, or one of the one-byte `marks`? */
+static int break_at(const nlp_doc *d, size_t t, const char *marks)
+{
+    const char *p = d->text + d->tokens[t].start;
+    size_t n = d->tokens[t].end - d->tokens[t].start;
+    return (n == 3 && (!memcmp(p, "\xE2\x80\x93", 3) || !memcmp(p, "\xE2\x80\x94", 3))) ||
+           (n == 1 && strchr(marks, *p));
+}
+
 static span clause_of(const nlp_doc *d, span at, span w)
 {
     static const char *const subs[] = {"since", "while", "after", "before", "when", "until",
                                        "because", "although", "though", "whereas", NULL};
     size_t t0 = cmp_token_at(d, at.start), tw = cmp_token_at(d, w.start);
     size_t te = cmp_token_at(d, w.end);
-    size_t cs = t0, ce = cmp_token_at(d, at.end);
+    size_t cs = t0, t_end = cmp_token_at(d, at.end), ce = t_end;
     char lw[CMP_WORD_MAX + 1];
     int comma = 0; /* a comma lies between the token read and the date words */
     for (size_t t = tw; t-- > t0;) {
         const token *k = &d->tokens[t];
         const char *p = d->text + k->start;
         size_t n = k->end - k->start;
-        int dash = (n == 3 && (!memcmp(p, "\xE2\x80\x93", 3) || !memcmp(p, "\xE2\x80\x94", 3))) ||
-                   (n == 1 && (*p == ';' || *p == ':'));
-        if (dash) {
+        if (break_at(d, t, ";:")) {
             cs = t + 1;
             break;
         }
-        if (n == 1 && *p == ',') {
+        if (break_at(d, t, ",")) {
             /* ", but …" opens a clause of its own */
             if (t + 1 < tw && conj_at(d, t + 1)) {
                 cs = t + 1;
@@ -179,19 +186,14 @@ static span clause_of(const nlp_doc *d, span at, span w)
             }
         }
     }
-    for (size_t t = te; t < ce; t++) {
-        const token *k = &d->tokens[t];
-        const char *p = d->text + k->start;
-        size_t n = k->end - k->start;
-        if ((n == 3 && (!memcmp(p, "\xE2\x80\x93", 3) || !memcmp(p, "\xE2\x80\x94", 3))) ||
-            (n == 1 && *p == ';') || (n == 1 && *p == ',' && t + 1 < ce && conj_at(d, t + 1))) {
+    for (size_t t = te; t < t_end; t++)
+        if (break_at(d, t, ";") || (break_at(d, t, ",") && t + 1 < t_end && conj_at(d, t + 1))) {
             ce = t;
             break;
         }
-    }
     size_t words = 0;
     for (size_t t = cs; t < ce; t++) words += (d->tokens[t].flags & TOK_WORD) != 0;
-    if ((cs == t0 && ce == cmp_token_at(d, at.end)) || words < TL_MIN_WORDS || cs >= ce)
+    if ((cs == t0 && ce == t_end) || words < TL_MIN_WORDS || cs >= ce)
         return at;
     span out = {d->tokens[cs].start, d->tokens[ce - 1].end};
     return out;
